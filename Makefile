@@ -1,0 +1,50 @@
+# Manuel reproductible du diagnostic départemental — commandes.
+#   make book                      construit le livre (installation comprise) dans _build/<run>/html
+#   make book PARAMS=params/X.yaml construit le livre d'un autre département
+#   make test                      lance les tests
+PARAMS ?= params/pas-de-calais.yaml
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installe
+# pip's notes about this machine's absent local mirrors are noise; a failing pip still fails.
+QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location" || true; }
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+
+.PHONY: book test env browser lock clean
+
+book: $(STAMP)
+	$(BIN)/diagnostic run --params $(PARAMS)
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+env: $(STAMP)
+
+# The virtual environment, from the pinned list; redone when the list or the package changes.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet -r requirements.txt $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet --no-deps -e . $(QUIET_PIP)
+	$(BIN)/python -c "import diagnostic, jupyter_book, papermill, altair, vl_convert"
+	touch $(STAMP)
+
+# Headless Chromium, for the test that opens the built book with the network off.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Installez Chromium (paquet Debian « chromium ») pour le test hors ligne du livre."; exit 1; fi; }
+
+# Re-resolve the pinned list from pyproject.toml (needs the package registry).
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -e ".[dev]"
+	{ echo "# Pinned environment (lock file): every package and version, resolved from pyproject.toml."; \
+	  echo "# Regenerate with: make lock"; \
+	  .venv-lock/bin/pip freeze --exclude-editable | grep -v "^diagnostic"; } > requirements.txt
+	rm -rf .venv-lock
+
+clean:
+	rm -rf _build notebooks/sorties

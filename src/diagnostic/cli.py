@@ -1,0 +1,30 @@
+"""Command line: `diagnostic run --params params/X.yaml`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+from .run import RunError, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="diagnostic",
+        description="Manuel reproductible du diagnostic départemental de la prostitution.")
+    commands = parser.add_subparsers(dest="commande", required=True)
+    build = commands.add_parser("run", help="exécuter les notebooks et construire le livre")
+    build.add_argument("--params", required=True, type=Path,
+                       help="fichier de paramètres du run (par exemple params/pas-de-calais.yaml)")
+    build.add_argument("--sortie", type=Path, default=None,
+                       help="dossier des livres construits (par défaut : _build/)")
+    args = parser.parse_args(argv)
+
+    try:
+        run(args.params, output=args.sortie)
+    except (InputError, RunError, FileNotFoundError) as exc:
+        print(f"\nErreur : {exc}", file=sys.stderr)
+        return 2
+    return 0

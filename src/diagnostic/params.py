@@ -1,0 +1,126 @@
+"""The parameters of one run: one YAML file in `params/`, checked before anything runs.
+
+A département adapts the handbook by writing its own parameters file (its INSEE code,
+its input files, its choices of margin of error and seed), never by editing the code
+or the notebooks. Every key is documented in the chapter "Réutiliser ce manuel".
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, ValidationInfo
+
+from .errors import InputError, Problem, problems_from_pydantic
+from .paths import project_root, resolve
+
+REFERENCE = Path(__file__).resolve().parent / "reference"
+
+
+@cache
+def departements() -> dict[str, str]:
+    """INSEE code → name of every département (COG 2018: 01–95 with 2A/2B, 971–976)."""
+    with open(REFERENCE / "departements.csv", encoding="utf-8") as handle:
+        return {row["code"]: row["nom"] for row in csv.DictReader(handle)}
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _existing_file(value: str, info: ValidationInfo) -> str:
+    root = (info.context or {}).get("racine")
+    if not resolve(value, root).is_file():
+        raise ValueError(f"un fichier existant (chemin relatif au dossier du projet, "
+                         f"ici {root}) ; ce fichier est introuvable")
+    return value
+
+
+class Departement(_Section):
+    code: str
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def known_code(cls, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:02d}"
+        if not isinstance(value, str) or value.upper() not in departements():
+            raise ValueError("un code INSEE de département existant : 01 à 95 (2A et 2B pour "
+                             "la Corse), 971 à 976 pour l'outre-mer, entre guillemets "
+                             "(par exemple \"62\")")
+        return value.upper()
+
+    @property
+    def nom(self) -> str:
+        return departements()[self.code]
+
+
+class Donnees(_Section):
+    nature: Literal["synthetiques", "publiees", "reelles"]
+    inventaire_sites: str
+
+    _fichier = field_validator("inventaire_sites")(_existing_file)
+
+
+def _open_unit_interval(description: str):
+    return Field(gt=0, lt=1, description=description)
+
+
+class Echantillonnage(_Section):
+    marge_erreur: float = _open_unit_interval("marge d'erreur e de la formule de Cochran")
+    niveau_confiance: float = _open_unit_interval("niveau de confiance (0,95 en général)")
+    proportion_attendue: float = _open_unit_interval("proportion p supposée (0,5 : le cas le plus prudent)")
+    graine: int = Field(ge=0, description="graine du tirage aléatoire")
+
+
+class Parametres(_Section):
+    titre: str | None = Field(default=None, min_length=1)
+    departement: Departement
+    donnees: Donnees
+    echantillonnage: Echantillonnage
+
+    @property
+    def book_title(self) -> str:
+        return self.titre or f"Diagnostic départemental de la prostitution — {self.departement.nom}"
+
+    def notebook_values(self) -> dict:
+        """The values injected by papermill into the notebooks' `parameters` cells."""
+        return {
+            "departement_code": self.departement.code,
+            "departement_nom": self.departement.nom,
+            "nature_donnees": self.donnees.nature,
+            "inventaire_sites": self.donnees.inventaire_sites,
+            "marge_erreur": self.echantillonnage.marge_erreur,
+            "niveau_confiance": self.echantillonnage.niveau_confiance,
+            "proportion_attendue": self.echantillonnage.proportion_attendue,
+            "graine": self.echantillonnage.graine,
+        }
+
+
+def _key_place(loc: tuple) -> str:
+    return "clé « " + ".".join(str(part) for part in loc) + " »"
+
+
+def load(path: str | Path, root: Path | None = None) -> Parametres:
+    """Read and check a parameters file; raise InputError (in French) if anything is wrong."""
+    path = Path(path)
+    root = root or project_root()
+    if not path.is_file():
+        raise InputError(path, [Problem("fichier", str(path), "un fichier de paramètres existant")])
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else "fichier"
+        raise InputError(path, [Problem(place, getattr(exc, "problem", str(exc)),
+                                        "du YAML valide (indentation par espaces, « clé: valeur »)")]) from None
+    if not isinstance(raw, dict):
+        raise InputError(path, [Problem("fichier", type(raw).__name__, "des rubriques « clé: valeur »")])
+    try:
+        return Parametres.model_validate(raw, context={"racine": root})
+    except ValidationError as exc:
+        raise InputError(path, problems_from_pydantic(exc, _key_place)) from None

@@ -1,0 +1,54 @@
+"""Showing results in the book: French number formats, tables, notices about the data."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+from IPython.display import HTML
+
+NATURE_NOTICES = {
+    "synthetiques": ("Données synthétiques", "Les données de ce chapitre sont **synthétiques** : "
+                     "fictives, produites pour apprendre la méthode. Elles ne décrivent aucune "
+                     "personne ni aucun site réels."),
+    "publiees": ("Chiffres publiés", "Ce chapitre part des **chiffres publiés** par le diagnostic "
+                 "du Pas-de-Calais (rapport de 2020, relevé Internet de septembre à décembre "
+                 "2018). Ce qui n'est pas publié (quelles annonces précises ont été tirées, par "
+                 "exemple) est recalculé ici et peut différer de ce que l'équipe a fait."),
+    "reelles": ("Données du département", "Ce chapitre porte sur les **données réelles** du "
+                "diagnostic départemental. Relisez-le avant toute diffusion."),
+}
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number written the French way: 7 393 ; 0,61 ; 248,14 (narrow no-break spaces)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share as a French percentage: 0.05 → "5 %"."""
+    return number(100 * share, decimals) + "\u00a0%"
+
+
+def data_notice(nature: str) -> HTML:
+    """An admonition (the theme's own style) saying where the chapter's data come from."""
+    title, text = NATURE_NOTICES[nature]
+    text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text, quote=False))
+    return HTML(f'<div class="admonition important"><p class="admonition-title">{title}</p>'
+                f"<p>{text}</p></div>")
+
+
+def table(frame: pd.DataFrame, decimals: dict[str, int] | None = None,
+          labels: dict[str, str] | None = None) -> HTML:
+    """An HTML table without the index, numbers in French format, columns renamed."""
+    decimals = decimals or {}
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
+            places = decimals.get(column, 0)
+            shown[column] = [number(v, places) for v in shown[column]]
+    shown = shown.rename(columns=labels or {})
+    return HTML(shown.to_html(index=False, border=0, classes="table tableau-diagnostic",
+                              justify="left", escape=True))

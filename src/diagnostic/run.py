@@ -1,0 +1,198 @@
+"""Run the whole handbook for one parameters file: execute the notebooks, build the book.
+
+`diagnostic run --params params/X.yaml` (or `make book PARAMS=params/X.yaml`):
+1. checks the parameters (nothing runs if they are wrong);
+2. executes every notebook listed in `_toc.yml` with papermill, the run's values
+   injected into the cell tagged `parameters`, in a staging folder;
+3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors;
+4. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
+A failure at any step names the notebook and the cell and leaves the last good book
+of that run untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import mathjax  # the django-static-mathjax package: MathJax 3's files, nothing else used
+import nbformat
+import papermill
+import yaml
+from tqdm.auto import tqdm
+
+from . import charts, params as parameters
+from .paths import ROOT_VARIABLE, project_root
+
+BOOK_SOURCES = ("book",)
+NATURE_LABELS = {
+    "synthetiques": "données synthétiques (fictives)",
+    "publiees": "chiffres publiés du diagnostic du Pas-de-Calais (2020)",
+    "reelles": "données du département",
+}
+
+
+class RunError(RuntimeError):
+    """A run failed; the message, in French, says where. The previous book is kept."""
+
+
+def toc_files(root: Path) -> list[str]:
+    """Every document of `_toc.yml`, in reading order (without extension)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files
+
+
+def notebooks(root: Path) -> list[Path]:
+    """The notebooks the book contains, relative to the project root, in reading order."""
+    return [Path(f + ".ipynb") for f in toc_files(root) if (root / (f + ".ipynb")).is_file()]
+
+
+@contextmanager
+def _environment(name: str, value: str):
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+
+def _book_config(root: Path, run_params: parameters.Parametres) -> dict:
+    """The project's `_config.yml`, with this run's title and substitutions."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = run_params.book_title
+    substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
+    substitutions.update({
+        "departement": run_params.departement.nom,
+        "code_departement": run_params.departement.code,
+        "nature_donnees": NATURE_LABELS[run_params.donnees.nature],
+    })
+    return config
+
+
+def write_offline_assets(static: Path) -> None:
+    """Scripts the book would otherwise load from CDNs: vega (charts) and MathJax (formulas)."""
+    charts.write_javascript_bundle(static)
+    mathjax_dir = Path(mathjax.__file__).resolve().parent / "static" / "mathjax" / "es5"
+    (static / "mathjax").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(mathjax_dir / "tex-svg.js", static / "mathjax" / "tex-svg.js")
+
+
+def execute_notebook(source: Path, target: Path, values: dict, root: Path) -> None:
+    """Execute one notebook with papermill, injecting the values its parameters cell declares."""
+    declared = papermill.inspect_notebook(str(source))
+    injected = {name: value for name, value in values.items() if name in declared}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _environment(ROOT_VARIABLE, str(root)):
+            papermill.execute_notebook(
+                str(source), str(target), parameters=injected, kernel_name="python3",
+                cwd=str(target.parent), progress_bar={"desc": f"  {source.stem}", "leave": False},
+                request_save_on_cell_execute=False)
+    except papermill.PapermillExecutionError as exc:
+        raise RunError(
+            f"Le notebook « {source} » a échoué à la cellule n° {exc.cell_index + 1} "
+            f"(exécution {exc.exec_count}) : {exc.ename} : {exc.evalue}") from None
+    hide_injected_parameters(target)
+
+
+def hide_injected_parameters(path: Path) -> None:
+    """Tag papermill's injected cell `remove-cell`: MyST-NB ignores papermill's report mode."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        tags = cell.metadata.setdefault("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            tags.append("remove-cell")
+    nbformat.write(notebook, path)
+
+
+def build_book(source: Path, output: Path) -> Path:
+    """Build the HTML book with Jupyter Book 1.x, every warning counted as an error."""
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
+               "--path-output", str(output), "--builder", "html", "-W", "--keep-going"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RunError("La construction du livre a échoué (les avertissements comptent comme "
+                       "des erreurs) :\n" + (result.stdout + result.stderr)[-4000:])
+    return output / "_build" / "html"
+
+
+def _replace(new: Path, final: Path) -> None:
+    """Put `new` in place of `final`, keeping the old one until the new one is there."""
+    old = final.with_name(f".{final.name}-ancien")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def run(params_path: str | Path, root: Path | None = None, output: Path | None = None) -> Path:
+    """Execute every notebook and build the book for one run; return its index.html."""
+    root = (root or project_root()).resolve()
+    params_path = Path(params_path)
+    run_params = parameters.load(params_path, root)
+    run_name = params_path.stem
+    output = (output or root / "_build").resolve() / run_name
+    output.parent.mkdir(parents=True, exist_ok=True)
+    values = run_params.notebook_values()
+    to_execute = notebooks(root)
+
+    print(f"Livre « {run_params.book_title} » ({run_name}) : "
+          f"{len(to_execute)} notebook(s) à exécuter.", file=sys.stderr)
+    staging = Path(tempfile.mkdtemp(prefix=f".{run_name}-en-cours-", dir=output.parent))
+    try:
+        source = staging / "source"
+        source.mkdir()
+        for folder in BOOK_SOURCES:
+            shutil.copytree(root / folder, source / folder)
+        shutil.copy2(root / "_toc.yml", source / "_toc.yml")
+        (source / "_config.yml").write_text(
+            yaml.safe_dump(_book_config(root, run_params), allow_unicode=True, sort_keys=False),
+            encoding="utf-8")
+        write_offline_assets(source / "book" / "_static")
+
+        steps = tqdm(to_execute, desc="Notebooks", unit="notebook", file=sys.stderr)
+        for notebook in steps:
+            steps.set_postfix_str(notebook.stem)
+            try:
+                execute_notebook(root / notebook, source / notebook, values, root)
+            except RunError as exc:
+                kept = output / "echec" / notebook.name
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / notebook, kept)
+                raise RunError(f"{exc}\nLe notebook exécuté, avec l'erreur, est ici : {kept}\n"
+                               f"Le dernier livre réussi de ce run est conservé.") from None
+
+        print("Construction du livre (Jupyter Book)…", file=sys.stderr)
+        html = build_book(source, staging)
+        output.mkdir(exist_ok=True)
+        _replace(source / "notebooks", output / "notebooks")
+        _replace(html, output / "html")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    index = output / "html" / "index.html"
+    print(f"Livre prêt : {index}", file=sys.stderr)
+    return index

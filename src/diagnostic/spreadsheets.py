@@ -1,0 +1,76 @@
+"""Excel files for the people who fill them in (coders, partners), the same bytes every run.
+
+openpyxl stamps the time of writing into the file (document properties and zip entry
+dates); here both are fixed, so that the same run gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+FIXED_TIME = dt.datetime(2020, 1, 1)
+_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+_HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite an .xlsx archive with fixed entry dates and document timestamps."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp,
+                                 content)
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def write_workbook(path: str | Path, sheets: dict[str, pd.DataFrame],
+                   notice: list[str] | None = None) -> Path:
+    """Write one sheet per table (bold header, frozen first row, readable widths).
+
+    `notice`, if given, becomes a first sheet "Lisez-moi" (one line per cell), for
+    instance to say that the data are synthetic.
+    """
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    if notice:
+        readme = workbook.create_sheet("Lisez-moi")
+        for line in notice:
+            readme.append([line])
+        readme.column_dimensions["A"].width = 100
+        readme["A1"].font = Font(bold=True)
+    for name, table in sheets.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append([str(c) for c in table.columns])
+        for row in table.itertuples(index=False):
+            sheet.append([None if pd.isna(v) else v for v in row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = _HEADER_FILL
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(table.columns, start=1):
+            longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200)])
+            sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, longest + 2))
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_normalise_zip(buffer.getvalue()))
+    return path
