@@ -110,10 +110,25 @@ def execute_notebook(source: Path, target: Path, values: dict, root: Path) -> No
                 cwd=str(target.parent), progress_bar={"desc": f"  {source.stem}", "leave": False},
                 request_save_on_cell_execute=False)
     except papermill.PapermillExecutionError as exc:
+        number, first_line = _source_cell(target, exc.cell_index)
         raise RunError(
-            f"Le notebook « {source} » a échoué à la cellule n° {exc.cell_index + 1} "
-            f"(exécution {exc.exec_count}) : {exc.ename} : {exc.evalue}") from None
+            f"Le notebook « {source.name} » a échoué à la cellule n° {number} "
+            f"(« {first_line} ») : {exc.ename} : {exc.evalue}") from None
     hide_injected_parameters(target)
+
+
+def _source_cell(executed: Path, index: int) -> tuple[int, str]:
+    """Number (from 1, as in the source notebook) and first line of an executed cell.
+
+    The executed notebook has papermill's injected parameters, which the person editing
+    the source notebook never sees, and, after a failure, papermill's error banner on top.
+    """
+    cells = [cell for cell in nbformat.read(executed, as_version=4).cells
+             if "papermill-error-cell-tag" not in cell.metadata.get("tags", [])]
+    injected = sum(1 for cell in cells[:index]
+                   if "injected-parameters" in cell.metadata.get("tags", []))
+    lines = cells[index].source.strip().splitlines() or [""]
+    return index - injected + 1, lines[0][:80]
 
 
 def hide_injected_parameters(path: Path) -> None:

@@ -1,0 +1,148 @@
+"""The whole book: built by the runner, read as a reader would, offline."""
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from diagnostic.run import RunError, run
+
+pytestmark = pytest.mark.book
+SAMPLING_PAGE = Path("html/notebooks/05_echantillonnage.html")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--virtual-time-budget=15000", "--dump-dom"]
+
+
+def page_text(path: Path) -> str:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return re.sub(r"\s+", " ", soup.get_text(" ")).replace("\u202f", " ")
+
+
+@pytest.fixture(scope="session")
+def default_book(tmp_path_factory, project_root):
+    output = tmp_path_factory.mktemp("livres")
+    index = run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output)
+    return index.parent.parent  # <output>/pas-de-calais
+
+
+def test_sampling_page_shows_the_published_sample_size(default_book):
+    text = page_text(default_book / SAMPLING_PAGE)
+    assert "soit 249 annonces à coder sur 699" in text
+    assert "699 annonces sur 39 sites" in text
+    assert "26 sites reçoivent au moins une annonce à coder" in text
+    assert "Chiffres publiés" in text
+
+
+def test_home_page_names_the_departement(default_book):
+    assert "book/index.html" in (default_book / "html/index.html").read_text(encoding="utf-8")  # redirect
+    home = default_book / "html/book/index.html"
+    soup = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser")
+    assert "Pas-de-Calais" in soup.title.get_text()
+    assert "Manuel du diagnostic départemental — Pas-de-Calais" in page_text(home)
+    assert "chiffres publiés du diagnostic du Pas-de-Calais (2020)" in page_text(home)
+
+
+def test_coding_sheet_is_offered_for_download(default_book):
+    sheets = list((default_book / "html/_downloads").rglob("fiche-de-codage.xlsx"))
+    assert len(sheets) == 1
+    import pandas as pd
+    assert len(pd.read_excel(sheets[0], sheet_name="Échantillon")) == 249
+
+
+def test_no_page_loads_anything_from_the_internet(default_book):
+    external = re.compile(r"^(https?:)?//")
+    pages = list((default_book / "html").rglob("*.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                if tag == "link" and "stylesheet" not in (element.get("rel") or []) \
+                        and element.get("rel") not in (["preload"], ["modulepreload"]):
+                    continue
+                assert not external.match(element.get(attribute) or ""), (page.name, str(element)[:200])
+
+
+def render_offline(url: str, profile: Path) -> str:
+    """The DOM of a page after its scripts ran, in headless Chromium with no network at all."""
+    chromium = shutil.which("chromium")
+    assert chromium, "Chromium est nécessaire (paquet Debian « chromium » ; make test l'installe)"
+    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", url]
+    # A network namespace of its own: only a loopback interface, nothing leaves the machine.
+    isolated = ["unshare", "--net", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", *command]
+    result = subprocess.run(isolated, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_charts_and_formulas_render_with_the_network_cut(default_book, tmp_path):
+    dom = BeautifulSoup(render_offline((default_book / SAMPLING_PAGE).as_uri(), tmp_path / "profil"),
+                        "html.parser")
+    charts = dom.select("div.graphique-diagnostic")
+    assert len(charts) == 3
+    for chart in charts:
+        assert "vega-embed" in chart["class"], "vega-embed did not replace the static fallback"
+        assert chart.select("svg g.mark-line, svg g.mark-rect, svg g.mark-symbol")
+    assert dom.find("mjx-container"), "MathJax did not typeset the formulas"
+
+
+def test_second_departement_gets_its_own_book(tmp_path, project_root):
+    index = run(project_root / "params/exemple-49.yaml", root=project_root, output=tmp_path)
+    assert index == tmp_path / "exemple-49/html/index.html"
+    home = tmp_path / "exemple-49/html/book/index.html"
+    soup = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser")
+    assert "Maine-et-Loire (exemple fictif)" in soup.title.get_text()
+    text = page_text(tmp_path / "exemple-49" / SAMPLING_PAGE)
+    assert "soit 102 annonces à coder sur 137" in text
+    assert "Données synthétiques" in text and "249 annonces à coder sur" not in text
+
+
+def _digest(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_failing_notebook_leaves_the_last_good_book(default_book, tmp_path, project_root):
+    project = tmp_path / "projet"
+    for name in ("book", "notebooks", "params", "data"):
+        shutil.copytree(project_root / name, project / name)
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy2(project_root / name, project / name)
+    notebook_path = project / "notebooks/05_echantillonnage.ipynb"
+    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook.cells.insert(4, nbformat.v4.new_code_cell('raise ValueError("panne volontaire")'))
+    nbformat.write(notebook, notebook_path)
+
+    output = tmp_path / "livres"
+    shutil.copytree(default_book, output / "pas-de-calais")
+    before = _digest(output / "pas-de-calais/html")
+    with pytest.raises(RunError) as error:
+        run(project / "params/pas-de-calais.yaml", root=project, output=output)
+    message = str(error.value)
+    assert "05_echantillonnage.ipynb" in message and "cellule n° 5" in message
+    assert "raise ValueError" in message
+    assert "panne volontaire" in message and "dernier livre réussi" in message
+    assert _digest(output / "pas-de-calais/html") == before
+    assert sorted(p.name for p in output.iterdir()) == ["pas-de-calais"]
+    assert (output / "pas-de-calais/echec/05_echantillonnage.ipynb").is_file()
+
+
+def test_committed_notebooks_carry_no_outputs(project_root):
+    for path in (project_root / "notebooks").glob("*.ipynb"):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
+
+
+def test_build_products_are_ignored_by_git(project_root):
+    ignored = subprocess.run(["git", "check-ignore", "_build/x", ".venv/x", "notebooks/sorties/x"],
+                             cwd=project_root, capture_output=True, text=True).stdout.split()
+    assert ignored == ["_build/x", ".venv/x", "notebooks/sorties/x"]
