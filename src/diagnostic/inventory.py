@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import InputError, Problem, problems_from_pydantic
+from .tables import read_rows
 
 CATEGORIES = ("escorting", "petites_annonces", "massages", "rencontres")
 CATEGORY_LABELS = {
@@ -39,42 +39,14 @@ class Site(BaseModel):
     categorie: Literal[CATEGORIES]  # type: ignore[valid-type]
     annonces: int = Field(ge=0)
     groupe_miroir: str | None = None
-
-
-def _read_table(path: Path) -> pd.DataFrame:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return pd.read_excel(path, dtype=str).fillna("")
-    return pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python",
-                       encoding="utf-8-sig")
+    mode_comptage: Literal["exact", "estime"] = "exact"
+    pages: int | None = Field(default=None, ge=0)
+    pertinentes_10_pages: str | None = None  # relevant ads on each of the first ten pages, "3;1;0;…"
 
 
 def read(path: str | Path) -> pd.DataFrame:
     """Read and check a site inventory; raise InputError listing every problem found."""
-    path = Path(path)
-    table = _read_table(path).rename(columns=lambda c: _COLUMN_ALIASES.get(c.strip(), c.strip()))
-    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    if missing:
-        raise InputError(path, [Problem(f"colonne « {c} »", None, "une colonne de ce nom dans "
-                                        "la première ligne") for c in missing])
-    problems, rows, first_line = [], [], {}
-    for index, record in enumerate(table.to_dict("records")):
-        record = {k: (v.strip() if isinstance(v, str) else v) for k, v in record.items()}
-        record["groupe_miroir"] = record.get("groupe_miroir") or None
-        line = index + 2  # the header is line 1 in a spreadsheet or a text editor
-        try:
-            rows.append(Site.model_validate(record).model_dump())
-        except ValidationError as exc:
-            problems += problems_from_pydantic(
-                exc, lambda loc, line=line: f"ligne {line}, colonne « {loc[0]} »")
-            continue
-        site = rows[-1]["site"]
-        if site in first_line:
-            problems.append(Problem(f"ligne {line}, colonne « site »", site,
-                                    f"un site qui n'apparaît qu'une fois (déjà ligne {first_line[site]})"))
-        first_line.setdefault(site, line)
-    if problems:
-        raise InputError(path, problems)
-    return pd.DataFrame(rows, columns=list(Site.model_fields))
+    return read_rows(path, Site, aliases=_COLUMN_ALIASES, required=REQUIRED_COLUMNS, unique="site")
 
 
 def counts_by_category(inventory: pd.DataFrame) -> pd.DataFrame:

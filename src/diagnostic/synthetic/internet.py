@@ -1,0 +1,309 @@
+"""The Internet side of the synthetic world: sites, the persons behind the ads, the ads.
+
+Calibrated on sections I-B, II-B, III-D, IV-A and V-A-4 of the Pas-de-Calais report:
+the published site inventory (39 sites, 699 ads, eleven dating sites that mirror the
+same 17 ads), about 61 % duplicate ads (so about 273 persons), the towns the ads
+declare, 18 % "de passage", 38 % of ads with network indices, 53 % without age, 96 %
+addressed to men. Every ad knows, in the truth tables, the person it is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numpy as np
+import pandas as pd
+
+from ..sampling import largest_remainder
+from . import adtext
+from .common import FICTION_PREFIXES, assign_by_quota, assign_flag, spell_phone, without_accents
+
+SITE_STEMS = {
+    "escorting": ["escortes-elite", "annuaire-escort", "agence-velours", "escort-nord", "belles-rencontres-vip",
+                  "escort-premium", "girls-agenda", "catalogue-charme", "escort-select", "models-luxe",
+                  "compagnie-chic", "escort-guide", "tournee-europe", "top-escort-fr", "escortes-69",
+                  "escort-book", "model-agence", "annonces-247", "lovely-site", "modeles-sexy"],
+    "petites_annonces": ["marche-annonces", "trouve-tout", "pag-annonces", "entre-particuliers"],
+    "massages": ["massages-exquis"],
+    "rencontres": ["rencontre-intime", "on-se-connait", "celib-book", "rencontres-insolites", "rue-rencontre",
+                   "rencontre-ephemere", "sans-lendemain", "tolere-rencontre", "calin-moi", "for-datings",
+                   "pas-de-sexe", "xxl-petites", "trans-rencontres", "plan-dating"],
+}
+COLLECTION_START, COLLECTION_END = dt.date(2018, 9, 20), dt.date(2018, 12, 5)
+
+
+def scale_counts(reference: pd.DataFrame, n_ads: int) -> list[int]:
+    """Per-site counts of the reference inventory scaled to `n_ads` ads in all.
+
+    Sites of a mirror group keep equal counts; the others share the rest in proportion.
+    """
+    total = int(reference["annonces"].sum())
+    mirrors = reference["groupe_miroir"].fillna("").astype(str)
+    counts = [0] * len(reference)
+    mirror_total = 0
+    for group in sorted(set(mirrors) - {""}):
+        members = [i for i, g in enumerate(mirrors) if g == group]
+        each = round(int(reference["annonces"].iloc[members[0]]) * n_ads / total)
+        for i in members:
+            counts[i] = each
+        mirror_total += each * len(members)
+    others = {i: int(c) for i, (c, g) in enumerate(zip(reference["annonces"], mirrors)) if not g}
+    for i, c in largest_remainder(others, n_ads - mirror_total).items() if sum(others.values()) else []:
+        counts[i] = c
+    return counts
+
+
+def _large_site_pages(ads: int) -> tuple[int, str]:
+    """Pages and relevant ads on each of the first ten pages, so that mean × pages = ads (annex 5)."""
+    for pages in range(2 * ads, ads - 1, -1):
+        if pages and (10 * ads) % pages == 0 and 10 * ads // pages <= 30:
+            relevant = 10 * ads // pages
+            per_page = [relevant // 10 + (1 if k < relevant % 10 else 0) for k in range(10)]
+            return pages, ";".join(str(v) for v in per_page[::-1])
+    return ads, ";".join(["1"] * 10)
+
+
+def synthetic_sites(reference: pd.DataFrame, n_ads: int, rng: np.random.Generator) -> pd.DataFrame:
+    """The inventory of the synthetic world: the reference sites under invented `.example` names."""
+    counts = scale_counts(reference, n_ads)
+    used = {c: 0 for c in SITE_STEMS}
+    rows = []
+    for (_, site), count in zip(reference.iterrows(), counts):
+        stems = SITE_STEMS[site["categorie"]]
+        stem = stems[used[site["categorie"]] % len(stems)]
+        suffix = used[site["categorie"]] // len(stems)
+        used[site["categorie"]] += 1
+        row = {"site": f"{stem}{suffix or ''}.example", "categorie": site["categorie"], "annonces": count,
+               "groupe_miroir": site["groupe_miroir"] or "", "mode_comptage": "exact", "pages": "",
+               "pertinentes_10_pages": ""}
+        if site["categorie"] == "petites_annonces" and count >= 40:
+            pages, relevant = _large_site_pages(count)
+            row.update(mode_comptage="estime", pages=pages, pertinentes_10_pages=relevant)
+        rows.append(row)
+    days = (COLLECTION_END - COLLECTION_START).days
+    offsets = np.sort(rng.integers(0, days + 1, size=len(rows)))
+    for row, offset in zip(rows, offsets):
+        row["date_collecte"] = (COLLECTION_START + dt.timedelta(days=int(offset))).isoformat()
+    return pd.DataFrame(rows)
+
+
+def _postings(sites: pd.DataFrame) -> pd.DataFrame:
+    """Distinct publications: one per ad, except a mirror group's ads, published once and shown on every member."""
+    rows = []
+    for group, members in sites[sites["groupe_miroir"] != ""].groupby("groupe_miroir"):
+        rows += [{"miroir": group, "site": None, "affichages": len(members)}
+                 for _ in range(int(members["annonces"].iloc[0]))]
+    for site, count in zip(sites["site"], sites["annonces"]):
+        if not sites.loc[sites["site"] == site, "groupe_miroir"].iloc[0]:
+            rows += [{"miroir": "", "site": site, "affichages": 1}] * int(count)
+    return pd.DataFrame(rows, columns=["miroir", "site", "affichages"])
+
+
+def spell_commune(name: str, postcode: str | None, alias: str | None, rng: np.random.Generator) -> str:
+    """A commune as an ad writes it: accents dropped, "St", postcode first, short form, case."""
+    style = rng.integers(8)
+    if style == 0:
+        return without_accents(name)
+    if style == 1:
+        return name.upper()
+    if style == 2:
+        return name.lower()
+    if style == 3 and postcode:
+        return f"{postcode} {name}"
+    if style == 4 and alias:
+        return alias
+    if style == 5 and ("Saint-" in name or "Sainte-" in name):
+        return name.replace("Sainte-", "Ste ").replace("Saint-", "St ")
+    if style == 6:
+        return without_accents(name).replace("-", " ")
+    return name
+
+
+def online_world(sites: pd.DataFrame, towns: pd.DataFrame, other_communes: pd.DataFrame,
+                 targets: dict, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The persons behind the ads, and the ads (one row per ad displayed on a site).
+
+    `towns`: columns code, nom, part, code_postal, alias (the main towns and their shares
+    of ads); `other_communes`: code, nom (where the remaining ads declare to be).
+    Returns (persons, ads), both with their truth columns.
+    """
+    postings = _postings(sites)
+    n_ads = int(postings["affichages"].sum())
+    n_persons = max(1, min(len(postings), round(n_ads * (1 - targets["duplicate_rate"]))))
+
+    # Each person publishes at least once; the other publications go to persons with a
+    # heterogeneous propensity (a few persons repost a lot).
+    order = rng.permutation(len(postings))
+    owner = np.empty(len(postings), dtype=np.int64)
+    owner[order[:n_persons]] = np.arange(n_persons)
+    propensity = rng.gamma(0.6, size=n_persons)
+    owner[order[n_persons:]] = rng.choice(n_persons, size=len(postings) - n_persons, p=propensity / propensity.sum())
+    postings["id_personne"] = owner
+    weight = np.bincount(owner, weights=postings["affichages"].to_numpy(), minlength=n_persons)
+
+    persons = pd.DataFrame({"id_personne": np.arange(n_persons), "annonces": weight.astype(int)})
+    network = assign_flag(weight, targets["network_share"], rng)
+    persons["reseau"] = network
+    persons["de_passage"] = False
+    persons["h24"] = False
+    idx = np.flatnonzero(network)
+    if len(idx):
+        persons.loc[idx, "de_passage"] = assign_flag(weight[idx], targets["passing_share"] / targets["network_share"], rng)
+        persons.loc[idx, "h24"] = assign_flag(weight[idx], 0.5, rng)
+    persons["id_reseau"] = ""
+    sizes, start = [], 0
+    shuffled = rng.permutation(idx)
+    while start < len(shuffled):
+        size = int(min(rng.integers(2, 7), len(shuffled) - start))
+        for k in shuffled[start:start + size]:
+            persons.loc[k, "id_reseau"] = f"R{len(sizes) + 1:05d}"
+        sizes.append(size)
+        start += size
+    networks = pd.DataFrame({"id_reseau": [f"R{k + 1:05d}" for k in range(len(sizes))]})
+    networks["anglais"] = rng.random(len(networks)) < 0.3
+    networks["modele"] = rng.integers(0, 3, size=len(networks))
+    persons = persons.merge(networks, on="id_reseau", how="left")
+    persons["anglais"] = persons["anglais"].fillna(False).astype(bool)
+    persons["troisieme_personne"] = persons["reseau"] & ~persons["anglais"]
+
+    persons["sexe"] = assign_by_quota(weight, targets["sex"], rng)
+    persons["age_absent"] = assign_flag(weight, targets["age_missing"], rng)
+    persons["age"] = np.where(persons["age_absent"], -1,
+                              np.clip(np.round(rng.normal(targets["age_mean"] - 0.5, 5.5, n_persons)), 19, 55)).astype(int)
+    informed = np.flatnonzero(assign_flag(weight, targets["nationality_informed"], rng))
+    french = assign_flag(weight[informed], targets["french_among_informed"], rng)
+    foreign = np.array(adtext.FOREIGN_ORIGINS, dtype=object)[rng.integers(len(adtext.FOREIGN_ORIGINS), size=len(informed))]
+    persons["origine"] = ""
+    persons.loc[informed, "origine"] = np.where(french, "francaise", foreign)
+    persons["public"] = assign_by_quota(weight, targets["audience"], rng)
+    persons["recoit"] = rng.random(n_persons) < 0.7
+
+    town_shares = dict(zip(towns["code"], towns["part"]))
+    town_shares["autre"] = max(0.0, 1 - sum(town_shares.values()))
+    place = assign_by_quota(weight, town_shares, rng)
+    others = np.flatnonzero(place == "autre")
+    if len(others) and len(other_communes):
+        flat = 1 / np.sqrt(np.arange(1, len(other_communes) + 1))
+        place[others] = spread_over_all(weight[others], list(other_communes["code"]), flat, rng)
+    persons["commune_code"] = place
+    names = dict(zip(other_communes["code"], other_communes["nom"])) | dict(zip(towns["code"], towns["nom"]))
+    persons["commune"] = persons["commune_code"].map(names)
+
+    persons["telephone"] = _phones(persons, rng)
+    persons["pseudo"] = _pseudos(persons, rng)
+    ads = _ads(sites, postings, persons, towns, rng)
+    return persons, ads
+
+
+def spread_over_all(weights: np.ndarray, categories: list, shares: np.ndarray,
+                    rng: np.random.Generator) -> np.ndarray:
+    """Quota assignment in which every category gets at least one unit (when units suffice).
+
+    A category left empty takes the lightest unit of the category that has the most units:
+    the report counts the communes the ads declare (30 in Pas-de-Calais), so each of the
+    communes chosen for the world must appear.
+    """
+    chosen = assign_by_quota(weights, dict(zip(categories, shares)), rng)
+    for category in categories:
+        if len(chosen) <= len(categories) or (chosen == category).any():
+            continue
+        values, counts = np.unique(chosen, return_counts=True)
+        donor = values[np.argmax(counts)]
+        members = np.flatnonzero(chosen == donor)
+        chosen[members[np.argmin(weights[members])]] = category
+    return chosen
+
+
+def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> list[str]:
+    """Fiction numbers: a network shares its first eight digits; overflow and some persons: none."""
+    # The mobile block first (ads give mobile numbers), then the fixed-line blocks.
+    blocks = []
+    for prefix in FICTION_PREFIXES:
+        hundreds = [f"{prefix}{hundred:02d}" for hundred in range(100)]
+        blocks += [hundreds[i] for i in rng.permutation(100)]
+    phones = [""] * len(persons)
+    network_ids = sorted(set(persons["id_reseau"]) - {""})
+    for block, network in zip(blocks, network_ids):
+        members = np.flatnonzero(persons["id_reseau"].to_numpy() == network)
+        for k, last in zip(members, rng.choice(100, size=len(members), replace=False)):
+            phones[k] = f"{block}{last:02d}"
+    free = [f"{block}{last:02d}" for block in blocks[len(network_ids):] for last in range(100)]
+    independents = np.flatnonzero(persons["id_reseau"].to_numpy() == "")
+    with_phone = independents[rng.random(len(independents)) >= 0.08]
+    for k, number in zip(with_phone, free):
+        phones[k] = number
+    return phones
+
+
+def _pseudos(persons: pd.DataFrame, rng: np.random.Generator) -> list[str]:
+    result = []
+    for sexe in persons["sexe"]:
+        names = adtext.PSEUDOS_M if sexe == "homme" else adtext.PSEUDOS_F
+        result.append(names[rng.integers(len(names))] + adtext.PSEUDO_SUFFIXES[rng.integers(len(adtext.PSEUDO_SUFFIXES))])
+    return result
+
+
+def _profile(person) -> adtext.Profile:
+    return adtext.Profile(
+        pseudo=person.pseudo, sexe=person.sexe, age=None if person.age < 0 else int(person.age),
+        origine=person.origine or None, ville=person.commune, de_passage=bool(person.de_passage),
+        h24=bool(person.h24), troisieme_personne=bool(person.troisieme_personne),
+        anglais=bool(person.anglais), public=person.public, recoit=bool(person.recoit))
+
+
+def _ads(sites: pd.DataFrame, postings: pd.DataFrame, persons: pd.DataFrame, towns: pd.DataFrame,
+         rng: np.random.Generator) -> pd.DataFrame:
+    postcodes = dict(zip(towns["code"], towns["code_postal"]))
+    aliases = dict(zip(towns["code"], towns["alias"]))
+    dates = dict(zip(sites["site"], sites["date_collecte"]))
+    mirror_sites = {g: list(m["site"]) for g, m in sites[sites["groupe_miroir"] != ""].groupby("groupe_miroir")}
+    base = {}
+    for person in persons.itertuples(index=False):
+        profile = _profile(person)
+        if person.anglais:
+            sentences = adtext.english_sentences(profile)
+        elif person.troisieme_personne:
+            sentences = adtext.third_person_sentences(profile, int(person.modele))
+        else:
+            sentences = adtext.first_person_sentences(profile, rng)
+        base[person.id_personne] = (profile, sentences)
+
+    seen = set()
+    rows = []
+    person_by_id = {person.id_personne: person for person in persons.itertuples(index=False)}
+    for posting in postings.itertuples(index=False):
+        person = person_by_id[posting.id_personne]
+        profile, sentences = base[posting.id_personne]
+        if posting.id_personne in seen:
+            sentences = adtext.paraphrase(sentences, rng)
+        seen.add(posting.id_personne)
+        phone = person.telephone
+        written = spell_phone(phone, int(rng.integers(7))) if phone else ""
+        typo = bool(phone) and rng.random() < 0.03
+        if typo:
+            digit = 2 + int(rng.integers(8))
+            written = spell_phone(phone[:digit] + str((int(phone[digit]) + 1) % 10) + phone[digit + 1:], 0)
+        text = " ".join(sentences)
+        if written and rng.random() < 0.4:
+            text += (" Call " if profile.anglais else " Appelez-moi au ") + written + "."
+        pseudo = profile.pseudo if rng.random() > 0.1 else profile.pseudo.lower()
+        age = "" if profile.age is None else (str(profile.age) if rng.random() < 0.5 else f"{profile.age} ans")
+        common = {
+            "titre": adtext.title(profile, rng), "texte": text, "telephone": written, "pseudo": pseudo,
+            "age_declare": age,
+            "commune_declaree": spell_commune(person.commune, postcodes.get(person.commune_code) or None,
+                                              aliases.get(person.commune_code) or None, rng),
+            "id_personne": posting.id_personne, "id_reseau": person.id_reseau,
+            "commune_code": person.commune_code, "telephone_vrai": phone, "faute_telephone": typo,
+        }
+        on_sites = mirror_sites[posting.miroir] if posting.miroir else [posting.site]
+        publication = len(rows)
+        for site in on_sites:
+            rows.append({"site": site, "date_collecte": dates[site], "id_publication": publication,
+                         "miroir": posting.miroir, **common})
+    ads = pd.DataFrame(rows)
+    # Ads are listed site by site, in an order that says nothing about who wrote them.
+    ads = ads.iloc[rng.permutation(len(ads))]
+    site_order = {s: i for i, s in enumerate(sites["site"])}
+    ads = ads.assign(_ordre=ads["site"].map(site_order)).sort_values("_ordre", kind="stable").drop(columns="_ordre")
+    ads.insert(0, "id_annonce", [f"AN{i + 1:06d}" for i in range(len(ads))])
+    return ads.reset_index(drop=True)
