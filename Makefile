@@ -1,6 +1,7 @@
 # Manuel reproductible du diagnostic départemental — commandes.
 #   make book                      construit le livre (installation comprise) dans _build/<run>/html
 #   make book PARAMS=params/X.yaml construit le livre d'un autre département
+#   make data                      régénère le monde synthétique (data/synthetic/)
 #   make test                      lance les tests
 PARAMS ?= params/pas-de-calais.yaml
 PYTHON ?= python3
@@ -12,10 +13,14 @@ QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location" || true; }
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 
-.PHONY: book test env browser lock clean
+.PHONY: book data test env browser lock clean
 
 book: $(STAMP)
 	$(BIN)/diagnostic run --params $(PARAMS)
+
+# The default synthetic world (data/synthetic/), regenerated identically from params/pas-de-calais.yaml.
+data: $(STAMP)
+	$(BIN)/diagnostic synth --params params/pas-de-calais.yaml
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

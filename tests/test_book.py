@@ -37,7 +37,7 @@ def test_sampling_page_shows_the_published_sample_size(default_book):
     assert "soit 249 annonces à coder sur 699" in text
     assert "699 annonces sur 39 sites" in text
     assert "26 sites reçoivent au moins une annonce à coder" in text
-    assert "Chiffres publiés" in text
+    assert "Données synthétiques" in text
 
 
 def test_home_page_names_the_departement(default_book):
@@ -46,7 +46,7 @@ def test_home_page_names_the_departement(default_book):
     soup = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser")
     assert "Pas-de-Calais" in soup.title.get_text()
     assert "Manuel du diagnostic départemental — Pas-de-Calais" in page_text(home)
-    assert "chiffres publiés du diagnostic du Pas-de-Calais (2020)" in page_text(home)
+    assert "données synthétiques (fictives)" in page_text(home)
 
 
 def test_coding_sheet_is_offered_for_download(default_book):

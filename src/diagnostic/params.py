@@ -12,8 +12,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, ValidationInfo
+from pydantic import (BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from .errors import InputError, Problem, problems_from_pydantic
 from .paths import project_root, resolve
@@ -26,6 +28,17 @@ def departements() -> dict[str, str]:
     """INSEE code → name of every département (COG 2018: 01–95 with 2A/2B, 971–976)."""
     with open(REFERENCE / "departements.csv", encoding="utf-8") as handle:
         return {row["code"]: row["nom"] for row in csv.DictReader(handle)}
+
+
+@cache
+def _communes() -> pd.DataFrame:
+    return pd.read_csv(REFERENCE / "communes.csv", dtype=str)
+
+
+def communes_of(code: str) -> pd.DataFrame:
+    """The communes (INSEE code, name) of a département, COG 2018."""
+    table = _communes()
+    return table[table["departement"] == code][["code", "nom"]].reset_index(drop=True)
 
 
 class _Section(BaseModel):
@@ -62,8 +75,36 @@ class Departement(_Section):
 class Donnees(_Section):
     nature: Literal["synthetiques", "publiees", "reelles"]
     inventaire_sites: str
+    annonces: str | None = None
 
-    _fichier = field_validator("inventaire_sites")(_existing_file)
+    _fichiers = field_validator("inventaire_sites", "annonces")(_existing_file)
+
+
+class VillePrincipale(_Section):
+    commune: str = Field(min_length=1)
+    part: float = Field(gt=0, lt=1)
+    code_postal: str | None = None
+    alias: str | None = None
+
+
+class MondeSynthetique(_Section):
+    """How to generate the synthetic world of the département (`diagnostic synth`)."""
+
+    graine: int = Field(ge=0)
+    dossier: str = "data/synthetic"
+    calibrage: str
+    inventaire_modele: str
+    villes_principales: list[VillePrincipale] = Field(min_length=1)
+    communes_annonces: int = Field(ge=1)
+
+    _fichiers = field_validator("calibrage", "inventaire_modele")(_existing_file)
+
+    @field_validator("villes_principales")
+    @classmethod
+    def shares_below_one(cls, towns):
+        if sum(t.part for t in towns) >= 1:
+            raise ValueError("des parts dont la somme est inférieure à 1 (le reste va aux autres communes)")
+        return towns
 
 
 def _open_unit_interval(description: str):
@@ -82,6 +123,18 @@ class Parametres(_Section):
     departement: Departement
     donnees: Donnees
     echantillonnage: Echantillonnage
+    monde_synthetique: MondeSynthetique | None = None
+
+    @model_validator(mode="after")
+    def towns_in_departement(self):
+        if self.monde_synthetique:
+            names = set(communes_of(self.departement.code)["nom"])
+            unknown = [t.commune for t in self.monde_synthetique.villes_principales if t.commune not in names]
+            if unknown:
+                raise ValueError(f"des communes du département {self.departement.code} écrites comme dans le "
+                                 f"Code officiel géographique ; inconnues : {', '.join(unknown)} "
+                                 f"(clé monde_synthetique.villes_principales)")
+        return self
 
     @property
     def book_title(self) -> str:
@@ -94,6 +147,7 @@ class Parametres(_Section):
             "departement_nom": self.departement.nom,
             "nature_donnees": self.donnees.nature,
             "inventaire_sites": self.donnees.inventaire_sites,
+            "annonces": self.donnees.annonces,
             "marge_erreur": self.echantillonnage.marge_erreur,
             "niveau_confiance": self.echantillonnage.niveau_confiance,
             "proportion_attendue": self.echantillonnage.proportion_attendue,

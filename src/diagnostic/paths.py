@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 ROOT_VARIABLE = "DIAGNOSTIC_RACINE"
@@ -30,3 +31,15 @@ def resolve(path: str | Path, root: Path | None = None) -> Path:
     """A path from a parameters file: absolute as given, or relative to the project root."""
     path = Path(path)
     return path if path.is_absolute() else (root or project_root()) / path
+
+
+def replace_folder(new: Path, final: Path) -> None:
+    """Put the folder `new` in place of `final`, keeping the old one until the new one is there."""
+    old = final.with_name(f".{final.name}-ancien")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    if old.exists():
+        shutil.rmtree(old)

@@ -27,7 +27,7 @@ import yaml
 from tqdm.auto import tqdm
 
 from . import charts, params as parameters
-from .paths import ROOT_VARIABLE, project_root
+from .paths import ROOT_VARIABLE, project_root, replace_folder
 
 BOOK_SOURCES = ("book",)
 NATURE_LABELS = {
@@ -152,18 +152,6 @@ def build_book(source: Path, output: Path) -> Path:
     return output / "_build" / "html"
 
 
-def _replace(new: Path, final: Path) -> None:
-    """Put `new` in place of `final`, keeping the old one until the new one is there."""
-    old = final.with_name(f".{final.name}-ancien")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    new.rename(final)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def run(params_path: str | Path, root: Path | None = None, output: Path | None = None) -> Path:
     """Execute every notebook and build the book for one run; return its index.html."""
     root = (root or project_root()).resolve()
@@ -204,8 +192,8 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
         print("Construction du livre (Jupyter Book)…", file=sys.stderr)
         html = build_book(source, staging)
         output.mkdir(exist_ok=True)
-        _replace(source / "notebooks", output / "notebooks")
-        _replace(html, output / "html")
+        replace_folder(source / "notebooks", output / "notebooks")
+        replace_folder(html, output / "html")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     index = output / "html" / "index.html"

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
+from .errors import InputError, Problem
 from .spreadsheets import write_workbook
 
 # Cochran's formula gives a real number; a sample of 248.0000000001 ads is 248 ads.
@@ -143,6 +144,26 @@ def ads_from_inventory(inventory: pd.DataFrame, count_column: str = "annonces") 
     return pd.DataFrame(rows, columns=["site", "rang", "id_annonce"])
 
 
+def ads_to_draw_from(inventory: pd.DataFrame, ads: pd.DataFrame | None = None,
+                     source: str = "fiche de relevé des annonces") -> pd.DataFrame:
+    """The ads the sample is drawn from: the collection sheet if there is one, else ranks.
+
+    The sheet must list, for each site, as many ads as the inventory counts; otherwise
+    the draw would not follow the allocation, and the difference is reported site by site.
+    """
+    if ads is None:
+        return ads_from_inventory(inventory)
+    listed = ads.groupby("site").size()
+    problems = [Problem(f"site « {site} »", int(listed.get(site, 0)),
+                        f"{count} annonces, comme dans l'inventaire des sites")
+                for site, count in zip(inventory["site"], inventory["annonces"]) if listed.get(site, 0) != count]
+    problems += [Problem(f"site « {site} »", int(n), "un site de l'inventaire")
+                 for site, n in listed.items() if site not in set(inventory["site"])]
+    if problems:
+        raise InputError(source, problems)
+    return ads
+
+
 def site_generator(seed: int, site: str) -> np.random.Generator:
     """A random generator of its own for each site, derived from the run's seed.
 
@@ -174,6 +195,7 @@ def draw(ads: pd.DataFrame, allocation: pd.DataFrame, seed: int) -> pd.DataFrame
 
 
 CODING_COLUMNS = ("annonce_retrouvee", "codeur", "date_codage", "remarques")
+SHEET_COLUMNS = ("rang", "id_annonce", "date_collecte", "commune_declaree", "titre", "texte", "age_declare")
 
 
 def coding_sheet(sample: pd.DataFrame, inventory: pd.DataFrame) -> pd.DataFrame:
@@ -183,8 +205,7 @@ def coding_sheet(sample: pd.DataFrame, inventory: pd.DataFrame) -> pd.DataFrame:
     network indices of step 6 are added by the codebook of that step.
     """
     sheet = sample.merge(inventory[["site", "categorie"]], on="site", how="left")
-    columns = ["num_echantillon", "site", "categorie"] + [
-        c for c in sample.columns if c not in ("num_echantillon", "site")]
+    columns = ["num_echantillon", "site", "categorie"] + [c for c in SHEET_COLUMNS if c in sample.columns]
     sheet = sheet[columns].copy()
     for column in CODING_COLUMNS:
         sheet[column] = ""

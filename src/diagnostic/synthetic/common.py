@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import numpy as np
+
 
 # Blocks of 10,000 numbers that ARCEP reserves for fiction (unreachable), as national prefixes.
 FICTION_BLOCKS = ("0639 98", "0199 00", "0261 91", "0353 01", "0465 71", "0536 49")
@@ -61,10 +60,6 @@ def spell_phone(national: str, style: int) -> str:
         "0" + national[1] + " " + national[2:6] + " " + national[6:],  # 06 3998 1234
     )
     return styles[style % len(styles)]
-
-
-def without_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 NUMBER_WORDS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept",

@@ -15,7 +15,8 @@ import pandas as pd
 
 from ..sampling import largest_remainder
 from . import adtext
-from .common import FICTION_PREFIXES, assign_by_quota, assign_flag, spell_phone, without_accents
+from ..text import without_accents
+from .common import FICTION_PREFIXES, assign_by_quota, assign_flag, spell_phone
 
 SITE_STEMS = {
     "escorting": ["escortes-elite", "annuaire-escort", "agence-velours", "escort-nord", "belles-rencontres-vip",

@@ -1,0 +1,103 @@
+"""Step 4 — the Internet diagnostic: the ad collection sheet and the other Internet elements.
+
+The collection sheet has one row per ad seen on a site for the département (section
+I-B-1): `id_annonce`, `site`, `date_collecte`, `commune_declaree` (as the ad writes it),
+`titre`, `texte`, `telephone` (as written), `pseudo`, `age_declare`. On reading, phone
+numbers and pseudonyms are replaced by pseudonyms (see `privacy`), and the numbers and
+e-mails inside the texts are masked. Also read here: the places "at high prostitution
+risk" and the "clients'" ads and forum discussions (sections I-B-3 and V-B).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from .privacy import mask_contacts, phone_pseudonyms, pseudonym
+from .tables import read_rows
+from .text import without_accents
+
+AD_COLUMNS = ("id_annonce", "site", "date_collecte", "commune_declaree", "titre", "texte", "telephone",
+              "pseudo", "age_declare")
+
+
+class Ad(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id_annonce: str = Field(min_length=1)
+    site: str = Field(min_length=1)
+    date_collecte: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    commune_declaree: str | None = None
+    titre: str | None = None
+    texte: str | None = None
+    telephone: str | None = None
+    pseudo: str | None = None
+    age_declare: str | None = None
+
+
+def _sheet(path: Path) -> str | int:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        names = pd.ExcelFile(path).sheet_names
+        return "annonces" if "annonces" in names else names[-1]
+    return 0
+
+
+def read_ads(path: str | Path) -> pd.DataFrame:
+    """Read an ad collection sheet (CSV or .xlsx), checked and pseudonymised.
+
+    `telephone` and `pseudo` are replaced by `telephone_pseudo`, `prefixe_pseudo` (the
+    number without its last two digits) and `pseudo_pseudo`; `titre` and `texte` have
+    their phone numbers and e-mails masked.
+    """
+    path = Path(path)
+    ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce")
+    phones = [phone_pseudonyms(t) for t in ads["telephone"].fillna("")]
+    ads["telephone_pseudo"] = [p[0] for p in phones]
+    ads["prefixe_pseudo"] = [p[1] for p in phones]
+    ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
+                            for p in ads["pseudo"].fillna("")]
+    ads["titre"] = ads["titre"].map(mask_contacts)
+    ads["texte"] = ads["texte"].map(mask_contacts)
+    return ads.drop(columns=["telephone", "pseudo"])
+
+
+class RiskPlace(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    type: str = Field(min_length=1)
+    nom: str | None = None
+    commune: str = Field(min_length=1)
+
+
+class ClientAd(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id_annonce_client: str = Field(min_length=1)
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    commune_declaree: str | None = None
+    texte: str | None = None
+
+
+class ForumDiscussion(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id_discussion: str = Field(min_length=1)
+    commune: str = Field(min_length=1)
+    pseudonymes: int = Field(ge=0)
+
+
+def read_risk_places(path: str | Path) -> pd.DataFrame:
+    """Places "at high prostitution risk" (a risk, not a proven fact: section I-B-3)."""
+    return read_rows(path, RiskPlace, required=("type", "commune"))
+
+
+def read_client_ads(path: str | Path) -> pd.DataFrame:
+    """Ads posted by "clients" (section V-B), texts with contacts masked."""
+    ads = read_rows(path, ClientAd, required=("id_annonce_client", "date"), unique="id_annonce_client")
+    ads["texte"] = ads["texte"].map(mask_contacts)
+    return ads
+
+
+def read_forum(path: str | Path) -> pd.DataFrame:
+    """Forum discussions of "clients" by commune (section V-B)."""
+    return read_rows(path, ForumDiscussion, required=("id_discussion", "commune", "pseudonymes"))
+
