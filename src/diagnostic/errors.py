@@ -24,6 +24,8 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
+        if self.value is None:
+            return f"{self.place} : attendu : {self.expected}."
         found = "absente" if self.value is _MISSING else f"« {self.value} »"
         return f"{self.place} : valeur {found} ; attendu : {self.expected}."
 
@@ -40,6 +42,10 @@ class InputError(ValueError):
 
 
 _MISSING = object()
+_PATTERNS = {
+    r"^\d{4}-\d{2}-\d{2}$": "une date écrite AAAA-MM-JJ (par exemple 2018-10-02)",
+    r"^(\d{5}|2[AB]\d{3})$": "un code INSEE de commune à cinq caractères (par exemple 62498)",
+}
 
 
 def expected_from_pydantic(error: dict) -> str:
@@ -70,6 +76,8 @@ def expected_from_pydantic(error: dict) -> str:
         return f"un nombre inférieur ou égal à {ctx['le']}"
     if kind == "string_too_short":
         return "un texte non vide"
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS.get(ctx.get("pattern"), f"un texte de la forme {ctx.get('pattern')}")
     if kind == "literal_error":
         return "l'une des valeurs " + str(ctx.get("expected", "")).replace(" or ", " ou ")
     if kind == "value_error":

@@ -78,15 +78,17 @@ def largest_remainder(counts: Mapping[str, int], total: int) -> dict[str, int]:
     Hamilton's method: each stratum first gets the integer part of its exact share
     total × count / Σ counts; the units left over go to the largest fractional parts
     (ties broken by the larger count, then by the order of `counts`). The result adds
-    up exactly to `total`, a stratum with no ads gets nothing, and no stratum gets more
-    than it has.
+    up exactly to `total` and a stratum with no ads gets nothing; when `total` is at most
+    Σ counts (a sample), no stratum gets more than it has.
     """
     if any(c < 0 for c in counts.values()):
         raise ValueError("counts must be >= 0")
     population = sum(counts.values())
-    if not 0 <= total <= population:
-        raise ValueError(f"total must be between 0 and {population}, got {total}")
+    if total < 0:
+        raise ValueError(f"total must be >= 0, got {total}")
     if population == 0:
+        if total:
+            raise ValueError("nothing to share among strata that all count 0")
         return {key: 0 for key in counts}
     exact = {key: total * c / population for key, c in counts.items()}
     shares = {key: math.floor(q) for key, q in exact.items()}

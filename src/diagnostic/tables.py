@@ -68,18 +68,17 @@ def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None
     for index, record in enumerate(frame.to_dict("records")):
         line = index + 2  # the header is line 1 in a spreadsheet or a text editor
         record = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in record.items()}
+        if unique and record.get(unique) is not None:
+            key = record[unique]
+            if key in first_line:
+                problems.append(Problem(f"ligne {line}, colonne « {unique} »", key,
+                                        f"une valeur qui n'apparaît qu'une fois (déjà ligne {first_line[key]})"))
+            first_line.setdefault(key, line)
         try:
             rows.append(model.model_validate(record).model_dump())
         except ValidationError as exc:
             problems += problems_from_pydantic(
                 exc, lambda loc, line=line: f"ligne {line}, colonne « {loc[0]} »")
-            continue
-        if unique:
-            key = rows[-1][unique]
-            if key in first_line:
-                problems.append(Problem(f"ligne {line}, colonne « {unique} »", key,
-                                        f"une valeur qui n'apparaît qu'une fois (déjà ligne {first_line[key]})"))
-            first_line.setdefault(key, line)
     if problems:
         raise InputError(path, problems)
     return pd.DataFrame(rows, columns=list(model.model_fields))

@@ -281,7 +281,7 @@ def _ads(sites: pd.DataFrame, postings: pd.DataFrame, persons: pd.DataFrame, tow
         written = spell_phone(phone, int(rng.integers(7))) if phone else ""
         typo = bool(phone) and rng.random() < 0.03
         if typo:
-            digit = 2 + int(rng.integers(8))
+            digit = 6 + int(rng.integers(4))  # a typo in the last four digits stays in the fiction block
             written = spell_phone(phone[:digit] + str((int(phone[digit]) + 1) % 10) + phone[digit + 1:], 0)
         text = " ".join(sentences)
         if written and rng.random() < 0.4:
