@@ -104,3 +104,31 @@ def test_command_line_refuses_bad_parameters_and_builds_nothing(tmp_path, projec
     assert "clé « echantillonnage.marge_erreur »" in result.stderr
     assert "strictement inférieur à 1" in result.stderr
     assert not output.exists()
+
+
+def _keys(model, prefix=""):
+    from pydantic import BaseModel
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        inner = [a for a in getattr(annotation, "__args__", ()) if isinstance(a, type) and issubclass(a, BaseModel)]
+        nested = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else (
+            inner[0] if inner else None)
+        if nested is None or nested.__name__ == "VillePrincipale":
+            yield f"{prefix}{name}"  # a value (or a list of towns): what users write
+        else:
+            yield from _keys(nested, f"{prefix}{name}.")
+
+
+def test_every_parameter_is_documented_in_the_book(project_root):
+    page = (project_root / "book/reutiliser.md").read_text(encoding="utf-8")
+    keys = list(_keys(params.Parametres))
+    assert "echantillonnage.graine" in keys and "monde_synthetique.villes_principales" in keys
+    for key in keys:
+        assert f"`{key}`" in page, key
+
+
+def test_unknown_town_is_refused(tmp_path, project_root):
+    content = yaml.safe_load((project_root / "params/pas-de-calais.yaml").read_text(encoding="utf-8"))
+    content["monde_synthetique"]["villes_principales"][0]["commune"] = "Lenz"
+    with pytest.raises(InputError, match="inconnues : Lenz"):
+        params.load(write(tmp_path, content), project_root)

@@ -307,3 +307,15 @@ def test_reading_pseudonymises_phones_and_pseudos(ad_sheet):
     raw = pd.read_csv(DATA / "annonces-SYNTHETIQUE.csv", dtype=str, keep_default_na=False)
     assert raw["texte"].str.contains("Appelez-moi au 0|Appelez-moi au \\+33").any()
     assert not ad_sheet["texte"].str.contains(PHONE_LIKE).any()
+
+
+def test_book_templates_are_read_by_the_readers(project_root):
+    models = project_root / "book/modeles"
+    assert len(inventory.read(models / "modele-inventaire-sites-exemple-SYNTHETIQUE.csv")) == 3
+    assert len(ads.read_ads(models / "modele-fiche-releve-annonces-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(partners.read_registry(models / "modele-partenaires-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(partners.read_interviews(models / "modele-entretiens-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(partners.read_interview_situations(models / "modele-situations-entretiens-exemple-SYNTHETIQUE.csv")) == 1
+    assert len(ads.read_risk_places(models / "modele-lieux-a-risque-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(ads.read_client_ads(models / "modele-annonces-clients-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(ads.read_forum(models / "modele-forum-discussions-exemple-SYNTHETIQUE.csv")) == 2

@@ -9,9 +9,9 @@ signs that coders look for, not the content of the ads.
 
 from __future__ import annotations
 
+import itertools
+import random
 from dataclasses import dataclass
-
-import numpy as np
 
 PSEUDOS_F = ["Lina", "Maya", "Jade", "Nora", "Elsa", "Iris", "Luna", "Alma", "Zoé", "Kiara", "Nina",
              "Sofia", "Mila", "Ambre", "Lola", "Kenza", "Yasmine", "Bella", "Tina", "Sarah", "Emma",
@@ -67,7 +67,10 @@ def _audience_sentence(profile: Profile, english: bool) -> str | None:
             "hommes_couples": "Couples bienvenus."}[profile.public]
 
 
-def first_person_sentences(profile: Profile, rng: np.random.Generator) -> list[str]:
+_THREE_OF_EIGHT = list(itertools.combinations(range(8), 3))  # uniform choice of three of the eight phrases
+
+
+def first_person_sentences(profile: Profile, rng: random.Random) -> list[str]:
     """The sentences of an independent-looking ad, in the first person."""
     intro = f"Bonjour, je suis {profile.pseudo}"
     if profile.sexe == "trans":
@@ -87,8 +90,7 @@ def first_person_sentences(profile: Profile, rng: np.random.Generator) -> list[s
         f"{_adj(profile, 'Douce et discrète', 'Doux et discret')}, pour un moment de compagnie.",
         "Je suis ouverte à toute demande." if profile.sexe != "homme" else "Je suis ouvert à toute demande.",
     ]
-    picks = rng.choice(len(pool), size=3, replace=False)
-    sentences += [pool[i] for i in sorted(picks)]
+    sentences += [pool[i] for i in _THREE_OF_EIGHT[int(rng.random() * len(_THREE_OF_EIGHT))]]
     sentences.append("Je vous reçois dans un appartement discret." if profile.recoit
                      else "Je peux me déplacer.")
     if profile.de_passage:
@@ -145,7 +147,7 @@ def english_sentences(profile: Profile) -> list[str]:
     return sentences
 
 
-def title(profile: Profile, rng: np.random.Generator) -> str:
+def title(profile: Profile, rng: random.Random) -> str:
     if profile.anglais:
         return f"{profile.pseudo} new in town"
     choices = [
@@ -156,32 +158,34 @@ def title(profile: Profile, rng: np.random.Generator) -> str:
     ]
     if profile.origine:
         choices.append(f"{profile.pseudo} {_origin(profile)}, {_adj(profile, 'douce et discrète', 'doux et discret')}")
-    return choices[rng.integers(len(choices))]
+    return choices[int(rng.random() * len(choices))]
 
 
 _SYNONYMS = [("détente", "relaxation"), ("discrétion", "toute discrétion"), ("moment", "instant"),
              ("appartement", "appart"), ("Bonjour", "Coucou"), ("agréable", "agreable")]
 
 
-def paraphrase(sentences: list[str], rng: np.random.Generator) -> list[str]:
+def paraphrase(sentences: list[str], rng: random.Random) -> list[str]:
     """A repost by the same person: one sentence dropped or moved, a word changed, maybe a typo."""
     body = list(sentences)
     if len(body) > 3 and rng.random() < 0.5:
-        body.pop(1 + rng.integers(len(body) - 2))
+        body.pop(1 + int(rng.random() * (len(body) - 2)))
     if len(body) > 3 and rng.random() < 0.5:
-        i, j = 1 + rng.choice(len(body) - 1, size=2, replace=False)
+        i = 1 + int(rng.random() * (len(body) - 1))
+        j = 1 + int(rng.random() * (len(body) - 2))
+        j += j >= i  # two distinct positions after the first sentence
         body[i], body[j] = body[j], body[i]
-    word, other = _SYNONYMS[rng.integers(len(_SYNONYMS))]
+    word, other = _SYNONYMS[int(rng.random() * len(_SYNONYMS))]
     body = [s.replace(word, other, 1) for s in body]
     if rng.random() < 0.3:
         body = [typo(s, rng) if k == 1 else s for k, s in enumerate(body)]
     return body
 
 
-def typo(text: str, rng: np.random.Generator) -> str:
+def typo(text: str, rng: random.Random) -> str:
     """Swap two neighbouring letters of one word, as fast typing does."""
-    positions = [i for i in range(len(text) - 1) if text[i].isalpha() and text[i + 1].isalpha()]
-    if not positions:
-        return text
-    i = positions[rng.integers(len(positions))]
-    return text[:i] + text[i + 1] + text[i] + text[i + 2:]
+    start = int(rng.random() * max(1, len(text) - 1))
+    for i in itertools.chain(range(start, len(text) - 1), range(0, start)):
+        if text[i].isalpha() and text[i + 1].isalpha():
+            return text[:i] + text[i + 1] + text[i] + text[i + 2:]
+    return text

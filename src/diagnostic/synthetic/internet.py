@@ -10,6 +10,7 @@ addressed to men. Every ad knows, in the truth tables, the person it is about.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import numpy as np
 import pandas as pd
 
@@ -89,19 +90,20 @@ def synthetic_sites(reference: pd.DataFrame, n_ads: int, rng: np.random.Generato
 
 def _postings(sites: pd.DataFrame) -> pd.DataFrame:
     """Distinct publications: one per ad, except a mirror group's ads, published once and shown on every member."""
-    rows = []
+    parts = []
     for group, members in sites[sites["groupe_miroir"] != ""].groupby("groupe_miroir"):
-        rows += [{"miroir": group, "site": None, "affichages": len(members)}
-                 for _ in range(int(members["annonces"].iloc[0]))]
-    for site, count in zip(sites["site"], sites["annonces"]):
-        if not sites.loc[sites["site"] == site, "groupe_miroir"].iloc[0]:
-            rows += [{"miroir": "", "site": site, "affichages": 1}] * int(count)
-    return pd.DataFrame(rows, columns=["miroir", "site", "affichages"])
+        count = int(members["annonces"].iloc[0])
+        parts.append(pd.DataFrame({"miroir": [group] * count, "site": [None] * count,
+                                   "affichages": np.full(count, len(members))}))
+    own = sites[sites["groupe_miroir"] == ""]
+    parts.append(pd.DataFrame({"miroir": "", "site": np.repeat(own["site"].to_numpy(), own["annonces"].to_numpy()),
+                               "affichages": 1}))
+    return pd.concat(parts, ignore_index=True)[["miroir", "site", "affichages"]]
 
 
-def spell_commune(name: str, postcode: str | None, alias: str | None, rng: np.random.Generator) -> str:
+def spell_commune(name: str, postcode: str | None, alias: str | None, rng: random.Random) -> str:
     """A commune as an ad writes it: accents dropped, "St", postcode first, short form, case."""
-    style = rng.integers(8)
+    style = int(rng.random() * 8)
     if style == 0:
         return without_accents(name)
     if style == 1:
@@ -150,15 +152,16 @@ def online_world(sites: pd.DataFrame, towns: pd.DataFrame, other_communes: pd.Da
     if len(idx):
         persons.loc[idx, "de_passage"] = assign_flag(weight[idx], targets["passing_share"] / targets["network_share"], rng)
         persons.loc[idx, "h24"] = assign_flag(weight[idx], 0.5, rng)
-    persons["id_reseau"] = ""
-    sizes, start = [], 0
+    # Networks of 2 to 6 persons among the persons whose ads carry network indices.
+    network_of = np.full(n_persons, "", dtype=object)
     shuffled = rng.permutation(idx)
-    while start < len(shuffled):
-        size = int(min(rng.integers(2, 7), len(shuffled) - start))
-        for k in shuffled[start:start + size]:
-            persons.loc[k, "id_reseau"] = f"R{len(sizes) + 1:05d}"
-        sizes.append(size)
-        start += size
+    sizes, placed = [], 0
+    while placed < len(shuffled):
+        sizes.append(int(min(rng.integers(2, 7), len(shuffled) - placed)))
+        placed += sizes[-1]
+    labels = np.repeat([f"R{k + 1:05d}" for k in range(len(sizes))], sizes)
+    network_of[shuffled] = labels
+    persons["id_reseau"] = network_of
     networks = pd.DataFrame({"id_reseau": [f"R{k + 1:05d}" for k in range(len(sizes))]})
     networks["anglais"] = rng.random(len(networks)) < 0.3
     networks["modele"] = rng.integers(0, 3, size=len(networks))
@@ -190,8 +193,9 @@ def online_world(sites: pd.DataFrame, towns: pd.DataFrame, other_communes: pd.Da
     persons["commune"] = persons["commune_code"].map(names)
 
     persons["telephone"] = _phones(persons, rng)
-    persons["pseudo"] = _pseudos(persons, rng)
-    ads = _ads(sites, postings, persons, towns, rng)
+    fast = random.Random(int(rng.integers(2**63)))  # scalar draws, one per word: Python's generator is faster
+    persons["pseudo"] = _pseudos(persons, fast)
+    ads = _ads(sites, postings, persons, towns, fast)
     return persons, ads
 
 
@@ -214,32 +218,38 @@ def spread_over_all(weights: np.ndarray, categories: list, shares: np.ndarray,
     return chosen
 
 
-def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> list[str]:
-    """Fiction numbers: a network shares its first eight digits; overflow and some persons: none."""
+def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """Fiction numbers: a network shares its first eight digits; overflow and some persons: none.
+
+    There are 60,000 fiction numbers in all: in a very large world, the persons beyond
+    them publish without a number (contact through the site), as some really do.
+    """
     # The mobile block first (ads give mobile numbers), then the fixed-line blocks.
     blocks = []
     for prefix in FICTION_PREFIXES:
-        hundreds = [f"{prefix}{hundred:02d}" for hundred in range(100)]
-        blocks += [hundreds[i] for i in rng.permutation(100)]
-    phones = [""] * len(persons)
-    network_ids = sorted(set(persons["id_reseau"]) - {""})
-    for block, network in zip(blocks, network_ids):
-        members = np.flatnonzero(persons["id_reseau"].to_numpy() == network)
-        for k, last in zip(members, rng.choice(100, size=len(members), replace=False)):
-            phones[k] = f"{block}{last:02d}"
-    free = [f"{block}{last:02d}" for block in blocks[len(network_ids):] for last in range(100)]
-    independents = np.flatnonzero(persons["id_reseau"].to_numpy() == "")
-    with_phone = independents[rng.random(len(independents)) >= 0.08]
-    for k, number in zip(with_phone, free):
-        phones[k] = number
+        hundreds = np.array([f"{prefix}{hundred:02d}" for hundred in range(100)], dtype=object)
+        blocks += list(hundreds[rng.permutation(100)])
+    phones = np.full(len(persons), "", dtype=object)
+    network = persons["id_reseau"].to_numpy()
+    members = np.flatnonzero(network != "")
+    codes, first = np.unique(network[members], return_inverse=True)
+    usable = first < len(blocks)
+    last_digits = rng.permutation(100)
+    rank = pd.Series(first).groupby(first).cumcount().to_numpy()
+    for k, block_index, position in zip(members[usable], first[usable], rank[usable]):
+        phones[k] = f"{blocks[block_index]}{last_digits[position % 100]:02d}"
+    free = [f"{block}{last:02d}" for block in blocks[len(codes):] for last in range(100)]
+    independents = np.flatnonzero(network == "")
+    with_phone = independents[rng.random(len(independents)) >= 0.08][:len(free)]
+    phones[with_phone] = np.array(free[:len(with_phone)], dtype=object)
     return phones
 
 
-def _pseudos(persons: pd.DataFrame, rng: np.random.Generator) -> list[str]:
+def _pseudos(persons: pd.DataFrame, rng: random.Random) -> list[str]:
     result = []
     for sexe in persons["sexe"]:
         names = adtext.PSEUDOS_M if sexe == "homme" else adtext.PSEUDOS_F
-        result.append(names[rng.integers(len(names))] + adtext.PSEUDO_SUFFIXES[rng.integers(len(adtext.PSEUDO_SUFFIXES))])
+        result.append(rng.choice(names) + rng.choice(adtext.PSEUDO_SUFFIXES))
     return result
 
 
@@ -252,13 +262,13 @@ def _profile(person) -> adtext.Profile:
 
 
 def _ads(sites: pd.DataFrame, postings: pd.DataFrame, persons: pd.DataFrame, towns: pd.DataFrame,
-         rng: np.random.Generator) -> pd.DataFrame:
+         rng: random.Random) -> pd.DataFrame:
     postcodes = dict(zip(towns["code"], towns["code_postal"]))
     aliases = dict(zip(towns["code"], towns["alias"]))
     dates = dict(zip(sites["site"], sites["date_collecte"]))
     mirror_sites = {g: list(m["site"]) for g, m in sites[sites["groupe_miroir"] != ""].groupby("groupe_miroir")}
     base = {}
-    for person in persons.itertuples(index=False):
+    for person in persons.astype(object).itertuples(index=False):
         profile = _profile(person)
         if person.anglais:
             sentences = adtext.english_sentences(profile)
@@ -268,42 +278,46 @@ def _ads(sites: pd.DataFrame, postings: pd.DataFrame, persons: pd.DataFrame, tow
             sentences = adtext.first_person_sentences(profile, rng)
         base[person.id_personne] = (profile, sentences)
 
+    fields = ("titre", "texte", "telephone", "pseudo", "age_declare", "commune_declaree", "id_personne",
+              "id_reseau", "commune_code", "telephone_vrai", "faute_telephone")
+    records = []
+    person_by_id = dict(zip(persons["id_personne"].tolist(), zip(
+        persons["telephone"].tolist(), persons["commune"].tolist(), persons["commune_code"].tolist(),
+        persons["id_reseau"].tolist())))
     seen = set()
-    rows = []
-    person_by_id = {person.id_personne: person for person in persons.itertuples(index=False)}
-    for posting in postings.itertuples(index=False):
-        person = person_by_id[posting.id_personne]
-        profile, sentences = base[posting.id_personne]
-        if posting.id_personne in seen:
+    draw = rng.random  # one uniform draw: int(draw() * k) picks among k, much faster than randrange
+    for owner in postings["id_personne"].tolist():
+        phone, commune, commune_code, network = person_by_id[owner]
+        profile, sentences = base[owner]
+        if owner in seen:
             sentences = adtext.paraphrase(sentences, rng)
-        seen.add(posting.id_personne)
-        phone = person.telephone
-        written = spell_phone(phone, int(rng.integers(7))) if phone else ""
-        typo = bool(phone) and rng.random() < 0.03
+        seen.add(owner)
+        written = spell_phone(phone, int(draw() * 7)) if phone else ""
+        typo = bool(phone) and draw() < 0.03
         if typo:
-            digit = 6 + int(rng.integers(4))  # a typo in the last four digits stays in the fiction block
+            digit = 6 + int(draw() * 4)  # a typo in the last four digits stays in the fiction block
             written = spell_phone(phone[:digit] + str((int(phone[digit]) + 1) % 10) + phone[digit + 1:], 0)
         text = " ".join(sentences)
-        if written and rng.random() < 0.4:
+        if written and draw() < 0.4:
             text += (" Call " if profile.anglais else " Appelez-moi au ") + written + "."
-        pseudo = profile.pseudo if rng.random() > 0.1 else profile.pseudo.lower()
-        age = "" if profile.age is None else (str(profile.age) if rng.random() < 0.5 else f"{profile.age} ans")
-        common = {
-            "titre": adtext.title(profile, rng), "texte": text, "telephone": written, "pseudo": pseudo,
-            "age_declare": age,
-            "commune_declaree": spell_commune(person.commune, postcodes.get(person.commune_code) or None,
-                                              aliases.get(person.commune_code) or None, rng),
-            "id_personne": posting.id_personne, "id_reseau": person.id_reseau,
-            "commune_code": person.commune_code, "telephone_vrai": phone, "faute_telephone": typo,
-        }
-        on_sites = mirror_sites[posting.miroir] if posting.miroir else [posting.site]
-        publication = len(rows)
-        for site in on_sites:
-            rows.append({"site": site, "date_collecte": dates[site], "id_publication": publication,
-                         "miroir": posting.miroir, **common})
-    ads = pd.DataFrame(rows)
+        pseudo = profile.pseudo if draw() > 0.1 else profile.pseudo.lower()
+        age = "" if profile.age is None else (str(profile.age) if draw() < 0.5 else f"{profile.age} ans")
+        records.append((adtext.title(profile, rng), text, written, pseudo, age,
+                        spell_commune(commune, postcodes.get(commune_code) or None,
+                                      aliases.get(commune_code) or None, rng),
+                        owner, network, commune_code, phone, typo))
+    published = pd.DataFrame.from_records(records, columns=fields)
+    published.insert(0, "id_publication", np.arange(len(published)))
+    published.insert(1, "miroir", postings["miroir"].to_numpy())
+    # A publication of a mirror group is shown, word for word, on every site of the group.
+    shown_on = [mirror_sites[m] if m else [s] for m, s in zip(postings["miroir"].tolist(), postings["site"].tolist())]
+    ads = published.loc[np.repeat(np.arange(len(published)), [len(s) for s in shown_on])].reset_index(drop=True)
+    ads.insert(0, "site", [site for sites_of in shown_on for site in sites_of])
+    ads.insert(1, "date_collecte", ads["site"].map(dates))
     # Ads are listed site by site, in an order that says nothing about who wrote them.
-    ads = ads.iloc[rng.permutation(len(ads))]
+    order = list(range(len(ads)))
+    rng.shuffle(order)
+    ads = ads.iloc[order]
     site_order = {s: i for i, s in enumerate(sites["site"])}
     ads = ads.assign(_ordre=ads["site"].map(site_order)).sort_values("_ordre", kind="stable").drop(columns="_ordre")
     ads.insert(0, "id_annonce", [f"AN{i + 1:06d}" for i in range(len(ads))])

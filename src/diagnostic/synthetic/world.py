@@ -34,6 +34,9 @@ from . import answers, exports, internet, partners
 SUFFIX = "-SYNTHETIQUE"
 NOTICE = ("DONNÉES SYNTHÉTIQUES — monde fictif produit par le manuel du diagnostic départemental ; "
           "aucune personne, structure, annonce ni numéro réels.")
+# Past this size the ad sheet is written as CSV only: a spreadsheet of more rows is of no use
+# to a person (Excel stops at 1,048,576), and writing it would take minutes.
+XLSX_MAX_ADS = 100_000
 PLACE_TYPES = ["Sex-shop avec cabines", "Club libertin", "Sauna", "Salon de massage", "Bar à hôtesses"]
 
 
@@ -240,7 +243,9 @@ def _forum(goal: dict, communes: pd.DataFrame, towns: pd.DataFrame, rng: np.rand
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """UTF-8 CSV; a cell holding several choices is written "A | B", as a team would type it."""
-    frame = frame.apply(lambda column: column.map(lambda v: " | ".join(v) if isinstance(v, list) else v))
+    for column in frame.columns[frame.dtypes == object]:
+        if frame[column].map(type).eq(list).any():
+            frame = frame.assign(**{column: frame[column].map(lambda v: " | ".join(v) if isinstance(v, list) else v)})
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
 
@@ -248,43 +253,43 @@ def write(world: World, folder: Path) -> list[Path]:
     """Write the world: inputs in `folder`, truth in `folder/verite`; return the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "verite").mkdir(exist_ok=True)
-    written = []
+    written, rows = [], {}
     for name, frame in world.inputs.items():
         if name in ("questionnaire", "questionnaire-situations"):
             continue
         path = folder / f"{name}{SUFFIX}.csv"
         _write_csv(frame, path)
         written.append(path)
-    ads_xlsx = folder / f"annonces{SUFFIX}.xlsx"
-    write_workbook(ads_xlsx, {"annonces": world.inputs["annonces"]}, notice=[NOTICE])
-    written.append(ads_xlsx)
+        rows[path] = len(frame)
+    if len(world.inputs["annonces"]) <= XLSX_MAX_ADS:
+        ads_xlsx = folder / f"annonces{SUFFIX}.xlsx"
+        write_workbook(ads_xlsx, {"annonces": world.inputs["annonces"]}, notice=[NOTICE])
+        written.append(ads_xlsx)
     survey, situations = world.inputs["questionnaire"], world.inputs["questionnaire-situations"]
     written.append(exports.write_google_forms(survey, situations, folder / f"questionnaire-google-forms{SUFFIX}.csv"))
+    rows[written[-1]] = len(survey)
     written.append(exports.write_kobo(survey, situations, folder / f"questionnaire-kobotoolbox{SUFFIX}.xlsx"))
     for name, frame in world.truth.items():
         path = folder / "verite" / f"{name}{SUFFIX}.csv"
         _write_csv(frame, path)
         written.append(path)
+        rows[path] = len(frame)
     summary = folder / "verite" / f"resume{SUFFIX}.yaml"
     summary.write_text("# " + NOTICE + "\n" + yaml.safe_dump(world.summary, allow_unicode=True, sort_keys=False),
                        encoding="utf-8")
     written.append(summary)
     readme = folder / "LISEZMOI.md"
-    readme.write_text(_readme(world, written, folder), encoding="utf-8")
+    readme.write_text(_readme(world, written, folder, rows), encoding="utf-8")
     return written
 
 
-def _readme(world: World, written: list[Path], folder: Path) -> str:
+def _readme(world: World, written: list[Path], folder: Path, rows: dict[Path, int]) -> str:
     lines = ["# Données synthétiques", "", f"**{NOTICE}**", "",
              "Produit par `make data` (ou `diagnostic synth --params …`). Ne pas modifier à la main :",
              "relancez la commande, qui redonne exactement les mêmes fichiers pour les mêmes paramètres et la même graine.",
              "", "| fichier | lignes |", "|---|---|"]
     for path in written:
-        if path.suffix == ".csv":
-            rows = sum(1 for _ in path.open(encoding="utf-8-sig")) - 1
-            lines.append(f"| `{path.relative_to(folder)}` | {rows} |")
-        else:
-            lines.append(f"| `{path.relative_to(folder)}` | |")
+        lines.append(f"| `{path.relative_to(folder)}` | {rows.get(path, '')} |")
     lines += ["", "Résumé de la vérité du monde :", ""] + [f"- {k} : {v}" for k, v in world.summary.items()]
     return "\n".join(lines) + "\n"
 
