@@ -319,3 +319,14 @@ def test_book_templates_are_read_by_the_readers(project_root):
     assert len(ads.read_risk_places(models / "modele-lieux-a-risque-exemple-SYNTHETIQUE.csv")) == 2
     assert len(ads.read_client_ads(models / "modele-annonces-clients-exemple-SYNTHETIQUE.csv")) == 2
     assert len(ads.read_forum(models / "modele-forum-discussions-exemple-SYNTHETIQUE.csv")) == 2
+
+
+def test_another_departement_gets_its_own_communes(project_root, tmp_path):
+    target = world.write_world(project_root / "params/exemple-49.yaml", output=tmp_path / "monde49", root=project_root)
+    truth_ads = pd.read_csv(target / "verite/annonces-SYNTHETIQUE.csv", dtype=str)
+    assert truth_ads["commune_code"].str.startswith("49").all()
+    assert truth_ads["commune_code"].nunique() == 20
+    shares = truth_ads["commune_code"].value_counts(normalize=True)
+    assert shares["49007"] == pytest.approx(0.45, abs=0.02)  # Angers
+    registry = partners.read_registry(target / "partenaires-SYNTHETIQUE.csv")
+    assert registry["commune_code"].str.startswith("49").all()

@@ -36,6 +36,7 @@ class Structure(BaseModel):
     mode_contact: str | None = None
     a_repondu: YES_NO = "non"
     entretien: YES_NO = "non"
+    date_entretien: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Interview(BaseModel):

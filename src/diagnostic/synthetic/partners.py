@@ -98,7 +98,8 @@ def structures(communes: pd.DataFrame, towns: pd.DataFrame, rng: np.random.Gener
                 code, ville = places[rng.integers(len(places))]
                 if rng.random() < 0.25:  # some structures outside the main towns
                     code, ville = communes.iloc[rng.integers(len(communes))][["code", "nom"]]
-                name = pattern.format(ville=ville)
+                elided = ville[:1] in "AEIOUYÉÈÊÎaeiouy"
+                name = pattern.replace("de {ville}", "d'{ville}" if elided else "de {ville}").format(ville=ville)
                 if any(r["structure"] == name for r in rows):
                     continue
                 rows.append({"structure": name, "type": "institution" if institution else "association",

@@ -173,7 +173,9 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
         entretien=registry["id_structure"].isin(units.loc[units["source"] == "entretien", "id_structure"]).map(
             {True: "oui", False: "non"}),
         mode_contact=[("relais de la déléguée départementale" if s in reached else "courriel sans réponse")
-                      for s in registry["id_structure"]]).drop(columns=["employeur"])
+                      for s in registry["id_structure"]],
+        date_entretien=registry["structure"].map(interviews.groupby("structure")["date"].min()).fillna(""),
+    ).drop(columns=["employeur"])
     world.inputs["entretiens"] = interviews
     world.inputs["situations-entretiens"] = interview_situations.drop(columns=["id_groupe"])
     world.inputs["questionnaire"] = survey
