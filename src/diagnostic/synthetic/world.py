@@ -36,7 +36,7 @@ NOTICE = ("DONNÉES SYNTHÉTIQUES — monde fictif produit par le manuel du diag
           "aucune personne, structure, annonce ni numéro réels.")
 # Past this size the ad sheet is written as CSV only: a spreadsheet of more rows is of no use
 # to a person (Excel stops at 1,048,576), and writing it would take minutes.
-XLSX_MAX_ADS = 100_000
+XLSX_MAX_ADS = 20_000
 PLACE_TYPES = ["Sex-shop avec cabines", "Club libertin", "Sauna", "Salon de massage", "Bar à hôtesses"]
 
 
