@@ -70,6 +70,13 @@ def _audience_sentence(profile: Profile, english: bool) -> str | None:
 _THREE_OF_EIGHT = list(itertools.combinations(range(8), 3))  # uniform choice of three of the eight phrases
 
 
+def _signs(profile: Profile, passing: str, always: str, english: bool) -> list[str]:
+    """The closing sentences that coders look for: "de passage", "24h/24", the audience."""
+    signs = ([passing] if profile.de_passage else []) + ([always] if profile.h24 else [])
+    audience = _audience_sentence(profile, english)
+    return signs + ([audience] if audience else [])
+
+
 def first_person_sentences(profile: Profile, rng: random.Random) -> list[str]:
     """The sentences of an independent-looking ad, in the first person."""
     intro = f"Bonjour, je suis {profile.pseudo}"
@@ -81,7 +88,7 @@ def first_person_sentences(profile: Profile, rng: random.Random) -> list[str]:
         intro += f", {_origin(profile)}"
     sentences = [intro + "."]
     pool = [
-        f"Je vous propose un moment de détente dans la discrétion.",
+        "Je vous propose un moment de détente dans la discrétion.",
         f"Massage relaxant, ambiance calme et {_adj(profile, 'douce', 'douce')}.",
         "Complicité et bonne humeur.",
         "Discrétion, respect et hygiène de rigueur.",
@@ -93,14 +100,8 @@ def first_person_sentences(profile: Profile, rng: random.Random) -> list[str]:
     sentences += [pool[i] for i in _THREE_OF_EIGHT[int(rng.random() * len(_THREE_OF_EIGHT))]]
     sentences.append("Je vous reçois dans un appartement discret." if profile.recoit
                      else "Je peux me déplacer.")
-    if profile.de_passage:
-        sentences.append(f"De passage à {profile.ville} pour quelques jours seulement.")
-    if profile.h24:
-        sentences.append("Disponible 24h/24.")
-    audience = _audience_sentence(profile, english=False)
-    if audience:
-        sentences.append(audience)
-    return sentences
+    return sentences + _signs(profile, f"De passage à {profile.ville} pour quelques jours seulement.",
+                              "Disponible 24h/24.", english=False)
 
 
 def third_person_sentences(profile: Profile, template: int) -> list[str]:
@@ -120,15 +121,9 @@ def third_person_sentences(profile: Profile, template: int) -> list[str]:
         [f"Nouvelle arrivée : {intro}.", f"{elle} propose des massages et un moment agréable.",
          "Appartement privé et discret."],
     ]
-    sentences = list(variants[template % len(variants)])
-    if profile.de_passage:
-        sentences.append(f"De passage à {profile.ville} pour une semaine seulement.")
-    if profile.h24:
-        sentences.append(f"{elle} est disponible 24h/24.")
-    audience = _audience_sentence(profile, english=False)
-    if audience:
-        sentences.append(audience)
-    return sentences
+    return variants[template % len(variants)] + _signs(
+        profile, f"De passage à {profile.ville} pour une semaine seulement.", f"{elle} est disponible 24h/24.",
+        english=False)
 
 
 def english_sentences(profile: Profile) -> list[str]:
@@ -136,15 +131,8 @@ def english_sentences(profile: Profile) -> list[str]:
     intro = f"New in {profile.ville}! {profile.pseudo}"
     if profile.age is not None:
         intro += f", {profile.age} years old"
-    sentences = [intro + ".", "Sweet and discreet company.", "Private apartment, relaxing massage."]
-    if profile.de_passage:
-        sentences.append("Only a few days in town.")
-    if profile.h24:
-        sentences.append("Available 24/7.")
-    audience = _audience_sentence(profile, english=True)
-    if audience:
-        sentences.append(audience)
-    return sentences
+    return [intro + ".", "Sweet and discreet company.", "Private apartment, relaxing massage."] + _signs(
+        profile, "Only a few days in town.", "Available 24/7.", english=True)
 
 
 def title(profile: Profile, rng: random.Random) -> str:

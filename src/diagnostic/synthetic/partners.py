@@ -17,10 +17,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ..partners import FIELDS
 from .common import FICTION_PREFIXES, NUMBER_WORDS, assign_by_quota, assign_flag, spell_phone
 
-FIELDS = ("accueil_accompagnement_social_insertion", "hebergement_logement", "sante",
-          "education_jeunesse", "securite_publique", "justice")
 FIELD_LABELS = {
     "accueil_accompagnement_social_insertion": "Accueil et accompagnement social, insertion",
     "hebergement_logement": "Hébergement, logement", "sante": "Santé",
@@ -273,7 +272,7 @@ def count_text(size: int, rng: np.random.Generator) -> str:
     return options[rng.integers(len(options))]
 
 
-def contact_details(professionals: pd.DataFrame, registry: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+def contact_details(professionals: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     """Invented names, e-mails under `.example` and fiction phone numbers of respondents."""
     firsts = [FIRST_NAMES[i] for i in rng.integers(len(FIRST_NAMES), size=len(professionals))]
     lasts = [LAST_NAMES[i] for i in rng.integers(len(LAST_NAMES), size=len(professionals))]

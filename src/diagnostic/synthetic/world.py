@@ -161,7 +161,7 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     rng = _stream(seed, "partenaires")
     registry = partners.structures(communes, towns, rng)
     professionals, units = partners.professionals_and_units(registry, goal, rng)
-    professionals = partners.contact_details(professionals, registry, rng)
+    professionals = partners.contact_details(professionals, rng)
     groups, seen, reported, reports = partners.situations(units, registry, cited, goal, _stream(seed, "situations"))
     survey, survey_situations, interview_situations = answers.responses(
         units, professionals, registry, seen, reports, goal, _stream(seed, "questionnaire"))
