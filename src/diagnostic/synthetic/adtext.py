@@ -89,7 +89,7 @@ def first_person_sentences(profile: Profile, rng: random.Random) -> list[str]:
     sentences = [intro + "."]
     pool = [
         "Je vous propose un moment de détente dans la discrétion.",
-        f"Massage relaxant, ambiance calme et {_adj(profile, 'douce', 'douce')}.",
+        "Massage relaxant, ambiance calme et douce.",
         "Complicité et bonne humeur.",
         "Discrétion, respect et hygiène de rigueur.",
         "Je ne réponds pas aux numéros masqués, pas de SMS.",
