@@ -18,9 +18,11 @@ SHELL := /bin/bash
 book: $(STAMP)
 	$(BIN)/diagnostic run --params $(PARAMS)
 
-# The default synthetic world (data/synthetic/), regenerated identically from params/pas-de-calais.yaml.
+# The synthetic worlds, regenerated identically: the default one (data/synthetic/) and the
+# Maine-et-Loire example's (data/exemple-49/).
 data: $(STAMP)
 	$(BIN)/diagnostic synth --params params/pas-de-calais.yaml
+	$(BIN)/diagnostic synth --params params/exemple-49.yaml
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

@@ -17,7 +17,7 @@ def test_published_pas_de_calais_totals(project_root):
 
 
 def test_reads_xlsx_and_semicolon_csv(tmp_path, project_root):
-    sites = inventory.read(project_root / "data/exemple-49/inventaire-sites-FICTIF.csv")
+    sites = inventory.read(project_root / "data/exemple-49/inventaire-sites-SYNTHETIQUE.csv")
     sites.to_excel(tmp_path / "inventaire.xlsx", index=False)
     assert inventory.read(tmp_path / "inventaire.xlsx")["annonces"].sum() == 137
     (tmp_path / "inventaire.csv").write_text(

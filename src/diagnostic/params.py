@@ -45,12 +45,20 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _existing_file(value: str, info: ValidationInfo) -> str:
-    root = (info.context or {}).get("racine")
+def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
+    context = info.context or {}
+    if value is None or (info.field_name in _INPUTS and not context.get("donnees_requises", True)):
+        return value
+    root = context.get("racine")
     if not resolve(value, root).is_file():
         raise ValueError(f"un fichier existant (chemin relatif au dossier du projet, "
                          f"ici {root}) ; ce fichier est introuvable")
     return value
+
+
+# The département's own input files: they must exist to run the book, not to write the
+# synthetic world that will provide them.
+_INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire")
 
 
 class Departement(_Section):
@@ -76,8 +84,12 @@ class Donnees(_Section):
     nature: Literal["synthetiques", "publiees", "reelles"]
     inventaire_sites: str
     annonces: str | None = None
+    partenaires: str | None = None
+    entretiens: str | None = None
+    situations_entretiens: str | None = None
+    questionnaire: str | None = None
 
-    _fichiers = field_validator("inventaire_sites", "annonces")(_existing_file)
+    _fichiers = field_validator(*_INPUTS)(_existing_file)
 
 
 class VillePrincipale(_Section):
@@ -96,6 +108,7 @@ class MondeSynthetique(_Section):
     inventaire_modele: str
     villes_principales: list[VillePrincipale] = Field(min_length=1)
     communes_annonces: int = Field(ge=1)
+    annonces: int | None = Field(default=None, ge=1)
 
     _fichiers = field_validator("calibrage", "inventaire_modele")(_existing_file)
 
@@ -148,6 +161,10 @@ class Parametres(_Section):
             "nature_donnees": self.donnees.nature,
             "inventaire_sites": self.donnees.inventaire_sites,
             "annonces": self.donnees.annonces,
+            "partenaires": self.donnees.partenaires,
+            "entretiens": self.donnees.entretiens,
+            "situations_entretiens": self.donnees.situations_entretiens,
+            "questionnaire": self.donnees.questionnaire,
             "marge_erreur": self.echantillonnage.marge_erreur,
             "niveau_confiance": self.echantillonnage.niveau_confiance,
             "proportion_attendue": self.echantillonnage.proportion_attendue,
@@ -159,8 +176,12 @@ def _key_place(loc: tuple) -> str:
     return "clé « " + ".".join(str(part) for part in loc) + " »"
 
 
-def load(path: str | Path, root: Path | None = None) -> Parametres:
-    """Read and check a parameters file; raise InputError (in French) if anything is wrong."""
+def load(path: str | Path, root: Path | None = None, inputs_required: bool = True) -> Parametres:
+    """Read and check a parameters file; raise InputError (in French) if anything is wrong.
+
+    With `inputs_required=False` (writing the synthetic world), the département's input
+    files need not exist yet.
+    """
     path = Path(path)
     root = root or project_root()
     if not path.is_file():
@@ -175,6 +196,6 @@ def load(path: str | Path, root: Path | None = None) -> Parametres:
     if not isinstance(raw, dict):
         raise InputError(path, [Problem("fichier", type(raw).__name__, "des rubriques « clé: valeur »")])
     try:
-        return Parametres.model_validate(raw, context={"racine": root})
+        return Parametres.model_validate(raw, context={"racine": root, "donnees_requises": inputs_required})
     except ValidationError as exc:
         raise InputError(path, problems_from_pydantic(exc, _key_place)) from None

@@ -22,6 +22,21 @@ from .tables import read_frame, read_rows
 FIELDS = ("accueil_accompagnement_social_insertion", "hebergement_logement", "sante",
           "education_jeunesse", "securite_publique", "justice")
 YES_NO = Literal["oui", "non"]
+FIELD_LABELS = {
+    "accueil_accompagnement_social_insertion": "Accueil, accompagnement social, insertion",
+    "hebergement_logement": "Hébergement, logement", "sante": "Santé",
+    "education_jeunesse": "Éducation, jeunesse", "securite_publique": "Sécurité publique", "justice": "Justice",
+}
+# Employers as section I-A-4 of the report groups them.
+EMPLOYERS = ("structure_hebergement", "association_accompagnement", "conseil_departemental",
+             "commune_intercommunalite", "autre")
+EMPLOYER_LABELS = {"structure_hebergement": "Structures d'hébergement",
+                   "association_accompagnement": "Associations d'accueil et d'accompagnement social",
+                   "conseil_departemental": "Conseil départemental",
+                   "commune_intercommunalite": "Communes et intercommunalités", "autre": "Autres"}
+FUNCTION_LABELS = {"encadrement": "Encadrement (chef·fes de service, responsables)",
+                   "travail_social": "Travail social", "sante": "Santé", "autre": "Autres fonctions",
+                   "non_precisee": "Non précisée"}
 
 
 class Structure(BaseModel):
@@ -34,6 +49,7 @@ class Structure(BaseModel):
     commune_code: str | None = Field(default=None, pattern=r"^(\d{5}|2[AB]\d{3})$")
     commune: str | None = None
     mode_contact: str | None = None
+    categorie_employeur: Literal[EMPLOYERS] = "autre"  # type: ignore[valid-type]
     a_repondu: YES_NO = "non"
     entretien: YES_NO = "non"
     date_entretien: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
@@ -47,6 +63,9 @@ class Interview(BaseModel):
     structure: str = Field(min_length=1)
     par_telephone: YES_NO
     professionnels: int = Field(ge=1)
+    fonctions: str | None = None            # functions of the professionals met, "A | B"
+    situations_identifiees: YES_NO = "non"  # did they describe situations they identified?
+    deja_repondu_questionnaire: int = Field(default=0, ge=0)  # met here and also in the questionnaire
 
 
 def read_registry(path: str | Path) -> pd.DataFrame:

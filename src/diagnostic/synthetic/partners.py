@@ -285,13 +285,20 @@ def contact_details(professionals: pd.DataFrame, rng: np.random.Generator) -> pd
         telephone=[spell_phone(f"{prefix}{n:04d}", 0) for n in numbers])
 
 
-def interview_list(units: pd.DataFrame, registry: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    """Annex 3 shape: date, structure, by phone or not, professionals met."""
+def interview_list(units: pd.DataFrame, registry: pd.DataFrame, professionals: pd.DataFrame,
+                   rng: np.random.Generator) -> pd.DataFrame:
+    """Annex 3 shape (date, structure, by phone or not), with the professionals met: how
+    many, their functions, whether they identified situations, how many had answered the
+    questionnaire too."""
     interviews = units[units["source"] == "entretien"].merge(registry[["id_structure", "structure"]], on="id_structure")
     start, end = dt.date(2019, 8, 2), dt.date(2020, 7, 15)
     days = np.sort(rng.integers(0, (end - start).days + 1, size=len(interviews)))
+    met = {uid: professionals[professionals["unites"].str.contains(uid)] for uid in interviews["id_unite"]}
     return pd.DataFrame({
         "id_entretien": interviews["id_unite"], "date": [(start + dt.timedelta(days=int(d))).isoformat() for d in days],
         "structure": interviews["structure"],
         "par_telephone": np.where(rng.random(len(interviews)) < 0.4, "oui", "non"),
-        "professionnels": interviews["professionnels"]})
+        "professionnels": interviews["professionnels"],
+        "fonctions": [" | ".join(met[uid]["fonction"]) for uid in interviews["id_unite"]],
+        "situations_identifiees": np.where(interviews["a_identifie"], "oui", "non"),
+        "deja_repondu_questionnaire": [int((met[uid]["source"] == "les_deux").sum()) for uid in interviews["id_unite"]]})

@@ -132,7 +132,7 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     goal = targets(reference)
     model_sites = inventory.read(resolve(settings.inventaire_modele, root))
     model_sites["groupe_miroir"] = model_sites["groupe_miroir"].fillna("")
-    n_ads = int(model_sites["annonces"].sum()) if n_ads is None else n_ads
+    n_ads = n_ads or settings.annonces or int(model_sites["annonces"].sum())
 
     communes = communes_of(run.departement.code)
     code_of = dict(zip(communes["nom"], communes["code"]))
@@ -165,7 +165,7 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     groups, seen, reported, reports = partners.situations(units, registry, cited, goal, _stream(seed, "situations"))
     survey, survey_situations, interview_situations = answers.responses(
         units, professionals, registry, seen, reports, goal, _stream(seed, "questionnaire"))
-    interviews = partners.interview_list(units, registry, rng)
+    interviews = partners.interview_list(units, registry, professionals, rng)
     reached = set(units["id_structure"])
     world.inputs["partenaires"] = registry.assign(
         a_repondu=registry["id_structure"].isin(units.loc[units["source"] == "questionnaire", "id_structure"]).map(
@@ -175,7 +175,7 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
         mode_contact=[("relais de la déléguée départementale" if s in reached else "courriel sans réponse")
                       for s in registry["id_structure"]],
         date_entretien=registry["structure"].map(interviews.groupby("structure")["date"].min()).fillna(""),
-    ).drop(columns=["employeur"])
+    ).rename(columns={"employeur": "categorie_employeur"})
     world.inputs["entretiens"] = interviews
     world.inputs["situations-entretiens"] = interview_situations.drop(columns=["id_groupe"])
     world.inputs["questionnaire"] = survey
@@ -304,7 +304,7 @@ def write_world(params_path: str | Path, seed: int | None = None, n_ads: int | N
     target only once everything is written.
     """
     root = root or project_root()
-    run = parameters.load(params_path, root)
+    run = parameters.load(params_path, root, inputs_required=False)
     if run.monde_synthetique is None:
         raise InputError(params_path, [Problem("clé « monde_synthetique »", None,
                                                "une rubrique qui décrit le monde synthétique à produire")])

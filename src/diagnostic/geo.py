@@ -1,0 +1,81 @@
+"""Maps of the département: its communes, arrondissements and outline (`data/geo/`).
+
+Boundaries: IGN Admin Express COG 2018 and INSEE COG 2018 (Licence Ouverte), the credit
+line below goes under every map. Maps are Altair geoshapes, so they display offline
+like every other chart of the book.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+from shapely.geometry import shape
+from shapely.strtree import STRtree
+
+from .paths import project_root
+
+CREDIT = "Fond de carte : IGN Admin Express COG 2018, INSEE COG 2018 — Licence Ouverte"
+
+
+def geo_folder(code: str, root: Path | None = None) -> Path:
+    return (root or project_root()) / "data" / "geo" / code
+
+
+@cache
+def layer(code: str, name: str, root: Path | None = None) -> dict:
+    """One layer ("communes", "arrondissements", "departement") as a GeoJSON FeatureCollection."""
+    path = geo_folder(code, root) / f"{name}.geojson.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def commune_arrondissements(code: str, root: Path | None = None) -> pd.DataFrame:
+    """Each commune of the département with the arrondissement that contains it.
+
+    A commune belongs to the arrondissement containing a point inside it (its
+    representative point), so that the partner map can be drawn by arrondissement.
+    """
+    communes = layer(code, "communes", root)["features"]
+    arrondissements = layer(code, "arrondissements", root)["features"]
+    shapes = [shape(f["geometry"]) for f in arrondissements]
+    tree = STRtree(shapes)
+    rows = []
+    for feature in communes:
+        point = shape(feature["geometry"]).representative_point()
+        hits = [i for i in tree.query(point) if shapes[i].contains(point)]
+        nearest = hits[0] if hits else int(tree.nearest(point))
+        rows.append({"commune_code": feature["properties"]["code"], "commune": feature["properties"]["nom"],
+                     "arrondissement_code": arrondissements[nearest]["properties"]["code"],
+                     "arrondissement": arrondissements[nearest]["properties"]["nom"]})
+    return pd.DataFrame(rows)
+
+
+def choropleth(code: str, level: str, values: pd.DataFrame, field: str, title: str,
+               legend: str, tooltip: list | None = None, scheme: str = "blues",
+               root: Path | None = None, width: int = 520) -> alt.LayerChart:
+    """A map of `field` by arrondissement or commune (`values` has a `code` column).
+
+    Areas without a value are drawn in light grey; the département outline is on top and
+    the credit line of the boundaries is the chart's subtitle.
+    """
+    features = layer(code, level, root)["features"]
+    data = alt.Data(values=[{"type": "Feature", "geometry": f["geometry"], "properties": f["properties"]}
+                            for f in features])
+    lookup = alt.LookupData(values, key="code", fields=[c for c in values.columns if c != "code"])
+    base = alt.Chart(data).transform_lookup(lookup="properties.code", from_=lookup)
+    fill = base.mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+        color=alt.condition(f"isValid(datum['{field}'])",
+                            alt.Color(f"{field}:Q", title=legend, scale=alt.Scale(scheme=scheme)),
+                            alt.value("#eeeeee")),
+        tooltip=tooltip or [alt.Tooltip("properties.nom:N", title="Territoire"),
+                            alt.Tooltip(f"{field}:Q", title=legend)])
+    outline = alt.Chart(alt.Data(values=layer(code, "departement", root)["features"])).mark_geoshape(
+        fill=None, stroke="#333333", strokeWidth=1.2)
+    return (fill + outline).properties(
+        width=width, height=width, title=alt.Title(title, subtitle=CREDIT, subtitleFontSize=10)
+    ).project(type="mercator")
