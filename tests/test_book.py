@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
@@ -52,7 +53,6 @@ def test_home_page_names_the_departement(default_book):
 def test_coding_sheet_is_offered_for_download(default_book):
     sheets = list((default_book / "html/_downloads").rglob("fiche-de-codage.xlsx"))
     assert len(sheets) == 1
-    import pandas as pd
     assert len(pd.read_excel(sheets[0], sheet_name="Échantillon")) == 249
 
 
@@ -80,6 +80,15 @@ def render_offline(url: str, profile: Path) -> str:
     result = subprocess.run(isolated, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
+
+
+def test_partner_map_renders_with_the_network_cut(default_book, tmp_path):
+    page = default_book / "html/notebooks/01_partenaires.html"
+    dom = BeautifulSoup(render_offline(page.as_uri(), tmp_path / "profil"), "html.parser")
+    charts = dom.select("div.graphique-diagnostic")
+    assert len(charts) == 4 and all("vega-embed" in chart["class"] for chart in charts)
+    assert len(dom.select("svg g.mark-shape path")) >= 7  # the arrondissements, drawn by vega
+    assert "Fond de carte : IGN Admin Express COG 2018" in dom.get_text()
 
 
 def test_charts_and_formulas_render_with_the_network_cut(default_book, tmp_path):
@@ -146,3 +155,37 @@ def test_build_products_are_ignored_by_git(project_root):
     ignored = subprocess.run(["git", "check-ignore", "_build/x", ".venv/x", "notebooks/sorties/x"],
                              cwd=project_root, capture_output=True, text=True).stdout.split()
     assert ignored == ["_build/x", ".venv/x", "notebooks/sorties/x"]
+
+
+PHONE = re.compile(r"(?<![\d.,])(?:\+33\s?|0)[1-9](?:[\s.\-]?\d{2}){4}(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def _visible_text(markup: str) -> str:
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    return soup.get_text(" ")
+
+
+def test_no_personal_data_reaches_the_book(default_book, project_root):
+    raw = pd.read_csv(project_root / "data/synthetic/questionnaire-google-forms-SYNTHETIQUE.csv", dtype=str,
+                      keep_default_na=False, encoding="utf-8-sig")
+    names = set(raw["Nom du/de la répondant.e :"])
+    assert len(names) > 20 and all(raw["Adresse mail :"].str.contains("@"))
+    texts = []
+    for page in (default_book / "html").rglob("*.html"):
+        texts.append((page.name, _visible_text(page.read_text(encoding="utf-8"))))
+    for notebook_path in (default_book / "notebooks").glob("*.ipynb"):
+        notebook = nbformat.read(notebook_path, as_version=4)
+        for cell in notebook.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                text = _visible_text(data.get("text/html", "")) + str(data.get("text/plain", "")) + output.get("text", "")
+                texts.append((notebook_path.name, text))
+    assert len(texts) > 20
+    for where, text in texts:
+        assert not PHONE.search(text), (where, PHONE.search(text).group(0))
+        assert not EMAIL.search(text), where
+        for name in names:
+            assert name not in text, (where, name)

@@ -31,7 +31,9 @@ def layer(code: str, name: str, root: Path | None = None) -> dict:
     """One layer ("communes", "arrondissements", "departement") as a GeoJSON FeatureCollection."""
     path = geo_folder(code, root) / f"{name}.geojson.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+        data = json.load(handle)
+    # The département outline is stored as a single Feature.
+    return {"type": "FeatureCollection", "features": [data]} if data.get("type") == "Feature" else data
 
 
 def commune_arrondissements(code: str, root: Path | None = None) -> pd.DataFrame:

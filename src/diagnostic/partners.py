@@ -105,3 +105,120 @@ def read_interview_situations(path: str | Path) -> pd.DataFrame:
     if problems:
         raise InputError(path, problems)
     return frame
+
+
+_FUNCTION_WORDS = {
+    "encadrement": ("chef", "cheffe", "directeur", "directrice", "responsable", "coordinat", "cadre"),
+    "travail_social": ("assistant", "assistante", "social", "sociale", "éducat", "educat", "conseillère en économie",
+                       "cesf", "moniteur", "monitrice", "médiat", "animat"),
+    "sante": ("infirmi", "médecin", "medecin", "psycholog", "psychiatr", "sage-femme", "soignant"),
+}
+
+
+def function_category(text: str | None) -> str:
+    """The report's function groups (I-A-4) from a function as people write it."""
+    text = (text or "").strip().lower()
+    if not text:
+        return "non_precisee"
+    for category, words in _FUNCTION_WORDS.items():
+        if any(word in text for word in words):
+            return category
+    return "autre"
+
+
+def coverage(registry: pd.DataFrame, arrondissements: pd.DataFrame) -> pd.DataFrame:
+    """Structures by field of activity and arrondissement: identified, answered, interviewed.
+
+    One row per field × arrondissement (all of them, including those with no structure),
+    with `participantes` = structures that answered the questionnaire or were
+    interviewed. A cell with no participating structure is a mobilisation gap (the report's
+    lesson: rural areas and the south-west were under-covered).
+    """
+    located = registry.merge(arrondissements[["commune_code", "arrondissement_code", "arrondissement"]],
+                             on="commune_code", how="left")
+    located["participante"] = (located["a_repondu"] == "oui") | (located["entretien"] == "oui")
+    grid = pd.MultiIndex.from_product(
+        [FIELDS, sorted(arrondissements["arrondissement_code"].unique())], names=["champ", "arrondissement_code"])
+    table = located.groupby(["champ", "arrondissement_code"]).agg(
+        identifiees=("id_structure", "size"), a_repondu=("a_repondu", lambda s: int((s == "oui").sum())),
+        entretien=("entretien", lambda s: int((s == "oui").sum())), participantes=("participante", "sum"))
+    table = table.reindex(grid, fill_value=0).reset_index()
+    names = arrondissements.drop_duplicates("arrondissement_code").set_index("arrondissement_code")["arrondissement"]
+    table.insert(2, "arrondissement", table["arrondissement_code"].map(names))
+    table["lacune"] = table["participantes"] == 0
+    return table
+
+
+def contributors(responses: pd.DataFrame, interviews: pd.DataFrame) -> dict:
+    """Professionals who contributed (section I-A-4): each source, the overlap, the total.
+
+    The questionnaire counts the professionals consulted (collective answers expanded);
+    the interviews count the professionals met; those met in interview who had also
+    answered the questionnaire are counted once (92 = 61 + 35 − 4 in the report).
+    """
+    consulted = questionnaire.professionals_consulted(responses)
+    survey = int(consulted.sum())
+    met = int(interviews["professionnels"].sum())
+    both = int(interviews["deja_repondu_questionnaire"].sum())
+    return {"questionnaire": survey, "entretiens": met, "les_deux": both, "total": survey + met - both,
+            "reponses": len(responses), "reponses_collectives": int((consulted > 1).sum()),
+            "nombre_entretiens": len(interviews)}
+
+
+def by_function(responses: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+    """Professionals by function group. A collective answer gives only its respondent's
+    function: the other professionals consulted are "non précisée"."""
+    counts = dict.fromkeys(FUNCTION_LABELS, 0)
+    for function, consulted in zip(responses["fonction"], questionnaire.professionals_consulted(responses)):
+        counts[function_category(function)] += 1
+        counts["non_precisee"] += int(consulted) - 1
+    for functions, met in zip(interviews["fonctions"].fillna(""), interviews["professionnels"]):
+        listed = [f for f in functions.split("|") if f.strip()]
+        for function in listed:
+            counts[function_category(function)] += 1
+        counts["non_precisee"] += max(0, int(met) - len(listed))
+    return pd.DataFrame({"fonction": list(counts), "professionnels": list(counts.values())})
+
+
+def by_employer(responses: pd.DataFrame, interviews: pd.DataFrame, registry: pd.DataFrame) -> pd.DataFrame:
+    """Professionals by employer (I-A-4), each professional once: the organisation named in
+    the questionnaire or the structure met is looked up in the registry."""
+    category = dict(zip(registry["structure"], registry["categorie_employeur"]))
+    counts = dict.fromkeys(EMPLOYERS, 0)
+    unknown = 0
+    for organisation, consulted in zip(responses["organisation"], questionnaire.professionals_consulted(responses)):
+        if organisation in category:
+            counts[category[organisation]] += int(consulted)
+        else:
+            unknown += int(consulted)
+    for structure, met, both in zip(interviews["structure"], interviews["professionnels"],
+                                    interviews["deja_repondu_questionnaire"]):
+        if structure in category:
+            counts[category[structure]] += int(met) - int(both)
+        else:
+            unknown += int(met) - int(both)
+    table = pd.DataFrame({"employeur": list(counts), "professionnels": list(counts.values())})
+    if unknown:
+        table.loc[len(table)] = {"employeur": "hors_repertoire", "professionnels": unknown}
+    return table
+
+
+def parse_timestamp(text: str) -> pd.Timestamp:
+    """A questionnaire timestamp: Google Forms ("15/06/2018 09:00:00") or Kobo (ISO)."""
+    text = str(text).strip()
+    if "/" in text:
+        return pd.to_datetime(text, format="%d/%m/%Y %H:%M:%S")
+    return pd.to_datetime(text)
+
+
+def timeline(responses: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+    """Mobilisation over time: each questionnaire response and interview, and the running
+    number of professionals reached by each means."""
+    events = pd.concat([
+        pd.DataFrame({"date": [parse_timestamp(t).normalize() for t in responses["horodatage"]],
+                      "moyen": "Questionnaire", "professionnels": questionnaire.professionals_consulted(responses)}),
+        pd.DataFrame({"date": pd.to_datetime(interviews["date"]), "moyen": "Entretien",
+                      "professionnels": interviews["professionnels"].astype(int)}),
+    ], ignore_index=True).sort_values(["date", "moyen"], kind="stable").reset_index(drop=True)
+    events["cumul"] = events.groupby("moyen")["professionnels"].cumsum()
+    return events

@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
+from scipy.stats import binomtest
 
 from .errors import InputError, Problem
+from .spreadsheets import write_workbook
 from .text import without_accents
 from .tables import decode
 
@@ -217,3 +219,134 @@ def professionals_consulted(responses: pd.DataFrame) -> pd.Series:
     """Professionals behind each response: 1, or the number consulted for a collective answer."""
     collective = responses["mode_reponse"].str.startswith("A titre collectif")
     return responses["nb_consultes"].where(collective, 1).fillna(1).astype(int)
+
+
+# --- Indicators (section "Synthèse" and I-A-5 of the report) --------------------------
+
+IDENTIFIED = ("Identifié des situations de risque prostitutionnel (des personnes vous semblant particulièrement "
+              "exposées au risque d'entrer dans la prostitution)",
+              "Identifié, de manière probable ou avérée, des situations de prostitution")
+
+
+def wilson_interval(count: float, base: float, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for a proportion (scipy's binomtest), on whole numbers."""
+    if base <= 0:
+        return (float("nan"), float("nan"))
+    result = binomtest(int(round(count)), int(round(base))).proportion_ci(confidence, method="wilson")
+    return float(result.low), float(result.high)
+
+
+def indicator(label: str, count: float, base: float, confidence: float = 0.95) -> dict:
+    low, high = wilson_interval(count, base, confidence)
+    return {"indicateur": label, "effectif": int(round(count)), "base": int(round(base)),
+            "part": count / base if base else float("nan"), "borne_basse": low, "borne_haute": high}
+
+
+def indicators(responses: pd.DataFrame, interviews: pd.DataFrame | None = None,
+               confidence: float = 0.95) -> pd.DataFrame:
+    """The report's indicators about the professionals, each with its base and interval.
+
+    Each response counts for the professionals it speaks for (a collective answer for all
+    those consulted), as the report counts "61 professionnel.les". "Ont identifié des
+    situations" also counts the professionals met in interviews, those met by both means
+    once (58 of 92 in the report). The professionals of a collective answer are not
+    independent: the intervals are indicative.
+    """
+    weights = professionals_consulted(responses)
+    everyone = float(weights.sum())
+    identified = responses["reperage"].map(lambda ticked: any(t in IDENTIFIED for t in ticked))
+    count_identified, base_identified = float(weights[identified].sum()), everyone
+    if interviews is not None and len(interviews):
+        met = interviews["professionnels"].astype(int)
+        both = interviews["deja_repondu_questionnaire"].astype(int)
+        said_yes = interviews["situations_identifiees"] == "oui"
+        count_identified += float((met - both)[said_yes].sum())
+        base_identified += float((met - both).sum())
+    took_charge = responses["prise_en_charge"] == "Oui"
+    rows = [
+        indicator("Ont déjà identifié des personnes en situation ou en risque de prostitution",
+                  count_identified, base_identified, confidence),
+        indicator("S'estiment insuffisamment outillé·es (parmi celles et ceux qui ont pris en charge des personnes)",
+                  weights[took_charge & (responses["outille"] == "Non")].sum(), weights[took_charge].sum(), confidence),
+        indicator("Ont suivi une formation sur le système prostitutionnel",
+                  weights[responses["formation"] == "Oui"].sum(), everyone, confidence),
+        indicator("Ne connaissaient pas la commission départementale",
+                  weights[responses["sait_commission"].str.startswith("Non")].sum(), everyone, confidence),
+        indicator("Ne connaissaient pas le parcours de sortie de la prostitution",
+                  weights[responses["sait_parcours"].str.startswith("Non")].sum(), everyone, confidence),
+    ]
+    for need in question("besoins").choix:
+        if need == "Autre":
+            continue
+        rows.append(indicator(f"Besoin : {need}", weights[responses["besoins"].map(lambda b: need in b)].sum(),
+                              everyone, confidence))
+    return pd.DataFrame(rows)
+
+
+def answer_shares(responses: pd.DataFrame, code: str) -> pd.DataFrame:
+    """How the professionals answered a single-choice question (blank answers left out)."""
+    weights = professionals_consulted(responses)
+    answered = responses[code].fillna("") != ""
+    table = weights[answered].groupby(responses.loc[answered, code]).sum()
+    table = table.reindex([c for c in question(code).choix if c in table.index])
+    return pd.DataFrame({"reponse": table.index, "professionnels": table.to_numpy(),
+                         "part": table.to_numpy() / table.sum()})
+
+
+def read_answers(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read the questionnaire export, Google Forms (.csv) or KoboToolbox (.xlsx)."""
+    path = Path(path)
+    return read_kobo(path) if path.suffix.lower() in (".xlsx", ".xlsm") else read_google_forms(path)
+
+
+# --- The instrument as an XLSForm (KoboToolbox, ODK) ------------------------------------
+
+_XLSFORM_TYPES = {"texte": "text", "entier": "integer"}
+
+
+def xlsform_tables() -> dict[str, pd.DataFrame]:
+    """Annex 4 as the three sheets of an XLSForm: survey, choices, settings.
+
+    Sections become groups, the situations a repeat group (one per situation described),
+    the number consulted is asked only for a collective answer.
+    """
+    data = yaml.safe_load(INSTRUMENT.read_text(encoding="utf-8"))
+    survey, choices = [], []
+    for section in data["sections"]:
+        repeat = section.get("groupe") == "situation"
+        survey.append({"type": "begin_repeat" if repeat else "begin_group", "name": section["code"],
+                       "label": section["titre"], "relevant": ""})
+        for q in section["questions"]:
+            kind = q["type"]
+            if kind in ("choix_unique", "choix_multiple"):
+                list_name = f"l_{q['code']}"
+                xls_type = ("select_one " if kind == "choix_unique" else "select_multiple ") + list_name
+                choices += [{"list_name": list_name, "name": choice_code(label), "label": label}
+                            for label in q["choix"]]
+            else:
+                xls_type = _XLSFORM_TYPES[kind]
+            relevant = "selected(${mode_reponse}, 'a_titre_collectif_service_ou_structure')" \
+                if q["code"] == "nb_consultes" else ""
+            survey.append({"type": xls_type, "name": q["code"], "label": q["texte"], "relevant": relevant})
+        survey.append({"type": "end_repeat" if repeat else "end_group", "name": "", "label": "", "relevant": ""})
+    settings = pd.DataFrame([{"form_title": data["titre"], "form_id": "diagnostic_partage_annexe4",
+                              "version": "1", "default_language": "French (fr)"}])
+    return {"survey": pd.DataFrame(survey), "choices": pd.DataFrame(choices), "settings": settings}
+
+
+def write_xlsform(path: str | Path) -> Path:
+    """Write the XLSForm (.xlsx) that KoboToolbox or ODK can deploy as it is."""
+    return write_workbook(path, xlsform_tables())
+
+
+def all_situations(survey_situations: pd.DataFrame, interview_situations: pd.DataFrame | None) -> pd.DataFrame:
+    """Every situation described, from the questionnaire and from the interviews, in one
+    table with the same variables (annex 4) and its source: the input of step 3."""
+    survey = survey_situations.rename(columns={"id_reponse": "id_source"}).assign(source="questionnaire")
+    parts = [survey]
+    if interview_situations is not None and len(interview_situations):
+        parts.append(interview_situations.rename(columns={"id_entretien": "id_source"}).assign(source="entretien"))
+    columns = ["source", "id_source", "num_situation"] + [q.code for q in situation_questions()
+                                                           if not q.identifiant and q.code != "autre_situation"]
+    table = pd.concat(parts, ignore_index=True)
+    return table[[c for c in columns if c in table.columns]]
