@@ -34,9 +34,9 @@ def test_coverage_flags_every_empty_cell():
         {"id_structure": "S2", "champ": "sante", "commune_code": "c2", "a_repondu": "non", "entretien": "non"},
         {"id_structure": "S3", "champ": "justice", "commune_code": "c2", "a_repondu": "non", "entretien": "oui"},
     ])
-    arrondissements = pd.DataFrame({"commune_code": ["c1", "c2"], "arrondissement_code": ["A1", "A2"],
-                                    "arrondissement": ["Nord", "Sud"]})
-    table = partners.coverage(registry, arrondissements).set_index(["champ", "arrondissement"])
+    territories = pd.DataFrame({"commune_code": ["c1", "c2"], "territoire_code": ["A1", "A2"],
+                                "territoire": ["Nord", "Sud"]})
+    table = partners.coverage(registry, territories).set_index(["champ", "territoire"])
     assert len(table) == 6 * 2
     assert table.loc[("sante", "Nord"), "participantes"] == 1
     assert table.loc[("sante", "Sud"), "identifiees"] == 1 and table.loc[("sante", "Sud"), "lacune"]
@@ -143,3 +143,22 @@ def test_situations_of_both_sources_join():
     assert len(joined) == len(survey) + len(notes)
     assert set(joined["source"]) == {"questionnaire", "entretien"}
     assert joined.loc[joined["source"] == "entretien", "sexe"].map(len).min() == 1
+
+
+def test_own_territories_are_read_and_drawn(tmp_path, project_root):
+    path = tmp_path / "intercommunalites.csv"
+    path.write_text("commune_code,territoire\n62498,CA de Lens-Liévin\n62510,CA de Lens-Liévin\n"
+                    "62041,CU d'Arras\n", encoding="utf-8")
+    territories = partners.read_territories(path)
+    assert territories["territoire_code"].tolist() == ["CA de Lens-Liévin", "CA de Lens-Liévin", "CU d'Arras"]
+    layer = geo.territory_layer("62", territories, project_root)
+    assert [f["properties"]["nom"] for f in layer["features"]] == ["CA de Lens-Liévin", "CU d'Arras"]
+    bad = tmp_path / "faux.csv"
+    bad.write_text("commune_code,territoire\n6249,X\n", encoding="utf-8")
+    with pytest.raises(Exception, match="ligne 2, colonne « commune_code ».*code INSEE de commune"):
+        partners.read_territories(bad)
+
+
+def test_milestones_are_read():
+    steps = partners.read_milestones(DATA / "calendrier-mobilisation-SYNTHETIQUE.csv")
+    assert len(steps) == 6 and steps["etape"].str.contains("relance").sum() == 2

@@ -320,6 +320,8 @@ def test_book_templates_are_read_by_the_readers(project_root):
     assert len(ads.read_risk_places(models / "modele-lieux-a-risque-exemple-SYNTHETIQUE.csv")) == 2
     assert len(ads.read_client_ads(models / "modele-annonces-clients-exemple-SYNTHETIQUE.csv")) == 2
     assert len(ads.read_forum(models / "modele-forum-discussions-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(partners.read_milestones(models / "modele-calendrier-mobilisation-exemple-SYNTHETIQUE.csv")) == 2
+    assert len(partners.read_territories(models / "modele-territoires-exemple.csv")) == 2
 
 
 def test_another_departement_gets_its_own_communes(project_root):

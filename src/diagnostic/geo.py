@@ -14,7 +14,8 @@ from pathlib import Path
 
 import altair as alt
 import pandas as pd
-from shapely.geometry import shape
+from shapely.geometry import mapping, shape
+from shapely.ops import unary_union
 from shapely.strtree import STRtree
 
 from .paths import project_root
@@ -57,15 +58,33 @@ def commune_arrondissements(code: str, root: Path | None = None) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def choropleth(code: str, level: str, values: pd.DataFrame, field: str, title: str,
+def arrondissement_territories(code: str, root: Path | None = None) -> pd.DataFrame:
+    """The arrondissements as territories (commune_code, territoire_code, territoire)."""
+    return commune_arrondissements(code, root).rename(
+        columns={"arrondissement_code": "territoire_code", "arrondissement": "territoire"})
+
+
+def territory_layer(code: str, territories: pd.DataFrame, root: Path | None = None) -> dict:
+    """Territories made of communes (e.g. intercommunalities) as GeoJSON: their communes' union."""
+    shapes = {f["properties"]["code"]: shape(f["geometry"]) for f in layer(code, "communes", root)["features"]}
+    features = []
+    for (territory_code, name), members in territories.groupby(["territoire_code", "territoire"], sort=True):
+        union = unary_union([shapes[c] for c in members["commune_code"] if c in shapes])
+        features.append({"type": "Feature", "geometry": mapping(union),
+                         "properties": {"code": territory_code, "nom": name}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, title: str,
                legend: str, tooltip: list | None = None, scheme: str = "blues",
                root: Path | None = None, width: int = 520) -> alt.LayerChart:
-    """A map of `field` by arrondissement or commune (`values` has a `code` column).
+    """A map of `field` by area (`values` has a `code` column); `level` names a layer
+    ("arrondissements", "communes") or is a FeatureCollection (see `territory_layer`).
 
     Areas without a value are drawn in light grey; the département outline is on top and
     the credit line of the boundaries is the chart's subtitle.
     """
-    features = layer(code, level, root)["features"]
+    features = (layer(code, level, root) if isinstance(level, str) else level)["features"]
     data = alt.Data(values=[{"type": "Feature", "geometry": f["geometry"], "properties": f["properties"]}
                             for f in features])
     lookup = alt.LookupData(values, key="code", fields=[c for c in values.columns if c != "code"])

@@ -58,7 +58,8 @@ def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
 
 # The département's own input files: they must exist to run the book, not to write the
 # synthetic world that will provide them.
-_INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire")
+_INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire",
+           "calendrier", "territoires")
 
 
 class Departement(_Section):
@@ -88,6 +89,8 @@ class Donnees(_Section):
     entretiens: str | None = None
     situations_entretiens: str | None = None
     questionnaire: str | None = None
+    calendrier: str | None = None
+    territoires: str | None = None
 
     _fichiers = field_validator(*_INPUTS)(_existing_file)
 
@@ -165,6 +168,8 @@ class Parametres(_Section):
             "entretiens": self.donnees.entretiens,
             "situations_entretiens": self.donnees.situations_entretiens,
             "questionnaire": self.donnees.questionnaire,
+            "calendrier": self.donnees.calendrier,
+            "territoires": self.donnees.territoires,
             "marge_erreur": self.echantillonnage.marge_erreur,
             "niveau_confiance": self.echantillonnage.niveau_confiance,
             "proportion_attendue": self.echantillonnage.proportion_attendue,

@@ -126,27 +126,54 @@ def function_category(text: str | None) -> str:
     return "autre"
 
 
-def coverage(registry: pd.DataFrame, arrondissements: pd.DataFrame) -> pd.DataFrame:
-    """Structures by field of activity and arrondissement: identified, answered, interviewed.
+def coverage(registry: pd.DataFrame, territories: pd.DataFrame) -> pd.DataFrame:
+    """Structures by field of activity and territory: identified, answered, interviewed.
 
-    One row per field × arrondissement (all of them, including those with no structure),
-    with `participantes` = structures that answered the questionnaire or were
-    interviewed. A cell with no participating structure is a mobilisation gap (the report's
-    lesson: rural areas and the south-west were under-covered).
+    `territories` maps each commune (`commune_code`) to a territory (`territoire_code`,
+    `territoire`): the arrondissements by default, or the intercommunalities a
+    département provides. One row per field × territory (all of them, including those
+    with no structure), with `participantes` = structures that answered the
+    questionnaire or were interviewed. A cell with no participating structure is a
+    mobilisation gap (the report's lesson: rural areas and the south-west were
+    under-covered).
     """
-    located = registry.merge(arrondissements[["commune_code", "arrondissement_code", "arrondissement"]],
-                             on="commune_code", how="left")
+    located = registry.merge(territories[["commune_code", "territoire_code"]], on="commune_code", how="left")
     located["participante"] = (located["a_repondu"] == "oui") | (located["entretien"] == "oui")
-    grid = pd.MultiIndex.from_product(
-        [FIELDS, sorted(arrondissements["arrondissement_code"].unique())], names=["champ", "arrondissement_code"])
-    table = located.groupby(["champ", "arrondissement_code"]).agg(
+    grid = pd.MultiIndex.from_product([FIELDS, sorted(territories["territoire_code"].unique())],
+                                      names=["champ", "territoire_code"])
+    table = located.groupby(["champ", "territoire_code"]).agg(
         identifiees=("id_structure", "size"), a_repondu=("a_repondu", lambda s: int((s == "oui").sum())),
         entretien=("entretien", lambda s: int((s == "oui").sum())), participantes=("participante", "sum"))
     table = table.reindex(grid, fill_value=0).reset_index()
-    names = arrondissements.drop_duplicates("arrondissement_code").set_index("arrondissement_code")["arrondissement"]
-    table.insert(2, "arrondissement", table["arrondissement_code"].map(names))
+    names = territories.drop_duplicates("territoire_code").set_index("territoire_code")["territoire"]
+    table.insert(2, "territoire", table["territoire_code"].map(names))
     table["lacune"] = table["participantes"] == 0
     return table
+
+
+class Territory(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    commune_code: str = Field(pattern=r"^(\d{5}|2[AB]\d{3})$")
+    territoire: str = Field(min_length=1)
+
+
+def read_territories(path: str | Path) -> pd.DataFrame:
+    """A département's own territories (e.g. intercommunalities): one row per commune."""
+    table = read_rows(path, Territory, required=("commune_code", "territoire"), unique="commune_code")
+    return table.assign(territoire_code=table["territoire"])
+
+
+class Milestone(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    etape: str = Field(min_length=1)
+
+
+def read_milestones(path: str | Path) -> pd.DataFrame:
+    """Dated steps of the mobilisation: relays, reminders, meetings (one row each)."""
+    return read_rows(path, Milestone, required=("date", "etape"))
 
 
 def contributors(responses: pd.DataFrame, interviews: pd.DataFrame) -> dict:

@@ -177,6 +177,7 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
         date_entretien=registry["structure"].map(interviews.groupby("structure")["date"].min()).fillna(""),
     ).rename(columns={"employeur": "categorie_employeur"})
     world.inputs["entretiens"] = interviews
+    world.inputs["calendrier-mobilisation"] = _milestones(survey, interviews)
     world.inputs["situations-entretiens"] = interview_situations.drop(columns=["id_groupe"])
     world.inputs["questionnaire"] = survey
     world.inputs["questionnaire-situations"] = survey_situations
@@ -206,6 +207,18 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
         "professionnels_ayant_identifie": int(professionals["a_identifie"].sum()),
     }
     return world
+
+
+def _milestones(survey: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
+    """The dated steps of the mobilisation: launch, relays, reminders, interviews."""
+    first = dt.datetime.strptime(survey["horodatage"].iloc[0], "%d/%m/%Y %H:%M:%S").date()
+    steps = [(first - dt.timedelta(days=3), "Envoi du questionnaire par la déléguée départementale aux droits des femmes"),
+             (first + dt.timedelta(days=10), "Relais par les têtes de réseau (fédérations, Conseil départemental)"),
+             (first + dt.timedelta(days=45), "Première relance par courriel"),
+             (first + dt.timedelta(days=150), "Deuxième relance, présentation en comité de pilotage"),
+             (dt.date.fromisoformat(interviews["date"].min()), "Premier entretien"),
+             (dt.date.fromisoformat(interviews["date"].max()), "Dernier entretien")]
+    return pd.DataFrame([{"date": d.isoformat(), "etape": e} for d, e in steps])
 
 
 def _places(goal: dict, towns: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
