@@ -107,7 +107,7 @@ def responses(units: pd.DataFrame, professionals: pd.DataFrame, registry: pd.Dat
             "prise_en_charge": "Oui" if took_charge[k] else "Non",
             "parle_prostitution": ("Oui" if rng.random() < 0.5 else "Non") if took_charge[k] else "",
             "demandes": "", "reponses": "", "orientations": "",
-            "facilite": ["Difficile", "Ni facile, ni difficile", "Facile"][min(2, int(rng.integers(4)) // 2)],
+            "facilite": str(rng.choice(["Difficile", "Ni facile, ni difficile", "Facile"], p=[0.6, 0.3, 0.1])),
             "facilite_pourquoi": "Sujet tabou, peur de stigmatiser la personne." if rng.random() < 0.5 else "",
             "outille": ("Oui" if equipped[k] else "Non") if took_charge[k] else "",
             "besoins": [label for label in questionnaire.question("besoins").choix
