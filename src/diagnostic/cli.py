@@ -1,12 +1,16 @@
-"""Command line: `diagnostic run --params params/X.yaml`."""
+"""Command line: `diagnostic run`, `diagnostic synth`, `diagnostic mse`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from .errors import InputError
+import pandas as pd
+
+from . import mse
+from .errors import InputError, Problem
 from .run import RunError, run
 from .synthetic.world import write_world
 
@@ -29,7 +33,17 @@ def main(argv: list[str] | None = None) -> int:
                        help="nombre d'annonces (par défaut : celui de l'inventaire modèle)")
     synth.add_argument("--sortie", type=Path, default=None,
                        help="dossier où écrire (par défaut : monde_synthetique.dossier)")
+    estimate = commands.add_parser("mse", help="estimation par systèmes multiples (capture–recapture)")
+    estimate.add_argument("--captures", required=True, type=Path,
+                          help="CSV : une colonne 0/1 par liste et une colonne « count »")
+    estimate.add_argument("--seuil", type=float, default=mse.P_THRESHOLD,
+                          help="seuil de p-valeur pour ajouter une interaction (0,02)")
+    estimate.add_argument("--bootstrap", type=int, default=200, help="rééchantillonnages (0 : aucun)")
+    estimate.add_argument("--graine", type=int, default=1, help="graine du bootstrap")
+    estimate.add_argument("--json", action="store_true", help="réponse en JSON")
     args = parser.parse_args(argv)
+    if args.commande == "mse":
+        return _mse(args)
 
     try:
         if args.commande == "run":
@@ -39,4 +53,30 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, RunError, FileNotFoundError) as exc:
         print(f"\nErreur : {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _mse(args) -> int:
+    """`diagnostic mse --captures FILE.csv`: the estimate, the model, both intervals."""
+    try:
+        table = pd.read_csv(args.captures)
+        if "count" not in table.columns:
+            raise InputError(args.captures, [Problem("colonne « count »", None,
+                                                     "une colonne « count » (nombre de personnes par historique)")])
+        result = mse.estimate(table, p_threshold=args.seuil, bootstrap=args.bootstrap, seed=args.graine)
+    except (InputError, ValueError, FileNotFoundError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return 0
+    interactions = ", ".join(":".join(p) for p in result.interactions) or "aucune"
+    low, high = result.conditional_interval
+    print(f"Personnes observées : {result.observed}")
+    print(f"Estimation de la population : {result.estimate:.1f} (dont {result.estimate - result.observed:.1f} jamais observées)")
+    print(f"Interactions retenues : {interactions}")
+    if result.bootstrap_interval:
+        b_low, b_high = result.bootstrap_interval
+        print(f"Intervalle bootstrap BCa à 95 % (sélection refaite, {args.bootstrap} tirages) : {b_low:.0f} – {b_high:.0f}")
+    print(f"Intervalle conditionnel au modèle à 95 % : {low:.0f} – {high:.0f} (ignore que le modèle a été choisi sur les données : en général trop étroit)")
     return 0
