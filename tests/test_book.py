@@ -124,7 +124,7 @@ def test_failing_notebook_leaves_the_last_good_book(default_book, tmp_path, proj
         shutil.copytree(project_root / name, project / name)
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy2(project_root / name, project / name)
-    notebook_path = project / "notebooks/05_echantillonnage.ipynb"
+    notebook_path = project / "notebooks/01_partenaires.ipynb"  # the first chapter: the run stops at once
     notebook = nbformat.read(notebook_path, as_version=4)
     notebook.cells.insert(4, nbformat.v4.new_code_cell('raise ValueError("panne volontaire")'))
     nbformat.write(notebook, notebook_path)
@@ -135,12 +135,12 @@ def test_failing_notebook_leaves_the_last_good_book(default_book, tmp_path, proj
     with pytest.raises(RunError) as error:
         run(project / "params/pas-de-calais.yaml", root=project, output=output)
     message = str(error.value)
-    assert "05_echantillonnage.ipynb" in message and "cellule n° 5" in message
+    assert "01_partenaires.ipynb" in message and "cellule n° 5" in message
     assert "raise ValueError" in message
     assert "panne volontaire" in message and "dernier livre réussi" in message
     assert _digest(output / "pas-de-calais/html") == before
     assert sorted(p.name for p in output.iterdir()) == ["pas-de-calais"]
-    assert (output / "pas-de-calais/echec/05_echantillonnage.ipynb").is_file()
+    assert (output / "pas-de-calais/echec/01_partenaires.ipynb").is_file()
 
 
 def test_committed_notebooks_carry_no_outputs(project_root):

@@ -59,7 +59,7 @@ def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
 # The département's own input files: they must exist to run the book, not to write the
 # synthetic world that will provide them.
 _INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire",
-           "calendrier", "territoires")
+           "calendrier", "territoires", "decisions_doublons", "verite")
 
 
 class Departement(_Section):
@@ -91,6 +91,8 @@ class Donnees(_Section):
     questionnaire: str | None = None
     calendrier: str | None = None
     territoires: str | None = None
+    decisions_doublons: str | None = None
+    verite: str | None = None
 
     _fichiers = field_validator(*_INPUTS)(_existing_file)
 
@@ -134,11 +136,23 @@ class Echantillonnage(_Section):
     graine: int = Field(ge=0, description="graine du tirage aléatoire")
 
 
+class Confidentialite(_Section):
+    seuil_petits_effectifs: int = Field(default=5, ge=2)
+
+
+class Situations(_Section):
+    similarite_min: float = Field(default=0.85, gt=0, le=1)
+    bootstrap: int = Field(default=200, ge=0)
+    graine: int = Field(default=1, ge=0)
+
+
 class Parametres(_Section):
     titre: str | None = Field(default=None, min_length=1)
     departement: Departement
     donnees: Donnees
     echantillonnage: Echantillonnage
+    situations: Situations = Situations()
+    confidentialite: Confidentialite = Confidentialite()
     monde_synthetique: MondeSynthetique | None = None
 
     @model_validator(mode="after")
@@ -170,6 +184,12 @@ class Parametres(_Section):
             "questionnaire": self.donnees.questionnaire,
             "calendrier": self.donnees.calendrier,
             "territoires": self.donnees.territoires,
+            "decisions_doublons": self.donnees.decisions_doublons,
+            "verite": self.donnees.verite,
+            "similarite_min": self.situations.similarite_min,
+            "bootstrap": self.situations.bootstrap,
+            "graine_bootstrap": self.situations.graine,
+            "seuil_petits_effectifs": self.confidentialite.seuil_petits_effectifs,
             "marge_erreur": self.echantillonnage.marge_erreur,
             "niveau_confiance": self.echantillonnage.niveau_confiance,
             "proportion_attendue": self.echantillonnage.proportion_attendue,

@@ -53,7 +53,7 @@ def _situation_answers(group, count_text: str, rng: np.random.Generator) -> dict
                                  "inconnu": []}[group.ressources],
         "parcours": "; ".join(VULNERABILITY_PHRASES[f] for f in VULNERABILITY_PHRASES
                               if getattr(group, f"facteur_{f}", False)).capitalize(),
-        "forme": sorted({FORMS[rng.integers(len(FORMS))]}
+        "forme": ["Inconnu"] if group.statut == "risque" else sorted({FORMS[rng.integers(len(FORMS))]}
                         | ({"Contre hébergement"} if group.contre_hebergement else set())
                         | ({"Contre autres biens ou services"} if group.contre_biens_services else set()),
                         key=questionnaire.question("forme").choix.index),

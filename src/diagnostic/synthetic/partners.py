@@ -17,14 +17,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ..partners import FIELDS
+from ..partners import FIELD_LABELS, FIELDS
 from .common import FICTION_PREFIXES, NUMBER_WORDS, assign_by_quota, assign_flag, spell_phone
 
-FIELD_LABELS = {
-    "accueil_accompagnement_social_insertion": "Accueil et accompagnement social, insertion",
-    "hebergement_logement": "Hébergement, logement", "sante": "Santé",
-    "education_jeunesse": "Éducation, jeunesse", "securite_publique": "Sécurité publique", "justice": "Justice",
-}
 # Structures by field: (name pattern, employer category of the report's section I-A-4, institution?).
 STRUCTURE_KINDS = {
     "accueil_accompagnement_social_insertion": [

@@ -181,6 +181,13 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     world.inputs["situations-entretiens"] = interview_situations.drop(columns=["id_groupe"])
     world.inputs["questionnaire"] = survey
     world.inputs["questionnaire-situations"] = survey_situations
+    # Which group of persons each situation described is about (readers number responses
+    # R001, R002… in file order).
+    response_ids = {u: f"R{k + 1:03d}" for k, u in enumerate(survey["id_unite"])}
+    world.truth["situations-decrites"] = pd.concat([
+        survey_situations.assign(id_source=survey_situations["id_unite"].map(response_ids)),
+        interview_situations.assign(id_source=interview_situations["id_entretien"]),
+    ])[["id_source", "num_situation", "id_groupe"]]
     world.truth["professionnels"] = professionals.drop(columns=["nom", "courriel", "telephone"])
     world.truth["unites"] = units
     world.truth["groupes"] = groups

@@ -1,0 +1,277 @@
+"""Step 3 — counting the situations professionals report (section II-A of the report).
+
+The report's first headline, "167 personnes a minima, dont 152 en situation probable
+ou avérée", comes from the situations described in the questionnaire and in interviews,
+counted with explicit rules (note 15: no number given → 1; several numbers → the
+smallest) and with the same situation reported by several professionals counted once.
+This module makes each of those steps explicit and auditable:
+
+- `count_a_minima`: the counting rule applied to what a professional wrote, with the rule
+  used written beside it;
+- `candidate_pairs` and `consolidate`: situations from different sources that look like
+  the same one, with the reasons, then resolved by rule or by a reviewer's decision file;
+- the profiles of the persons, each on its own base.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
+from .partners import FIELD_LABELS, FIELDS
+from .tables import read_rows
+from .text import without_accents
+
+# Stated a-minima values of the words professionals use for numbers.
+APPROXIMATE = {"une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30,
+               "quelques": 2, "plusieurs": 2}
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+                "quinze": 15, "seize": 16, "vingt": 20, "trente": 30}
+UNSTABLE_HOUSING = {"Centre d'hébergement / Foyer", "Hôtel / Via le 115", "Rue", "Squat",
+                    "Tiers / Connaissance / Communauté", "Camp / Bidonville"}
+STABLE_HOUSING = {"Logement autonome", "Famille", "Logement étudiant"}
+# Words of a description that point to each vulnerability factor (section IV-B).
+FACTOR_WORDS = {
+    "violences": ("violence",), "violences_intrafamily": ("intrafamil", "conjugal"),
+    "violences_sexual": ("violences sexuelles", "viol"), "family_conflict_or_rupture": ("rupture familiale", "conflit familial"),
+    "economic_precarity": ("précarité économique", "precarite economique"), "psychological_troubles": ("psycholog",),
+    "affective_or_educational_deficiencies": ("carence",), "addictions": ("addiction",),
+    "housing_problem_or_street": ("logement", "à la rue"), "school_dropout": ("décrochage", "decrochage"),
+    "administrative_precarity": ("précarité administrative",), "delinquency": ("délinquance",),
+    "wandering": ("errance",), "social_precarity_isolation": ("isolement",), "migration_exile": ("exil", "migratoire"),
+    "low_self_esteem": ("estime de soi",), "runaways": ("fugue",), "disability": ("handicap",),
+    "early_pregnancy": ("grossesse",), "job_loss": ("perte d'emploi",),
+}
+FACTOR_LABELS = {
+    "violences": "Violences subies", "violences_intrafamily": "dont violences intrafamiliales",
+    "violences_sexual": "dont violences sexuelles", "family_conflict_or_rupture": "Conflits ou rupture familiale",
+    "economic_precarity": "Précarité économique", "psychological_troubles": "Troubles psychologiques",
+    "affective_or_educational_deficiencies": "Carences affectives ou éducatives", "addictions": "Addictions",
+    "housing_problem_or_street": "Problème de logement, rue", "school_dropout": "Décrochage scolaire",
+    "administrative_precarity": "Précarité administrative", "delinquency": "Délinquance", "wandering": "Errance",
+    "social_precarity_isolation": "Isolement social", "migration_exile": "Parcours migratoire, exil",
+    "low_self_esteem": "Mauvaise estime de soi", "runaways": "Fugues", "disability": "Handicap",
+    "early_pregnancy": "Grossesse précoce", "job_loss": "Perte d'emploi",
+}
+
+
+def count_a_minima(text: str | None) -> tuple[int, str]:
+    """The a-minima number of persons in what a professional wrote, and the rule used.
+
+    Note 15 of the report: no number → 1; several numbers ("3 ou 4", "3-4") → the
+    smallest. Words: "deux" → 2; "une dizaine" → 10, "une vingtaine" → 20, "quelques" →
+    2 (stated a-minima values). Anything else → 1, flagged for review.
+    """
+    raw = (text or "").strip()
+    lowered = raw.lower()
+    if not lowered:
+        return 1, "aucun nombre : 1"
+    for phrase, value in APPROXIMATE.items():
+        if phrase in lowered:
+            return value, f"« {phrase} » : {value} a minima"
+    numbers = [int(n) for n in re.findall(r"\d+", lowered)]
+    numbers += [NUMBER_WORDS[w] for w in re.findall(r"[a-zàâçéèêëîïôûù]+", lowered)
+                if w in NUMBER_WORDS and w not in ("un", "une")]
+    if len(numbers) == 1:
+        return numbers[0], "nombre indiqué"
+    if numbers:
+        return min(numbers), "plusieurs nombres : le plus petit"
+    if re.match(r"^(un|une)\b", lowered):
+        return 1, "une personne décrite : 1"
+    return 1, "illisible : 1, à revoir"
+
+
+def _field_of_activity(label: str) -> str:
+    by_label = {v.lower(): k for k, v in FIELD_LABELS.items()}
+    return by_label.get(str(label).strip().lower(), "")
+
+
+def prepare(situations: pd.DataFrame, responses: pd.DataFrame, interviews: pd.DataFrame,
+            registry: pd.DataFrame) -> pd.DataFrame:
+    """One row per situation described, with its id, its count and audit, its status and
+    the field of activity of whoever described it.
+
+    A situation whose form of prostitution is only "Inconnu" is counted as a situation of
+    risk; every other one as probable or proven (the handbook's reading of the report's
+    distinction between 167 persons concerned and 152 in a probable or proven situation).
+    """
+    table = situations.copy()
+    table.insert(0, "id_situation", table["id_source"] + "-" + table["num_situation"].astype(str))
+    audit = table["nb_personnes"].map(count_a_minima)
+    table["personnes"] = audit.str[0]
+    table["regle"] = audit.str[1]
+    table["statut"] = np.where(table["forme"].map(lambda f: list(f) == ["Inconnu"]), "risque", "probable_averee")
+    fields = dict(zip(responses["id_reponse"], responses["activite"].map(_field_of_activity)))
+    structure_field = dict(zip(registry["structure"], registry["champ"]))
+    fields |= {i: structure_field.get(s, "") for i, s in zip(interviews["id_entretien"], interviews["structure"])}
+    table["champ"] = table["id_source"].map(fields).fillna("")
+    table["commune"] = table["zones"].fillna("").map(_place)
+    return table
+
+
+def _place(zones: str) -> str:
+    """The commune named first in the "zones" answer, for comparing situations."""
+    first = re.split(r"\s+et\s+|,|;|\(", str(zones))[0]
+    return without_accents(first).strip().lower()
+
+
+class Decision(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id_a: str = Field(min_length=1)
+    id_b: str = Field(min_length=1)
+    decision: Literal["meme", "differente"]
+
+
+def read_decisions(path: str | Path) -> pd.DataFrame:
+    """A reviewer's decisions on candidate pairs: id_a, id_b, decision (meme | differente)."""
+    return read_rows(path, Decision, required=("id_a", "id_b", "decision"))
+
+
+PAIR_KEYS = {"sexe": "même sexe", "age": "même tranche d'âge", "nationalite": "même nationalité",
+             "proxenete": "même réponse sur le proxénète", "statut": "même statut (risque, ou probable ou avérée)"}
+
+
+def candidate_pairs(table: pd.DataFrame, min_similarity: float = 0.85) -> pd.DataFrame:
+    """Pairs of situations from different sources that may be the same situation.
+
+    Compared only within the same commune (blocking); each pair carries the reasons that
+    make it a candidate, the similarity of the two descriptions (0 to 1), and whether the
+    rule takes it as the same situation: every attribute equal and descriptions at least
+    `min_similarity` alike.
+    """
+    rows = []
+    for _, group in table[table["commune"] != ""].groupby("commune"):
+        records = group.to_dict("records")
+        for a_index, a in enumerate(records):
+            for b in records[a_index + 1:]:
+                if a["id_source"] == b["id_source"]:
+                    continue
+                reasons = ["même commune"] + [label for key, label in PAIR_KEYS.items()
+                                              if _same(_comparable(key, a[key]), _comparable(key, b[key]))]
+                descriptions = (a["parcours"] or "", b["parcours"] or "")
+                similarity = fuzz.token_set_ratio(*descriptions) / 100 if any(descriptions) else 1.0
+                if len(reasons) < 3:
+                    continue
+                if similarity >= min_similarity:
+                    reasons.append(f"descriptions semblables ({similarity:.2f})".replace(".", ","))
+                rows.append({"id_a": a["id_situation"], "id_b": b["id_situation"], "similarite": similarity,
+                             "raisons": " ; ".join(reasons),
+                             "regle": len(reasons) == 2 + len(PAIR_KEYS) and similarity >= min_similarity})
+    return pd.DataFrame(rows, columns=["id_a", "id_b", "similarite", "raisons", "regle"])
+
+
+def _comparable(key: str, value):
+    return pimp_category(value) if key == "proxenete" else value
+
+
+def _same(a, b) -> bool:
+    """Equal answers; two blank answers do not contradict each other either."""
+    normalise = lambda v: tuple(sorted(v)) if isinstance(v, (list, tuple)) else str(v).strip().lower()  # noqa: E731
+    return normalise(a or "") == normalise(b or "")
+
+
+def consolidate(table: pd.DataFrame, pairs: pd.DataFrame, decisions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Group the situations that are the same, count each group once.
+
+    A pair is the same situation when the rule says so, unless the reviewer decided
+    otherwise; a reviewer can also join pairs the rule left apart. A group counts the
+    largest of its a-minima counts (each report is itself a floor), is "probable or
+    proven" if one of its reports is, and lists every field of activity that reported it.
+    """
+    same = {(a, b): rule for a, b, rule in zip(pairs["id_a"], pairs["id_b"], pairs["regle"])}
+    if decisions is not None:
+        for a, b, decision in zip(decisions["id_a"], decisions["id_b"], decisions["decision"]):
+            same[(a, b)] = same[(b, a)] = decision == "meme"
+    parent = {i: i for i in table["id_situation"]}
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (a, b), is_same in same.items():
+        if is_same and a in parent and b in parent:
+            parent[root(a)] = root(b)
+    table = table.assign(groupe=[root(i) for i in table["id_situation"]])
+    grouped = table.groupby("groupe", sort=False)
+    first = grouped.head(1).set_index("groupe")
+    result = pd.DataFrame({
+        "situations": grouped.size(),
+        "personnes": grouped["personnes"].max(),
+        "statut": grouped["statut"].agg(lambda s: "probable_averee" if (s == "probable_averee").any() else "risque"),
+        "champs": grouped["champ"].agg(lambda c: ";".join(sorted({x for x in c if x}))),
+        "sources": grouped["id_situation"].agg(";".join),
+    })
+    for column in ("sexe", "age", "nationalite", "logement", "situation_professionnelle", "situation_financiere",
+                   "parcours", "forme", "proxenete", "reseau", "commune"):
+        result[column] = first[column]
+    return result.reset_index()
+
+
+def persons_by(groups: pd.DataFrame, column: str, categories: dict[str, str] | None = None) -> pd.Series:
+    """Persons by the single answer of a multiple-choice column ("plusieurs" when several
+    were ticked, "non renseigné" when none), weighted by each group's count."""
+    def one(value):
+        if not value:
+            return "non renseigné"
+        return value[0] if len(value) == 1 else "plusieurs"
+    keys = groups[column].map(one)
+    if categories:
+        keys = keys.map(lambda k: categories.get(k, k))
+    return groups["personnes"].groupby(keys).sum()
+
+
+def pimp_category(text: str) -> str:
+    """"Oui…" → probable or proven; "Non" → absent; anything else → unknown (section V-A)."""
+    lowered = without_accents(str(text)).strip().lower()
+    if lowered.startswith("oui"):
+        return "probable_averee"
+    if lowered.startswith("non"):
+        return "absent"
+    return "inconnu"
+
+
+def factors(groups: pd.DataFrame) -> pd.DataFrame:
+    """Persons with each vulnerability factor mentioned in the descriptions (section IV-B)."""
+    text = groups["parcours"].fillna("").str.lower()
+    rows = [{"facteur": key, "libelle": FACTOR_LABELS[key],
+             "personnes": int(groups.loc[text.map(lambda t: any(w in t for w in words)), "personnes"].sum())}
+            for key, words in FACTOR_WORDS.items()]
+    return pd.DataFrame(rows)
+
+
+def living_conditions(groups: pd.DataFrame) -> pd.DataFrame:
+    """The three conditions of section IV-C, each on the persons for whom it is known."""
+    def share(column, condition):
+        known = groups[groups[column].map(bool)]
+        return int(known.loc[known[column].map(condition), "personnes"].sum()), int(known["personnes"].sum())
+
+    rows = []
+    for label, column, condition in (
+        ("Sans ressources ou minima sociaux", "situation_financiere",
+         lambda v: bool(set(v) & {"Sans ressources", "Minima sociaux"})),
+        ("Sans emploi (hors scolaires et étudiant·es)", "situation_professionnelle",
+         lambda v: bool(set(v) & {"Demandeur.euse d'emploi", "Etranger.e sans titre de travail"})),
+        ("Sans logement stable", "logement", lambda v: bool(set(v) & UNSTABLE_HOUSING)),
+    ):
+        count, base = share(column, condition)
+        rows.append({"condition": label, "personnes": count, "base": base})
+    return pd.DataFrame(rows)
+
+
+def capture_histories(groups: pd.DataFrame) -> pd.DataFrame:
+    """Persons by the fields of activity that reported them: the input of the MSE."""
+    known = groups[groups["champs"] != ""]
+    table = pd.DataFrame({field: known["champs"].map(lambda c, f=field: int(f in c.split(";"))) for field in FIELDS})
+    table = table.loc[:, table.sum() > 0]
+    table["count"] = known["personnes"].to_numpy()
+    return table.groupby([c for c in table.columns if c != "count"], as_index=False)["count"].sum()
