@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..partners import FIELD_LABELS, FIELDS
+from ..situations import FACTOR_LABELS
 from .common import FICTION_PREFIXES, NUMBER_WORDS, assign_by_quota, assign_flag, spell_phone
 
 # Structures by field: (name pattern, employer category of the report's section I-A-4, institution?).
@@ -58,17 +59,8 @@ FUNCTIONS = {"encadrement": ["Cheffe de service", "Directeur", "Responsable de s
              "travail_social": ["Assistante sociale", "Éducateur spécialisé", "Conseillère en économie sociale et familiale"],
              "sante": ["Infirmière", "Médecin", "Psychologue"],
              "autre": ["Chargée de mission", "Officier de police judiciaire", "Conseillère d'insertion", "Bénévole"]}
-VULNERABILITY_PHRASES = {
-    "violences_intrafamily": "violences intrafamiliales", "violences_sexual": "violences sexuelles subies",
-    "family_conflict_or_rupture": "rupture familiale", "economic_precarity": "précarité économique",
-    "psychological_troubles": "troubles psychologiques", "affective_or_educational_deficiencies": "carences affectives",
-    "addictions": "addictions", "housing_problem_or_street": "problème de logement, à la rue",
-    "school_dropout": "décrochage scolaire", "administrative_precarity": "précarité administrative",
-    "delinquency": "délinquance", "wandering": "errance", "social_precarity_isolation": "isolement social",
-    "migration_exile": "parcours migratoire, exil", "low_self_esteem": "mauvaise estime de soi",
-    "runaways": "fugues", "disability": "handicap", "early_pregnancy": "grossesse précoce",
-    "job_loss": "perte d'emploi", "violences": "violences subies",
-}
+# How a professional words each vulnerability factor: the labels of section IV-B, in lower case.
+VULNERABILITY_PHRASES = {key: label.removeprefix("dont ").lower() for key, label in FACTOR_LABELS.items()}
 AGE_BANDS = {"under_15": "Moins de 15 ans", "15_17": "15-17 ans", "18_25": "18-25 ans", "26_35": "26-35 ans",
              "36_45": "36-45 ans", "46_55": "46-55 ans", "over_55": "Plus de 55 ans", "unknown": ""}
 
