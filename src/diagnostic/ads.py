@@ -10,11 +10,13 @@ risk" and the "clients'" ads and forum discussions (sections I-B-3 and V-B).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import communes
 from .privacy import mask_contacts, phone_pseudonyms, pseudonym
 from .tables import read_rows
 from .text import without_accents
@@ -101,3 +103,47 @@ def read_forum(path: str | Path) -> pd.DataFrame:
     """Forum discussions of "clients" by commune (section V-B)."""
     return read_rows(path, ForumDiscussion, required=("id_discussion", "commune", "pseudonymes"))
 
+
+
+PASSING = re.compile(r"de passage|quelques jours|pour une semaine|few days|dans votre ville", re.IGNORECASE)
+
+
+def passing_through(texts: pd.Series) -> pd.Series:
+    """Ads that say the person is "de passage" (section III-D: 18 % in Pas-de-Calais), found
+    by their words; step 6 confirms it ad by ad when coding the sample."""
+    return texts.fillna("").str.contains(PASSING)
+
+
+def by_commune(ads: pd.DataFrame, departement: str, aliases: dict[str, str] | None = None,
+               corrections: dict[str, str] | None = None) -> pd.DataFrame:
+    """The ads with the commune they declare matched to its INSEE code (see `communes`)."""
+    matches = communes.match(ads["commune_declaree"], departement, aliases, corrections)
+    return ads.assign(code_insee=matches["code_insee"].to_numpy(), commune=matches["commune"].to_numpy(),
+                      statut_commune=matches["statut"].to_numpy())
+
+
+def concentration(located: pd.DataFrame, top: int = 5) -> tuple[pd.DataFrame, float, int]:
+    """Ads per commune, most first; the share of the `top` communes; the number of communes
+    (section III-D: the five main towns ≈ 80 % of the ads, 30 communes)."""
+    counts = (located[located["code_insee"] != ""].groupby(["code_insee", "commune"]).size()
+              .rename("annonces").reset_index().sort_values(["annonces", "commune"], ascending=[False, True]))
+    counts["part"] = counts["annonces"] / len(located)
+    return counts.reset_index(drop=True), float(counts["part"].head(top).sum()), len(counts)
+
+
+def compare_waves(first: pd.DataFrame, second: pd.DataFrame, inventory: pd.DataFrame) -> dict:
+    """Two collections compared: sites that appeared or vanished, ads per category and site.
+
+    The landscape changes fast (annex 5: sites close and reopen under other names, ads
+    migrate); a second collection shows how much.
+    """
+    category = dict(zip(inventory["site"], inventory["categorie"]))
+    sites_first, sites_second = set(first["site"]), set(second["site"])
+    per_site = pd.DataFrame({"vague_1": first.groupby("site").size(), "vague_2": second.groupby("site").size()}
+                            ).fillna(0).astype(int).reset_index(names="site")
+    per_site["categorie"] = per_site["site"].map(category).fillna("nouveau site")
+    per_category = per_site.groupby("categorie")[["vague_1", "vague_2"]].sum().reset_index()
+    return {"disparus": sorted(sites_first - sites_second), "apparus": sorted(sites_second - sites_first),
+            "par_site": per_site, "par_categorie": per_category,
+            "dates": (first["date_collecte"].min(), first["date_collecte"].max(),
+                      second["date_collecte"].min(), second["date_collecte"].max())}

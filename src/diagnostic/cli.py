@@ -1,4 +1,4 @@
-"""Command line: `diagnostic run`, `diagnostic synth`, `diagnostic mse`."""
+"""Command line: `diagnostic run`, `synth`, `mse` and `communes`."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import mse
+from . import communes, mse
 from .errors import InputError, Problem
 from .run import RunError, run
 from .synthetic.world import write_world
+from .tables import read_frame
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,9 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     estimate.add_argument("--bootstrap", type=int, default=200, help="rééchantillonnages (0 : aucun)")
     estimate.add_argument("--graine", type=int, default=1, help="graine du bootstrap")
     estimate.add_argument("--json", action="store_true", help="réponse en JSON")
+    names = commands.add_parser("communes", help="rattacher des noms de communes à leur code INSEE")
+    names.add_argument("fichier", type=Path, help="CSV dont la première colonne contient les noms")
+    names.add_argument("--departement", required=True, help="code INSEE du département (par exemple 62)")
+    names.add_argument("--alias", action="append", default=[], metavar="COURT=OFFICIEL",
+                       help="forme courte (répétable), par exemple « Boulogne=Boulogne-sur-Mer »")
+    names.add_argument("--corrections", type=Path, default=None, help="CSV saisie,code_insee de corrections")
     args = parser.parse_args(argv)
     if args.commande == "mse":
         return _mse(args)
+    if args.commande == "communes":
+        return _communes(args)
 
     try:
         if args.commande == "run":
@@ -79,4 +88,18 @@ def _mse(args) -> int:
         b_low, b_high = result.bootstrap_interval
         print(f"Intervalle bootstrap BCa à 95 % (sélection refaite, {args.bootstrap} tirages) : {b_low:.0f} – {b_high:.0f}")
     print(f"Intervalle conditionnel au modèle à 95 % : {low:.0f} – {high:.0f} (ignore que le modèle a été choisi sur les données : en général trop étroit)")
+    return 0
+
+
+def _communes(args) -> int:
+    """`diagnostic communes --departement 62 FILE.csv`: CSV on standard output."""
+    try:
+        names = read_frame(args.fichier).iloc[:, 0]
+        aliases = dict(a.split("=", 1) for a in args.alias)
+        fixed = communes.read_corrections(args.corrections) if args.corrections else None
+        result = communes.match(names, args.departement.upper(), aliases, fixed)
+    except (InputError, ValueError, FileNotFoundError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    result.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0

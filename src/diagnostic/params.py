@@ -59,7 +59,8 @@ def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
 # The département's own input files: they must exist to run the book, not to write the
 # synthetic world that will provide them.
 _INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire",
-           "calendrier", "territoires", "decisions_doublons", "verite")
+           "calendrier", "territoires", "decisions_doublons", "verite", "annonces_vague2", "corrections_communes",
+           "lieux_a_risque", "annonces_clients", "forum")
 
 
 class Departement(_Section):
@@ -93,6 +94,11 @@ class Donnees(_Section):
     territoires: str | None = None
     decisions_doublons: str | None = None
     verite: str | None = None
+    annonces_vague2: str | None = None
+    corrections_communes: str | None = None
+    lieux_a_risque: str | None = None
+    annonces_clients: str | None = None
+    forum: str | None = None
 
     _fichiers = field_validator(*_INPUTS)(_existing_file)
 
@@ -136,6 +142,10 @@ class Echantillonnage(_Section):
     graine: int = Field(ge=0, description="graine du tirage aléatoire")
 
 
+class Communes(_Section):
+    alias: dict[str, str] = Field(default_factory=dict)
+
+
 class Confidentialite(_Section):
     seuil_petits_effectifs: int = Field(default=5, ge=2)
 
@@ -153,6 +163,7 @@ class Parametres(_Section):
     echantillonnage: Echantillonnage
     situations: Situations = Situations()
     confidentialite: Confidentialite = Confidentialite()
+    communes: Communes = Communes()
     monde_synthetique: MondeSynthetique | None = None
 
     @model_validator(mode="after")
@@ -190,6 +201,12 @@ class Parametres(_Section):
             "bootstrap": self.situations.bootstrap,
             "graine_bootstrap": self.situations.graine,
             "seuil_petits_effectifs": self.confidentialite.seuil_petits_effectifs,
+            "annonces_vague2": self.donnees.annonces_vague2,
+            "corrections_communes": self.donnees.corrections_communes,
+            "lieux_a_risque": self.donnees.lieux_a_risque,
+            "annonces_clients": self.donnees.annonces_clients,
+            "forum": self.donnees.forum,
+            "alias_communes": dict(self.communes.alias),
             "marge_erreur": self.echantillonnage.marge_erreur,
             "niveau_confiance": self.echantillonnage.niveau_confiance,
             "proportion_attendue": self.echantillonnage.proportion_attendue,

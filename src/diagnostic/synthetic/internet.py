@@ -81,6 +81,14 @@ def synthetic_sites(reference: pd.DataFrame, n_ads: int, rng: np.random.Generato
             pages, relevant = _large_site_pages(count)
             row.update(mode_comptage="estime", pages=pages, pertinentes_10_pages=relevant)
         rows.append(row)
+    # The description grid of annex 5 (part 1-b): paid options on most sites (29 of 40 in
+    # Ile-de-France), a few subscriptions and paid registrations, disclaimers in many terms.
+    yes_no = lambda flags: np.where(flags, "oui", "non")  # noqa: E731
+    ones = np.ones(len(rows))
+    for column, share in (("options_payantes", 29 / 40), ("abonnement", 4 / 40), ("inscription_payante", 3 / 40),
+                          ("avertissement_cgu", 0.6)):
+        for row, value in zip(rows, yes_no(assign_flag(ones, share, rng))):
+            row[column] = value
     days = (COLLECTION_END - COLLECTION_START).days
     offsets = np.sort(rng.integers(0, days + 1, size=len(rows)))
     for row, offset in zip(rows, offsets):
@@ -103,7 +111,9 @@ def _postings(sites: pd.DataFrame) -> pd.DataFrame:
 
 def spell_commune(name: str, postcode: str | None, alias: str | None, rng: random.Random) -> str:
     """A commune as an ad writes it: accents dropped, "St", postcode first, short form, case."""
-    style = int(rng.random() * 8)
+    style = int(rng.random() * 9)
+    if style == 8 and rng.random() < 0.3:
+        return adtext.typo(name, rng)  # a name mistyped: left for the user's corrections file
     if style == 0:
         return without_accents(name)
     if style == 1:
@@ -322,3 +332,25 @@ def _ads(sites: pd.DataFrame, postings: pd.DataFrame, persons: pd.DataFrame, tow
     ads = ads.assign(_ordre=ads["site"].map(site_order)).sort_values("_ordre", kind="stable").drop(columns="_ordre")
     ads.insert(0, "id_annonce", [f"AN{i + 1:06d}" for i in range(len(ads))])
     return ads.reset_index(drop=True)
+
+
+SECOND_WAVE_START = dt.date(2019, 3, 11)
+
+
+def second_wave(sites: pd.DataFrame, ads: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """A second collection, three months later (the report: "a snapshot at a given time").
+
+    Three sites with ads have closed; their ads moved to two new sites; of the other ads,
+    three in four are still online; the site of each ad and its text are kept.
+    """
+    listed = sites[(sites["annonces"] > 0) & (sites["groupe_miroir"] == "")]["site"].tolist()
+    closed = set(rng.choice(listed, size=min(3, len(listed)), replace=False)) if listed else set()
+    new_sites = ["nouvelles-escortes.example", "annonces-express.example"]
+    kept = ads[~ads["site"].isin(closed) & (rng.random(len(ads)) < 0.75)].copy()
+    moved = ads[ads["site"].isin(closed)].copy()
+    moved["site"] = [new_sites[k % len(new_sites)] for k in range(len(moved))]
+    wave = pd.concat([kept, moved], ignore_index=True)
+    days = rng.integers(0, 21, size=len(wave))
+    wave["date_collecte"] = [(SECOND_WAVE_START + dt.timedelta(days=int(d))).isoformat() for d in days]
+    wave["id_annonce"] = [f"AN2-{k + 1:06d}" for k in range(len(wave))]
+    return wave.reset_index(drop=True)

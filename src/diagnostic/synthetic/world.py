@@ -156,6 +156,8 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     world.inputs["annonces"] = ads[ad_columns]
     world.truth["annonces"] = ads[["id_annonce", "id_personne", "id_reseau", "id_publication", "miroir",
                                    "commune_code", "telephone_vrai", "faute_telephone"]]
+    wave = internet.second_wave(sites, ads, _stream(seed, "vague2"))
+    world.inputs["annonces-vague2"] = wave[ad_columns]
     world.truth["personnes-internet"] = persons
 
     rng = _stream(seed, "partenaires")
