@@ -47,13 +47,13 @@ def test_description_grid_tallies():
 
 
 SPELLINGS = [
-    ("Lens", "62498", "trouvee"), ("LENS", "62498", "trouvee"), ("lens", "62498", "trouvee"),
-    ("62300 Lens", "62498", "trouvee"), ("Lens (62300)", "62498", "trouvee"),
-    ("Bethune", "62119", "trouvee"), ("BÉTHUNE", "62119", "trouvee"),
-    ("Boulogne sur mer", "62160", "trouvee"), ("Boulogne", "62160", "trouvee"),  # through the alias
-    ("St Omer", "62765", "trouvee"), ("St-Omer", "62765", "trouvee"), ("Saint Omer", "62765", "trouvee"),
-    ("Henin-Beaumont", "62427", "trouvee"), ("hénin beaumont", "62427", "trouvee"),
-    ("Lenz", "", "inconnue"), ("Paris", "", "inconnue"), ("", "", "inconnue"),
+    ("Lens", "62498", "matched"), ("LENS", "62498", "matched"), ("lens", "62498", "matched"),
+    ("62300 Lens", "62498", "matched"), ("Lens (62300)", "62498", "matched"),
+    ("Bethune", "62119", "matched"), ("BÉTHUNE", "62119", "matched"),
+    ("Boulogne sur mer", "62160", "matched"), ("Boulogne", "62160", "matched"),  # through the alias
+    ("St Omer", "62765", "matched"), ("St-Omer", "62765", "matched"), ("Saint Omer", "62765", "matched"),
+    ("Henin-Beaumont", "62427", "matched"), ("hénin beaumont", "62427", "matched"),
+    ("Lenz", "", "unmatched"), ("Paris", "", "unmatched"), ("", "", "unmatched"),
 ]
 
 
@@ -67,13 +67,13 @@ def test_commune_matcher_on_real_spellings():
 
 def test_names_shared_by_several_communes_are_ambiguous_until_corrected(tmp_path):
     shared = communes.match(pd.Series(["Vergne"]), "17")
-    assert shared["statut"].iloc[0] == "ambigue" and shared["code_insee"].iloc[0] == ""
+    assert shared["statut"].iloc[0] == "ambiguous" and shared["code_insee"].iloc[0] == ""
     corrections = tmp_path / "corrections.csv"
     code = communes.communes_of("17")
     code = code.loc[code["nom"].map(communes.normalise) == "vergne", "code"].iloc[0]
     corrections.write_text(f"saisie,code_insee\nVergne,{code}\n", encoding="utf-8")
     fixed = communes.match(pd.Series(["Vergne"]), "17", corrections=communes.read_corrections(corrections))
-    assert fixed["statut"].iloc[0] == "trouvee" and fixed["code_insee"].iloc[0] == code
+    assert fixed["statut"].iloc[0] == "matched" and fixed["code_insee"].iloc[0] == code
 
 
 def test_unmatched_names_are_listed_with_a_suggestion():
@@ -89,14 +89,14 @@ def test_communes_command(tmp_path, project_root):
     out = subprocess.run([sys.executable, "-m", "diagnostic", "communes", "--departement", "62",
                           "--alias", "Boulogne=Boulogne-sur-Mer", str(names)],
                          capture_output=True, text=True, cwd=project_root, check=True)
-    assert out.stdout.splitlines() == ["saisie,code_insee,commune,statut", "62300 Lens,62498,Lens,trouvee",
-                                       "Boulogne,62160,Boulogne-sur-Mer,trouvee", "Lenz,,,inconnue"]
+    assert out.stdout.splitlines() == ["saisie,code_insee,commune,statut", "62300 Lens,62498,Lens,matched",
+                                       "Boulogne,62160,Boulogne-sur-Mer,matched", "Lenz,,,unmatched"]
 
 
 def test_synthetic_ads_by_commune_and_concentration():
     sheet = ads.read_ads(DATA / "synthetic/annonces-SYNTHETIQUE.csv")
     located = ads.by_commune(sheet, "62", {"Boulogne": "Boulogne-sur-Mer"})
-    assert (located["statut_commune"] == "trouvee").mean() > 0.95
+    assert (located["statut_commune"] == "matched").mean() > 0.95
     counts, top5, number = ads.concentration(located)
     assert counts["commune"].head(5).tolist() == ["Lens", "Arras", "Boulogne-sur-Mer", "Béthune", "Calais"]
     assert top5 == pytest.approx(0.80, abs=0.03) and number == 30

@@ -22,7 +22,9 @@ from .params import communes_of
 from .tables import read_rows
 from .text import without_accents
 
-MATCHED, AMBIGUOUS, UNMATCHED = "trouvee", "ambigue", "inconnue"
+# Machine-readable statuses (the `diagnostic communes` output), and their French labels.
+MATCHED, AMBIGUOUS, UNMATCHED = "matched", "ambiguous", "unmatched"
+STATUS_LABELS = {MATCHED: "trouvée", AMBIGUOUS: "ambiguë (plusieurs communes)", UNMATCHED: "inconnue"}
 _POSTCODE = re.compile(r"^\s*\d{5}\s+|\s+\(?\d{5}\)?\s*$")
 
 
@@ -53,8 +55,8 @@ def match(names: pd.Series, departement: str, aliases: dict[str, str] | None = N
           corrections: dict[str, str] | None = None) -> pd.DataFrame:
     """Each written name with its INSEE code, official name and status.
 
-    Status: "trouvee" (one commune), "ambigue" (several communes share the name: resolve
-    it in the corrections file), "inconnue" (no commune of the département).
+    Status: "matched" (one commune), "ambiguous" (several communes share the name: resolve
+    it in the corrections file), "unmatched" (no commune of the département).
     """
     communes = communes_of(departement)
     keys = communes["nom"].map(normalise)
