@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import communes
-from .privacy import mask_contacts, phone_pseudonyms, pseudonym
+from .privacy import mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import read_rows
 from .text import without_accents
 
@@ -50,7 +50,8 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     """Read an ad collection sheet (CSV or .xlsx), checked and pseudonymised.
 
     `telephone` and `pseudo` are replaced by `telephone_pseudo`, `prefixe_pseudo` (the
-    number without its last two digits) and `pseudo_pseudo`; `titre` and `texte` have
+    number without its last two digits), `voisins_pseudo` (keys shared by numbers one digit
+    apart) and `pseudo_pseudo`; `titre` and `texte` have
     their phone numbers and e-mails masked.
     """
     path = Path(path)
@@ -58,6 +59,7 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     phones = [phone_pseudonyms(t) for t in ads["telephone"].fillna("")]
     ads["telephone_pseudo"] = [p[0] for p in phones]
     ads["prefixe_pseudo"] = [p[1] for p in phones]
+    ads["voisins_pseudo"] = [phone_neighbour_keys(t) for t in ads["telephone"].fillna("")]
     ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
                             for p in ads["pseudo"].fillna("")]
     ads["titre"] = ads["titre"].map(mask_contacts)

@@ -1,4 +1,4 @@
-"""Command line: `diagnostic run`, `synth`, `mse` and `communes`."""
+"""Command line: `diagnostic run`, `synth`, `mse`, `communes` and `dedup`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import communes, mse
+from . import ads, communes, dedup, mse
 from .errors import InputError, Problem
 from .run import RunError, run
 from .synthetic.world import write_world
@@ -48,7 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     names.add_argument("--alias", action="append", default=[], metavar="COURT=OFFICIEL",
                        help="forme courte (répétable), par exemple « Boulogne=Boulogne-sur-Mer »")
     names.add_argument("--corrections", type=Path, default=None, help="CSV saisie,code_insee de corrections")
+    linkage = commands.add_parser("dedup", help="relier les annonces d'une même personne")
+    linkage.add_argument("--ads", "--annonces", dest="annonces", required=True, type=Path,
+                         help="fiche de relevé des annonces (CSV ou .xlsx)")
+    linkage.add_argument("--out", "--sortie", dest="sortie", required=True, type=Path, help="dossier de sortie")
     args = parser.parse_args(argv)
+    if args.commande == "dedup":
+        return _dedup(args)
     if args.commande == "mse":
         return _mse(args)
     if args.commande == "communes":
@@ -102,4 +108,17 @@ def _communes(args) -> int:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     result.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def _dedup(args) -> int:
+    """`diagnostic dedup --ads FILE --out DIR`: ads linked into persons, with the reasons."""
+    try:
+        persons, links = dedup.link(ads.read_ads(args.annonces))
+    except (InputError, FileNotFoundError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    summary = dedup.write_outputs(persons, links, args.sortie)
+    print(f"{summary['annonces']} annonces, {summary['personnes']} personnes estimées "
+          f"(taux de doublons {summary['taux_doublons']:.0%}). Résultats dans {args.sortie}.", file=sys.stderr)
     return 0

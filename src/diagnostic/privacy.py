@@ -69,3 +69,15 @@ def mask_contacts(text: str) -> str:
     for match in reversed(matches):
         text = text[:match.start] + PHONE_MASK + text[match.end:]
     return text
+
+
+def phone_neighbour_keys(text: str) -> str:
+    """Pseudonyms of the number with one of its last four digits masked, joined by ";".
+
+    Two numbers one digit apart in their last four (a typo, or two phones of one network)
+    share one of these keys, without either number being readable.
+    """
+    e164 = normalise_phone(text) if text else None
+    if not e164:
+        return ""
+    return ";".join(pseudonym("VOI", e164[:k] + "*" + e164[k + 1:]) for k in range(len(e164) - 4, len(e164)))
