@@ -20,6 +20,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
+
+from .coding import hypergeometric_interval
 from .communes import normalise as normalise_commune
 from .text import without_accents
 
@@ -144,3 +146,25 @@ def write_outputs(persons: pd.DataFrame, links: pd.DataFrame, folder: str | Path
                "liens_par_raison": links["raison"].str.split(" \\(").str[0].value_counts().to_dict()}
     (folder / "resume.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     return summary
+
+
+def persons_from_duplicate_rate(ads: int, rate: float) -> int:
+    """The report's rule (section II-B): persons = ads × (1 − duplicate rate), rounded.
+
+    699 ads and a rate of 61 % give 273 persons.
+    """
+    return round(ads * (1 - rate))
+
+
+def report_estimate(ads: int, coded: int, duplicates: int, confidence: float = 0.95) -> dict:
+    """The report's estimate of the persons behind the ads, with an interval carried through.
+
+    `coded` ads of the sample were checked, `duplicates` of them were found to repeat an
+    ad collected before. The rate's interval is exact for a sample drawn without
+    replacement among the `ads` (hypergeometric); persons = ads × (1 − rate) maps its
+    upper bound to the lower bound of the persons, and back.
+    """
+    rate = duplicates / coded if coded else float("nan")
+    low, high = hypergeometric_interval(duplicates, coded, ads, confidence)
+    return {"annonces": ads, "codees": coded, "doublons": duplicates, "taux": rate, "taux_bas": low, "taux_haut": high,
+            "personnes": ads * (1 - rate), "personnes_bas": ads * (1 - high), "personnes_haut": ads * (1 - low)}

@@ -47,7 +47,7 @@ class _Section(BaseModel):
 
 def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
     context = info.context or {}
-    if value is None or (info.field_name in _INPUTS and not context.get("donnees_requises", True)):
+    if value is None or (info.field_name in (*_INPUTS, "fiches_codage") and not context.get("donnees_requises", True)):
         return value
     root = context.get("racine")
     if not resolve(value, root).is_file():
@@ -99,8 +99,16 @@ class Donnees(_Section):
     lieux_a_risque: str | None = None
     annonces_clients: str | None = None
     forum: str | None = None
+    fiches_codage: list[str] = Field(default_factory=list)
 
     _fichiers = field_validator(*_INPUTS)(_existing_file)
+
+    @field_validator("fiches_codage")
+    @classmethod
+    def coder_sheets_exist(cls, paths: list[str], info: ValidationInfo) -> list[str]:
+        for path in paths:
+            _existing_file(path, info)
+        return paths
 
 
 class VillePrincipale(_Section):
@@ -142,6 +150,25 @@ class Echantillonnage(_Section):
     graine: int = Field(ge=0, description="graine du tirage aléatoire")
 
 
+class Codage(_Section):
+    codeurs: list[str] = Field(default_factory=lambda: ["A", "B"], min_length=1)
+    double_codage: int = Field(default=50, ge=0, description="annonces codées par les deux premiers codeurs")
+    graine: int = Field(default=6, ge=0)
+
+    @field_validator("codeurs")
+    @classmethod
+    def distinct_coders(cls, coders: list[str]) -> list[str]:
+        if len(set(coders)) != len(coders) or any(not c.strip() for c in coders):
+            raise ValueError("des identifiants de codeurs distincts et non vides (initiales ou lettres)")
+        return coders
+
+
+class Deduplication(_Section):
+    seuil_texte_proche: float = Field(default=0.5, gt=0, le=1)
+    mondes_monte_carlo: int = Field(default=200, ge=0)
+    graine: int = Field(default=7, ge=0)
+
+
 class Communes(_Section):
     alias: dict[str, str] = Field(default_factory=dict)
 
@@ -162,6 +189,8 @@ class Parametres(_Section):
     donnees: Donnees
     echantillonnage: Echantillonnage
     situations: Situations = Situations()
+    codage: Codage = Codage()
+    deduplication: Deduplication = Deduplication()
     confidentialite: Confidentialite = Confidentialite()
     communes: Communes = Communes()
     monde_synthetique: MondeSynthetique | None = None
@@ -211,6 +240,13 @@ class Parametres(_Section):
             "niveau_confiance": self.echantillonnage.niveau_confiance,
             "proportion_attendue": self.echantillonnage.proportion_attendue,
             "graine": self.echantillonnage.graine,
+            "fiches_codage": list(self.donnees.fiches_codage),
+            "codeurs": list(self.codage.codeurs),
+            "double_codage": self.codage.double_codage,
+            "graine_codage": self.codage.graine,
+            "seuil_texte_proche": self.deduplication.seuil_texte_proche,
+            "mondes_monte_carlo": self.deduplication.mondes_monte_carlo,
+            "graine_deduplication": self.deduplication.graine,
         }
 
 

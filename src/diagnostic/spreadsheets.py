@@ -16,6 +16,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 FIXED_TIME = dt.datetime(2020, 1, 1)
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
@@ -39,12 +40,30 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+WHOLE_NUMBER = "entier"
+
+
+def _validation(allowed: list[str] | str) -> DataValidation:
+    """A drop-down list of the allowed values, or a whole number between 0 and 120."""
+    if allowed == WHOLE_NUMBER:
+        rule = DataValidation(type="whole", operator="between", formula1="0", formula2="120", allow_blank=True)
+        rule.error = "Un nombre entier (l'âge écrit dans l'annonce), ou rien."
+    else:
+        rule = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=True)
+        rule.error = "Choisissez une valeur de la liste : " + ", ".join(allowed) + "."
+    rule.errorTitle = "Valeur non prévue par le livre de codes"
+    rule.showErrorMessage = True
+    return rule
+
+
 def write_workbook(path: str | Path, sheets: dict[str, pd.DataFrame],
-                   notice: list[str] | None = None) -> Path:
+                   notice: list[str] | None = None,
+                   choices: dict[str, dict[str, list[str] | str]] | None = None) -> Path:
     """Write one sheet per table (bold header, frozen first row, readable widths).
 
     `notice`, if given, becomes a first sheet "Lisez-moi" (one line per cell), for
-    instance to say that the data are synthetic.
+    instance to say that the data are synthetic. `choices[sheet][column]` puts a
+    drop-down list of allowed values (or `WHOLE_NUMBER`) on that column's cells.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -67,6 +86,11 @@ def write_workbook(path: str | Path, sheets: dict[str, pd.DataFrame],
         for index, column in enumerate(table.columns, start=1):
             longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200)])
             sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, longest + 2))
+        for column, allowed in (choices or {}).get(name, {}).items():
+            rule = _validation(allowed)
+            letter = get_column_letter(list(table.columns).index(column) + 1)
+            rule.add(f"{letter}2:{letter}{max(2, len(table) + 1)}")
+            sheet.add_data_validation(rule)
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -24,12 +24,12 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .. import inventory, params as parameters
+from .. import coding, inventory, params as parameters
 from ..errors import InputError, Problem
 from ..params import Parametres, communes_of
 from ..paths import project_root, replace_folder, resolve
 from ..spreadsheets import write_workbook
-from . import answers, exports, internet, partners
+from . import answers, coders, exports, internet, partners
 
 SUFFIX = "-SYNTHETIQUE"
 NOTICE = ("DONNÉES SYNTHÉTIQUES — monde fictif produit par le manuel du diagnostic départemental ; "
@@ -115,6 +115,7 @@ class World:
 
     inputs: dict[str, pd.DataFrame] = field(default_factory=dict)
     truth: dict[str, pd.DataFrame] = field(default_factory=dict)
+    coder_sheets: dict[str, tuple[pd.DataFrame, pd.DataFrame]] = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
 
 
@@ -159,6 +160,9 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     wave = internet.second_wave(sites, ads, _stream(seed, "vague2"))
     world.inputs["annonces-vague2"] = wave[ad_columns]
     world.truth["personnes-internet"] = persons
+    rng = _stream(seed, "codage")
+    world.truth["codes-annonces"] = coders.true_codes(world.truth["annonces"], persons, rng)
+    world.coder_sheets = coders.filled_sheets(run, sites, world.inputs["annonces"], world.truth["codes-annonces"], rng)
 
     rng = _stream(seed, "partenaires")
     registry = partners.structures(communes, towns, rng)
@@ -293,6 +297,11 @@ def write(world: World, folder: Path) -> list[Path]:
     written.append(exports.write_google_forms(survey, situations, folder / f"questionnaire-google-forms{SUFFIX}.csv"))
     rows[written[-1]] = len(survey)
     written.append(exports.write_kobo(survey, situations, folder / f"questionnaire-kobotoolbox{SUFFIX}.xlsx"))
+    for coder, (sheet, suggestions) in world.coder_sheets.items():
+        written.append(coding.write_coder_sheet(sheet, suggestions, folder / f"codage-{coder}{SUFFIX}.xlsx", notice=[
+            NOTICE, f"Fiche de codage de « {coder} », remplie par un codeur simulé (quelques erreurs volontaires).",
+            "Feuille « Codage » : une ligne par annonce ; feuille « Suggestions » : le pré-codage, à confirmer."]))
+        rows[written[-1]] = len(sheet)
     for name, frame in world.truth.items():
         path = folder / "verite" / f"{name}{SUFFIX}.csv"
         _write_csv(frame, path)
