@@ -308,6 +308,12 @@ def test_reading_pseudonymises_phones_and_pseudos(ad_sheet):
     raw = pd.read_csv(DATA / "annonces-SYNTHETIQUE.csv", dtype=str, keep_default_na=False)
     assert raw["texte"].str.contains("Appelez-moi au 0|Appelez-moi au \\+33").any()
     assert not ad_sheet["texte"].str.contains(PHONE_LIKE).any()
+    # The ad's own pseudonym is masked in its title and text ("je suis Lina_love" → "je suis [pseudo]").
+    raw = raw.set_index("id_annonce").loc[ad_sheet["id_annonce"]]
+    assert any(p.lower() in t.lower() for p, t in zip(raw["pseudo"], raw["texte"]))
+    assert not any(p.lower() in t.lower() for p, t in zip(raw["pseudo"], ad_sheet["texte"]) if p)
+    assert not any(p.lower() in t.lower() for p, t in zip(raw["pseudo"], ad_sheet["titre"]) if p)
+    assert ad_sheet["texte"].str.contains("[pseudo]", regex=False).any()
 
 
 def test_book_templates_are_read_by_the_readers(project_root):

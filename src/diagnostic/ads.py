@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import communes
-from .privacy import mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
+from .privacy import mask_contacts, mask_name, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import read_rows
 from .text import without_accents
 
@@ -51,8 +51,8 @@ def read_ads(path: str | Path) -> pd.DataFrame:
 
     `telephone` and `pseudo` are replaced by `telephone_pseudo`, `prefixe_pseudo` (the
     number without its last two digits), `voisins_pseudo` (keys shared by numbers one digit
-    apart) and `pseudo_pseudo`; `titre` and `texte` have
-    their phone numbers and e-mails masked.
+    apart) and `pseudo_pseudo`; `titre` and `texte` have their phone numbers, e-mails and
+    the ad's own pseudonym masked.
     """
     path = Path(path)
     ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce")
@@ -62,8 +62,9 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     ads["voisins_pseudo"] = [phone_neighbour_keys(t) for t in ads["telephone"].fillna("")]
     ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
                             for p in ads["pseudo"].fillna("")]
-    ads["titre"] = ads["titre"].map(mask_contacts)
-    ads["texte"] = ads["texte"].map(mask_contacts)
+    pseudos = ads["pseudo"].fillna("")
+    ads["titre"] = [mask_name(mask_contacts(t), p) for t, p in zip(ads["titre"], pseudos)]
+    ads["texte"] = [mask_name(mask_contacts(t), p) for t, p in zip(ads["texte"], pseudos)]
     return ads.drop(columns=["telephone", "pseudo"])
 
 

@@ -21,6 +21,7 @@ _DEFAULT_KEY = "manuel-diagnostic-donnees-synthetiques"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE_MASK = "[téléphone]"
 EMAIL_MASK = "[courriel]"
+NAME_MASK = "[pseudo]"
 
 
 def _key() -> bytes:
@@ -69,6 +70,13 @@ def mask_contacts(text: str) -> str:
     for match in reversed(matches):
         text = text[:match.start] + PHONE_MASK + text[match.end:]
     return text
+
+
+def mask_name(text: str, name: str) -> str:
+    """The text with every occurrence of `name` (an ad's pseudonym), in any case, masked."""
+    if not text or not name or not name.strip():
+        return text
+    return re.sub(re.escape(name.strip()), NAME_MASK, text, flags=re.IGNORECASE)
 
 
 def phone_neighbour_keys(text: str) -> str:

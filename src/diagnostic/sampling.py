@@ -196,6 +196,18 @@ def draw(ads: pd.DataFrame, allocation: pd.DataFrame, seed: int) -> pd.DataFrame
     return sample
 
 
+def drawn_sample(inventory: pd.DataFrame, ads: pd.DataFrame | None, margin: float, confidence: float,
+                 proportion: float, seed: int, source: str = "fiche de relevé des annonces") -> pd.DataFrame:
+    """The whole step in one call: size, allocation by site, draw; each ad with its site's category.
+
+    The coding chapter and the synthetic coders use it to find the sample the sampling
+    chapter drew with the same parameters.
+    """
+    size = sample_size(int(inventory["annonces"].sum()), margin, confidence, proportion)
+    sample = draw(ads_to_draw_from(inventory, ads, source), allocate(inventory, size), seed)
+    return sample.merge(inventory[["site", "categorie"]], on="site", how="left")
+
+
 CODING_COLUMNS = ("annonce_retrouvee", "codeur", "date_codage", "remarques")
 SHEET_COLUMNS = ("rang", "id_annonce", "date_collecte", "commune_declaree", "titre", "texte", "age_declare")
 

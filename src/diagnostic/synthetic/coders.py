@@ -101,12 +101,11 @@ def fill(sheet: pd.DataFrame, codes: pd.DataFrame, slip_rate: float, rng: np.ran
 def filled_sheets(run: Parametres, sites: pd.DataFrame, ads: pd.DataFrame, codes: pd.DataFrame,
                   rng: np.random.Generator) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
     """Every coder's filled sheet and its pre-coding suggestions, for the run's sample."""
-    shown = ads.assign(titre=ads["titre"].map(privacy.mask_contacts), texte=ads["texte"].map(privacy.mask_contacts))
-    size = sampling.sample_size(int(sites["annonces"].sum()), run.echantillonnage.marge_erreur,
-                                run.echantillonnage.niveau_confiance, run.echantillonnage.proportion_attendue)
-    allocation = sampling.allocate(sites, size)
-    sample = sampling.draw(sampling.ads_to_draw_from(sites, shown), allocation, run.echantillonnage.graine)
-    sample = sample.merge(sites[["site", "categorie"]], on="site", how="left")
+    shown = ads.assign(titre=[privacy.mask_name(privacy.mask_contacts(t), p) for t, p in zip(ads["titre"], ads["pseudo"])],
+                       texte=[privacy.mask_name(privacy.mask_contacts(t), p) for t, p in zip(ads["texte"], ads["pseudo"])])
+    settings = run.echantillonnage
+    sample = sampling.drawn_sample(sites, shown, settings.marge_erreur, settings.niveau_confiance,
+                                   settings.proportion_attendue, settings.graine)
     assignment = coding.assign(sample, run.codage.codeurs, run.codage.double_codage, run.codage.graine)
     suggestions = precoding.suggest(sample)
     sheets = {}

@@ -353,3 +353,9 @@ def write_world(params_path: str | Path, seed: int | None = None, n_ads: int | N
     print(f"Écrit dans {target} : {world.summary['annonces']} annonces, "
           f"{world.summary['personnes_signalees_a_minima']} personnes signalées.", file=sys.stderr)
     return target
+
+
+def read_truth(summary: str | Path, name: str) -> pd.DataFrame:
+    """One table of a synthetic world's truth, found beside its summary (`verite/resume-….yaml`)."""
+    path = Path(summary).parent / f"{name}{SUFFIX}.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
