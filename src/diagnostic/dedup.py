@@ -5,7 +5,8 @@ measured by hand in the coded sample (61 % in Pas-de-Calais, so 273 persons behi
 ads). This module links the whole corpus instead, and says why for every link:
 
 - the same phone number (pseudonymised) → the same person;
-- the same text word for word (reposts, mirror sites) → the same person;
+- the same text word for word under the same pseudonym (reposts, mirror sites) → the same
+  person;
 - nearly the same text (Jaccard similarity of word-pair shingles), the same pseudonym and
   the same declared commune, when the phones do not contradict it → the same person (two
   phones one digit apart are taken as a typo, since pseudonym, commune and text agree);
@@ -75,11 +76,13 @@ def link(ads: pd.DataFrame, near_threshold: float = NEAR_THRESHOLD) -> tuple[pd.
             for other in positions[1:]:
                 links.link(positions[0], other, "même téléphone")
 
+    # Word for word the same text under the same pseudonym: a repost or a mirror site. (A
+    # network's template, its pseudonyms masked, can be word for word the same for two persons.)
     normalised = [" ".join(_words(t)) for t in texts]
-    for positions in pd.Series(range(n)).groupby(normalised).groups.values():
+    for positions in pd.Series(range(n)).groupby([normalised, pseudos]).groups.values():
         positions = list(positions)
         for other in positions[1:]:
-            links.link(positions[0], other, "texte identique (republication ou site miroir)")
+            links.link(positions[0], other, "texte identique, même pseudo (republication ou site miroir)")
 
     # Near-identical texts are compared only within the same pseudonym and the same declared
     # commune (blocking): a repost keeps both, and this keeps a large corpus tractable.

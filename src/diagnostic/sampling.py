@@ -182,16 +182,17 @@ def draw(ads: pd.DataFrame, allocation: pd.DataFrame, seed: int) -> pd.DataFrame
     sorted by site (allocation order) then by the ads' order, with a sample number
     `num_echantillon` from 1 to n that coders use to refer to an ad.
     """
+    rows_of_site = ads.groupby("site", sort=False).indices
     drawn = []
     for site, size in zip(allocation["site"], allocation["echantillon"]):
-        on_site = ads[ads["site"] == site]
+        on_site = rows_of_site.get(site, np.array([], dtype=np.int64))
         if size > len(on_site):
             raise ValueError(f"site {site!r}: {size} ads to draw, only {len(on_site)} listed")
         if size == 0:
             continue
         positions = site_generator(seed, site).choice(len(on_site), size=int(size), replace=False)
-        drawn.append(on_site.iloc[np.sort(positions)])
-    sample = pd.concat(drawn, ignore_index=True) if drawn else ads.iloc[0:0].copy()
+        drawn.append(on_site[np.sort(positions)])
+    sample = ads.iloc[np.concatenate(drawn) if drawn else []].reset_index(drop=True)
     sample.insert(0, "num_echantillon", range(1, len(sample) + 1))
     return sample
 

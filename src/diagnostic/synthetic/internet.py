@@ -109,6 +109,40 @@ def _postings(sites: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[["miroir", "site", "affichages"]]
 
 
+def publication_owners(postings: pd.DataFrame, duplicate_rate: float,
+                       rng: np.random.Generator) -> tuple[np.ndarray, int]:
+    """Who publishes each publication: N × (1 − duplicate rate) persons behind N ads.
+
+    Each person publishes at least once; the other publications go to persons with a
+    heterogeneous propensity (a few persons repost a lot).
+    """
+    n_ads = int(postings["affichages"].sum())
+    n_persons = max(1, min(len(postings), round(n_ads * (1 - duplicate_rate))))
+    order = rng.permutation(len(postings))
+    owner = np.empty(len(postings), dtype=np.int64)
+    owner[order[:n_persons]] = np.arange(n_persons)
+    propensity = rng.gamma(0.6, size=n_persons)
+    owner[order[n_persons:]] = rng.choice(n_persons, size=len(postings) - n_persons, p=propensity / propensity.sum())
+    return owner, n_persons
+
+
+def ads_of_persons(sites: pd.DataFrame, duplicate_rate: float, rng: np.random.Generator) -> pd.DataFrame:
+    """A light world for simulation studies: each ad's site and person, in collection order.
+
+    The same publishing model as the full world (mirror sites included), without texts.
+    """
+    sites = sites.assign(groupe_miroir=sites["groupe_miroir"].fillna("") if "groupe_miroir" in sites else "")
+    postings = _postings(sites)
+    owner, _ = publication_owners(postings, duplicate_rate, rng)
+    mirror_sites = {g: list(m["site"]) for g, m in sites[sites["groupe_miroir"] != ""].groupby("groupe_miroir")}
+    shown_on = [mirror_sites[m] if m else [s] for m, s in zip(postings["miroir"].tolist(), postings["site"].tolist())]
+    ads = pd.DataFrame({"site": [site for on in shown_on for site in on],
+                        "id_personne": np.repeat(owner, [len(on) for on in shown_on])})
+    ads = ads.iloc[rng.permutation(len(ads))].reset_index(drop=True)
+    ads.insert(0, "id_annonce", [f"AN{k + 1:06d}" for k in range(len(ads))])
+    return ads
+
+
 def spell_commune(name: str, postcode: str | None, alias: str | None, rng: random.Random) -> str:
     """A commune as an ad writes it: accents dropped, "St", postcode first, short form, case."""
     style = int(rng.random() * 9)
@@ -140,16 +174,7 @@ def online_world(sites: pd.DataFrame, towns: pd.DataFrame, other_communes: pd.Da
     Returns (persons, ads), both with their truth columns.
     """
     postings = _postings(sites)
-    n_ads = int(postings["affichages"].sum())
-    n_persons = max(1, min(len(postings), round(n_ads * (1 - targets["duplicate_rate"]))))
-
-    # Each person publishes at least once; the other publications go to persons with a
-    # heterogeneous propensity (a few persons repost a lot).
-    order = rng.permutation(len(postings))
-    owner = np.empty(len(postings), dtype=np.int64)
-    owner[order[:n_persons]] = np.arange(n_persons)
-    propensity = rng.gamma(0.6, size=n_persons)
-    owner[order[n_persons:]] = rng.choice(n_persons, size=len(postings) - n_persons, p=propensity / propensity.sum())
+    owner, n_persons = publication_owners(postings, targets["duplicate_rate"], rng)
     postings["id_personne"] = owner
     weight = np.bincount(owner, weights=postings["affichages"].to_numpy(), minlength=n_persons)
 
