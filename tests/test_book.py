@@ -56,6 +56,26 @@ def test_coding_sheet_is_offered_for_download(default_book):
     assert len(pd.read_excel(sheets[0], sheet_name="Échantillon")) == 249
 
 
+def test_coding_chapter_offers_sheets_with_drop_downs_and_reports_the_sample(default_book):
+    archives = list((default_book / "html/_downloads").rglob("fiches-de-codage.zip"))
+    assert len(archives) == 1
+    import zipfile
+    assert sorted(zipfile.ZipFile(archives[0]).namelist()) == ["fiche-codage-A.xlsx", "fiche-codage-B.xlsx"]
+    text = page_text(default_book / "html/notebooks/06_codage.html")
+    assert "Sur les 243 annonces retrouvées et codées" in text
+    assert "Les 249 annonces de l’échantillon sont réparties ci-dessus, dont 50 codées deux fois" in text
+
+
+def test_deduplication_chapter_prints_the_report_rule_and_the_linkage_against_the_truth(default_book):
+    text = page_text(default_book / "html/notebooks/07_deduplication.html")
+    assert "699 × (1 − 0,61) = 273 personnes" in text
+    assert "Il y a en vérité 273 personnes" in text
+    found = re.search(r"La liaison en trouve à ([\d,]+) % près, avec un F1 de ([\d,]+)", text)
+    error, f1 = (float(v.replace(",", ".")) for v in found.groups())
+    assert error <= 3 and f1 >= 0.95
+    assert "Sur 200 mondes" in text
+
+
 def test_no_page_loads_anything_from_the_internet(default_book):
     external = re.compile(r"^(https?:)?//")
     pages = list((default_book / "html").rglob("*.html"))
@@ -173,6 +193,11 @@ def test_no_personal_data_reaches_the_book(default_book, project_root):
                       keep_default_na=False, encoding="utf-8-sig")
     names = set(raw["Nom du/de la répondant.e :"])
     assert len(names) > 20 and all(raw["Adresse mail :"].str.contains("@"))
+    # The ads' handles too (those with a suffix: a bare first name could be any word of the book).
+    handles = pd.read_csv(project_root / "data/synthetic/annonces-SYNTHETIQUE.csv", dtype=str, keep_default_na=False)["pseudo"]
+    distinctive = {h for h in handles if any(mark in h for mark in ("_", "-", " "))}
+    assert len(distinctive) > 20
+    names |= distinctive
     texts = []
     for page in (default_book / "html").rglob("*.html"):
         texts.append((page.name, _visible_text(page.read_text(encoding="utf-8"))))

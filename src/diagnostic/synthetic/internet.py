@@ -254,10 +254,13 @@ def spread_over_all(weights: np.ndarray, categories: list, shares: np.ndarray,
 
 
 def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
-    """Fiction numbers: a network shares its first eight digits; overflow and some persons: none.
+    """Fiction numbers: a network shares its first eight digits; some persons have none.
 
-    There are 60,000 fiction numbers in all: in a very large world, the persons beyond
-    them publish without a number (contact through the site), as some really do.
+    There are 60,000 fiction numbers in all (600 blocks of 100). Each network takes a
+    block of its own while blocks last; past half of them (very large worlds), networks
+    share the first half of the blocks, each member with its own last two digits, and
+    the independents take the other half. The persons beyond the numbers publish
+    without one (contact through the site), as some really do.
     """
     # The mobile block first (ads give mobile numbers), then the fixed-line blocks.
     blocks = []
@@ -268,23 +271,38 @@ def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
     network = persons["id_reseau"].to_numpy()
     members = np.flatnonzero(network != "")
     codes, first = np.unique(network[members], return_inverse=True)
-    usable = first < len(blocks)
     last_digits = rng.permutation(100)
-    rank = pd.Series(first).groupby(first).cumcount().to_numpy()
-    for k, block_index, position in zip(members[usable], first[usable], rank[usable]):
-        phones[k] = f"{blocks[block_index]}{last_digits[position % 100]:02d}"
-    free = [f"{block}{last:02d}" for block in blocks[len(codes):] for last in range(100)]
+    if len(codes) <= len(blocks) // 2:
+        rank = pd.Series(first).groupby(first).cumcount().to_numpy()
+        for k, block_index, position in zip(members, first, rank):
+            phones[k] = f"{blocks[block_index]}{last_digits[position % 100]:02d}"
+        free_blocks = blocks[len(codes):]
+    else:
+        shared = len(blocks) // 2
+        block_of = first % shared
+        used = pd.Series(block_of).groupby(block_of).cumcount().to_numpy()
+        for k, block_index, position in zip(members, block_of, used):
+            if position < 100:
+                phones[k] = f"{blocks[block_index]}{last_digits[position]:02d}"
+        free_blocks = blocks[shared:]
+    free = [f"{block}{last:02d}" for block in free_blocks for last in range(100)]
     independents = np.flatnonzero(network == "")
     with_phone = independents[rng.random(len(independents)) >= 0.08][:len(free)]
     phones[with_phone] = np.array(free[:len(with_phone)], dtype=object)
     return phones
 
 
+PSEUDO_NUMBERS_FROM = 2_000   # persons: past this size, handles carry a number ("Lina_love2718")
+
+
 def _pseudos(persons: pd.DataFrame, rng: random.Random) -> list[str]:
+    """Handles as ads write them; in a large world many carry a number, as on real sites."""
+    numbered = len(persons) > PSEUDO_NUMBERS_FROM
     result = []
     for sexe in persons["sexe"]:
         names = adtext.PSEUDOS_M if sexe == "homme" else adtext.PSEUDOS_F
-        result.append(rng.choice(names) + rng.choice(adtext.PSEUDO_SUFFIXES))
+        handle = rng.choice(names) + rng.choice(adtext.PSEUDO_SUFFIXES)
+        result.append(f"{handle}{int(rng.random() * 9999) + 1}" if numbered else handle)
     return result
 
 
