@@ -214,3 +214,65 @@ def test_no_personal_data_reaches_the_book(default_book, project_root):
         assert not EMAIL.search(text), where
         for name in names:
             assert name not in text, (where, name)
+
+
+def _html_digest(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".html", ".js", ".css", ".xlsx", ".zip", ".csv")}
+
+
+def test_edition_page_shows_the_parameters_and_the_version(default_book, project_root):
+    text = page_text(default_book / "html/book/edition.html")
+    assert "Fichier de paramètres : params/pas-de-calais.yaml" in text
+    assert "seuil_texte_proche" in text and "marge_erreur" in text
+    assert "Version du manuel : diagnostic 0.1.0" in text
+    footer = BeautifulSoup((default_book / "html/notebooks/05_echantillonnage.html").read_text(encoding="utf-8"),
+                           "html.parser").select_one(".extra_footer")
+    assert "Édition Pas-de-Calais" in footer.get_text() and footer.a["href"] == "../book/edition.html"
+
+
+def test_one_chapter_rerun_for_a_workshop_keeps_the_others(default_book, tmp_path, project_root):
+    output = tmp_path / "livres"
+    shutil.copytree(default_book, output / "pas-de-calais")
+    kept = {p.name: p.read_bytes() for p in (default_book / "notebooks").glob("*.ipynb")}
+    run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output, only=["05"])
+    again = {p.name: p.read_bytes() for p in (output / "pas-de-calais/notebooks").glob("*.ipynb")}
+    assert again.keys() == kept.keys()
+    assert all(again[name] == kept[name] for name in kept if not name.startswith("05"))
+    # Re-executing a chapter with the same parameters gives the same pages, to the byte.
+    assert _html_digest(output / "pas-de-calais/html") == _html_digest(default_book / "html")
+
+
+def test_only_needs_a_complete_book_and_known_chapters(tmp_path, project_root):
+    with pytest.raises(RunError, match="sans --only"):
+        run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path, only=["05"])
+    with pytest.raises(RunError, match="chapitre\\(s\\) inconnu\\(s\\) : 42"):
+        run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path, only=["42"])
+
+
+def test_two_builds_of_the_same_run_are_identical(default_book, tmp_path, project_root):
+    index = run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path)
+    assert _html_digest(index.parent) == _html_digest(default_book / "html")
+
+
+def test_a_book_that_would_publish_a_contact_detail_is_not_published(default_book, tmp_path, project_root):
+    project = tmp_path / "projet"
+    for name in ("book", "notebooks", "params", "data"):
+        shutil.copytree(project_root / name, project / name)
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy2(project_root / name, project / name)
+    notebook_path = project / "notebooks/05_echantillonnage.ipynb"
+    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell('print("Contact : equipe@association.example")'))
+    nbformat.write(notebook, notebook_path)
+    output = tmp_path / "livres"
+    shutil.copytree(default_book, output / "pas-de-calais")
+    before = _digest(output / "pas-de-calais/html")
+    with pytest.raises(RunError) as error:
+        run(project / "params/pas-de-calais.yaml", root=project, output=output, only=["05"])
+    message = str(error.value)
+    assert "contrôle de confidentialité" in message and "dernier livre réussi est conservé" in message
+    assert "notebook 05_echantillonnage.ipynb" in message and "adresse électronique « equi… »" in message
+    assert "page notebooks/05_echantillonnage.html" in message
+    assert "association.example" not in message
+    assert _digest(output / "pas-de-calais/html") == before

@@ -161,3 +161,20 @@ def test_sample_results_are_close_to_the_published_figures(coded):
                            ("indices_reseau", 0.38), ("doublon", 0.61)]:
         assert abs(results.loc[key, "part"] - published) < 0.07, key
     assert (results["bas"] <= results["part"]).all() and (results["part"] <= results["haut"]).all()
+
+
+def test_workshop_command_compares_two_codings_of_the_same_ten_ads(tmp_path, capsys):
+    from diagnostic.cli import main
+
+    first = pd.read_excel(SHEETS[0], sheet_name=coding.SHEET, dtype=str).fillna("")
+    first = first[first["annonce_retrouvee"] == "oui"].head(10).reset_index(drop=True)
+    second = first.copy()
+    second.loc[3, "public"] = "femmes" if second.loc[3, "public"] != "femmes" else "hommes"
+    first.to_csv(tmp_path / "participant-1.csv", index=False)
+    second.to_csv(tmp_path / "participant-2.csv", index=False)
+    assert main(["accord", str(tmp_path / "participant-1.csv"), str(tmp_path / "participant-2.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "sur 10 annonces codées deux fois" in out
+    public = next(line for line in out.splitlines() if line.strip().startswith("public "))
+    assert "90 %" in public
+    assert "1 désaccord(s)" in out and first.loc[3, "id_annonce"] in out

@@ -1,4 +1,4 @@
-"""Command line: `diagnostic run`, `synth`, `mse`, `communes` and `dedup`."""
+"""Command line: `diagnostic run`, `synth`, `mse`, `communes`, `dedup` and `accord`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import ads, communes, dedup, mse
+from . import ads, coding, communes, dedup, mse
 from .errors import InputError, Problem
 from .run import RunError, run
 from .synthetic.world import write_world
@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="fichier de paramètres du run (par exemple params/pas-de-calais.yaml)")
     build.add_argument("--sortie", type=Path, default=None,
                        help="dossier des livres construits (par défaut : _build/)")
+    build.add_argument("--only", "--seulement", dest="seulement", action="append", default=None, metavar="CHAPITRE",
+                       help="réexécuter ce chapitre seulement (par exemple 05 ; répétable), les autres "
+                            "étant repris du dernier livre construit")
     synth = commands.add_parser("synth", help="écrire le monde synthétique du département")
     synth.add_argument("--params", required=True, type=Path, help="fichier de paramètres")
     synth.add_argument("--seed", "--graine", dest="graine", type=int, default=None,
@@ -52,7 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     linkage.add_argument("--ads", "--annonces", dest="annonces", required=True, type=Path,
                          help="fiche de relevé des annonces (CSV ou .xlsx)")
     linkage.add_argument("--out", "--sortie", dest="sortie", required=True, type=Path, help="dossier de sortie")
+    agreement = commands.add_parser("accord", help="accord entre deux codages des mêmes annonces (kappa, alpha)")
+    agreement.add_argument("fiches", nargs=2, type=Path, metavar="FICHE",
+                           help="deux fiches de codage remplies (.xlsx ou CSV), des mêmes annonces")
     args = parser.parse_args(argv)
+    if args.commande == "accord":
+        return _accord(args)
     if args.commande == "dedup":
         return _dedup(args)
     if args.commande == "mse":
@@ -62,12 +70,37 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.commande == "run":
-            run(args.params, output=args.sortie)
+            run(args.params, output=args.sortie, only=args.seulement)
         else:
             write_world(args.params, seed=args.graine, n_ads=args.annonces, output=args.sortie)
     except (InputError, RunError, FileNotFoundError) as exc:
         print(f"\nErreur : {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _accord(args) -> int:
+    """`diagnostic accord A.xlsx B.xlsx`: agreement per variable, then the disagreements."""
+    try:
+        coded = pd.concat([coding.read_coder_sheet(path).assign(codeur=path.stem) for path in args.fiches],
+                          ignore_index=True)
+    except InputError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    table = coding.agreement(coded)
+    if table.empty:
+        print("Erreur : aucune annonce codée dans les deux fiches (même identifiant d'annonce).", file=sys.stderr)
+        return 2
+    shown = table.assign(accord_observe=(100 * table["accord_observe"]).round().astype(int).astype(str) + " %",
+                         kappa=table["kappa"].round(2), alpha=table["alpha"].round(2))
+    print(f"Accord entre « {args.fiches[0].stem} » et « {args.fiches[1].stem} », "
+          f"sur {int(table['annonces'].max())} annonces codées deux fois :\n")
+    print(shown.rename(columns={"annonces": "annonces", "accord_observe": "accord", "lecture_kappa": "lecture (kappa)",
+                                "lecture_alpha": "lecture (alpha)"}).to_string(index=False))
+    listed = coding.disagreements(coded)
+    print(f"\n{len(listed)} désaccord(s) :\n")
+    if len(listed):
+        print(listed.to_string(index=False))
     return 0
 
 

@@ -15,6 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 
+SHOWN_PROBLEMS = 25  # a message listing hundreds of rows helps nobody: the first ones, and how many more
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in an input file."""
@@ -37,7 +40,9 @@ class InputError(ValueError):
         self.path = str(path)
         self.problems = problems
         lines = [f"Fichier « {self.path} » : {len(problems)} problème(s) à corriger."]
-        lines += [f"  - {problem}" for problem in problems]
+        lines += [f"  - {problem}" for problem in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(f"  … et {len(problems) - SHOWN_PROBLEMS} autre(s) du même genre.")
         super().__init__("\n".join(lines))
 
 

@@ -75,14 +75,18 @@ def territory_layer(code: str, territories: pd.DataFrame, root: Path | None = No
     return {"type": "FeatureCollection", "features": features}
 
 
+PERSONS_MARK = "effectifs-personnes:"  # read by `publication.small_counts_in_maps`
+
+
 def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, title: str,
                legend: str, tooltip: list | None = None, scheme: str = "blues",
-               root: Path | None = None, width: int = 520) -> alt.LayerChart:
+               root: Path | None = None, width: int = 520, persons: bool = False) -> alt.LayerChart:
     """A map of `field` by area (`values` has a `code` column); `level` names a layer
     ("arrondissements", "communes") or is a FeatureCollection (see `territory_layer`).
 
     Areas without a value are drawn in light grey; the département outline is on top and
-    the credit line of the boundaries is the chart's subtitle.
+    the credit line of the boundaries is the chart's subtitle. `persons=True` marks a map
+    of counts of persons, which the publication check verifies (no count under the threshold).
     """
     features = (layer(code, level, root) if isinstance(level, str) else level)["features"]
     data = alt.Data(values=[{"type": "Feature", "geometry": f["geometry"], "properties": f["properties"]}
@@ -97,6 +101,7 @@ def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, t
                             alt.Tooltip(f"{field}:Q", title=legend)])
     outline = alt.Chart(alt.Data(values=layer(code, "departement", root)["features"])).mark_geoshape(
         fill=None, stroke="#333333", strokeWidth=1.2)
-    return (fill + outline).properties(
+    chart = (fill + outline).properties(
         width=width, height=width, title=alt.Title(title, subtitle=CREDIT, subtitleFontSize=10)
     ).project(type="mercator")
+    return chart.properties(description=PERSONS_MARK + field) if persons else chart

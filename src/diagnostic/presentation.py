@@ -40,15 +40,28 @@ def data_notice(nature: str) -> HTML:
                 f"<p>{text}</p></div>")
 
 
+PERSONS_CLASS = "effectifs-personnes"          # read by `publication.small_counts_in_tables`
+PERSONS_ATTRIBUTE = "data-colonnes-personnes"
+
+
 def table(frame: pd.DataFrame, decimals: dict[str, int] | None = None,
-          labels: dict[str, str] | None = None) -> HTML:
-    """An HTML table without the index, numbers in French format, columns renamed."""
+          labels: dict[str, str] | None = None, persons: list[str] | None = None) -> HTML:
+    """An HTML table without the index, numbers in French format, columns renamed.
+
+    `persons` names the columns that count persons: the table is marked so that the
+    publication check verifies that no count under the threshold is shown.
+    """
     decimals = decimals or {}
+    labels = labels or {}
     shown = frame.copy()
     for column in shown.columns:
         if pd.api.types.is_numeric_dtype(shown[column]) and not pd.api.types.is_bool_dtype(shown[column]):
             places = decimals.get(column, 0)
             shown[column] = [number(v, places) for v in shown[column]]
-    shown = shown.rename(columns=labels or {})
-    return HTML(shown.to_html(index=False, border=0, classes="table tableau-diagnostic",
-                              justify="left", escape=True))
+    shown = shown.rename(columns=labels)
+    classes = "table tableau-diagnostic" + (f" {PERSONS_CLASS}" if persons else "")
+    markup = shown.to_html(index=False, border=0, classes=classes, justify="left", escape=True)
+    if persons:
+        marked = "|".join(html.escape(labels.get(c, c)) for c in persons)
+        markup = markup.replace("<table ", f'<table {PERSONS_ATTRIBUTE}="{marked}" ', 1)
+    return HTML(markup)

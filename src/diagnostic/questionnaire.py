@@ -155,6 +155,31 @@ def _value(cell, question: Question, path: Path, line: int, column: str):
     return cell
 
 
+def identifying_values(path: str | Path) -> set[str]:
+    """The identifying answers of an export (names, e-mails, phones of the respondents).
+
+    The readers drop them; the publication check (`publication.check_book`) searches the
+    built book for them, to prove that none got through.
+    """
+    path = Path(path)
+    marked = [q for q in main_questions() + situation_questions() if q.identifiant]
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frames = pd.read_excel(path, sheet_name=None, dtype=str).values()
+        columns = lambda frame: [c for c in frame.columns if any(str(c).split("/")[-1] == q.code for q in marked)]  # noqa: E731
+    else:
+        text = decode(path)
+        first = text.splitlines()[0] if text else ""
+        frames = [pd.read_csv(io.StringIO(text), sep=";" if first.count(";") > first.count(",") else ",",
+                              dtype=str, keep_default_na=False)]
+        columns = lambda frame: [c for c in frame.columns  # noqa: E731
+                                 if any(re.sub(r"\.\d+$", "", str(c)).strip() == q.texte.strip() for q in marked)]
+    values = set()
+    for frame in frames:
+        for column in columns(frame):
+            values |= {v.strip() for v in frame[column].fillna("") if len(v.strip()) >= 4}
+    return values
+
+
 def read_kobo(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a KoboToolbox `.xlsx` export (XML names); return (responses, situations)."""
     path = Path(path)

@@ -5,13 +5,18 @@
 2. executes every notebook listed in `_toc.yml` with papermill, the run's values
    injected into the cell tagged `parameters`, in a staging folder;
 3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors;
-4. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
+4. checks what the book would publish (`publication.check_book`: contact details,
+   identifying values, small counts of persons);
+5. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
 A failure at any step names the notebook and the cell and leaves the last good book
-of that run untouched.
+of that run untouched. With `--only 05` (workshops), only the chapters named are
+executed again; the others are taken, as executed, from the last good book of the run.
+The page "Cette édition" records the package version and the parameters file.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -26,7 +31,7 @@ import papermill
 import yaml
 from tqdm.auto import tqdm
 
-from . import charts, params as parameters
+from . import charts, params as parameters, publication
 from .paths import ROOT_VARIABLE, project_root, replace_folder
 
 BOOK_SOURCES = ("book",)
@@ -81,6 +86,9 @@ def _book_config(root: Path, run_params: parameters.Parametres) -> dict:
     """The project's `_config.yml`, with this run's title and substitutions."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = run_params.book_title
+    config.setdefault("html", {})["extra_footer"] = (
+        f"<p>Édition {html.escape(run_params.departement.nom)} — manuel <code>diagnostic</code> "
+        f"{html.escape(version())} — <a href=\"../book/edition.html\">paramètres de l'édition</a></p>")
     substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
     substitutions.update({
         "departement": run_params.departement.nom,
@@ -88,6 +96,40 @@ def _book_config(root: Path, run_params: parameters.Parametres) -> dict:
         "nature_donnees": NATURE_LABELS[run_params.donnees.nature],
     })
     return config
+
+
+def version() -> str:
+    """The handbook's version: the package's, and the git commit when there is one."""
+    from importlib.metadata import version as package_version
+
+    text = package_version("diagnostic")
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=project_root(), capture_output=True,
+                                text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project_root(),
+                               capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return text
+    if commit.returncode == 0:
+        text += f" (commit {commit.stdout.strip()}{', modifié localement' if dirty.stdout.strip() else ''})"
+    return text
+
+
+def edition_page(params_path: Path, run_params: parameters.Parametres, root: Path) -> str:
+    """The page "Cette édition": version, parameters file, and the file itself."""
+    try:
+        shown = params_path.resolve().relative_to(root)
+    except ValueError:
+        shown = params_path.name
+    lines = ["# Cette édition : paramètres et version", "",
+             f"- **Département** : {run_params.departement.nom} ({run_params.departement.code})",
+             f"- **Données** : {NATURE_LABELS[run_params.donnees.nature]}",
+             f"- **Version du manuel** : `diagnostic` {version()}",
+             f"- **Fichier de paramètres** : `{shown}`", "",
+             "Relancer `diagnostic run --params` avec ce fichier, cette version et les mêmes données redonne "
+             "exactement ce livre. Le fichier de paramètres de l'édition :", "",
+             "```yaml", params_path.read_text(encoding="utf-8").rstrip(), "```", ""]
+    return "\n".join(lines)
 
 
 def write_offline_assets(static: Path) -> None:
@@ -152,8 +194,25 @@ def build_book(source: Path, output: Path) -> Path:
     return output / "_build" / "html"
 
 
-def run(params_path: str | Path, root: Path | None = None, output: Path | None = None) -> Path:
-    """Execute every notebook and build the book for one run; return its index.html."""
+def select(available: list[Path], only: list[str] | None) -> list[Path]:
+    """The notebooks named by `--only` (by their number or the start of their name)."""
+    if not only:
+        return available
+    chosen = [nb for nb in available if any(nb.stem.startswith(name) for name in only)]
+    unknown = [name for name in only if not any(nb.stem.startswith(name) for nb in available)]
+    if unknown:
+        raise RunError(f"--only : chapitre(s) inconnu(s) : {', '.join(unknown)} ; chapitres du livre : "
+                       + ", ".join(nb.stem for nb in available))
+    return chosen
+
+
+def run(params_path: str | Path, root: Path | None = None, output: Path | None = None,
+        only: list[str] | None = None) -> Path:
+    """Execute the notebooks and build the book for one run; return its index.html.
+
+    `only` names the chapters to execute again (for instance `["05"]`); the others are
+    taken, as they were executed, from the last good book of this run.
+    """
     root = (root or project_root()).resolve()
     params_path = Path(params_path)
     run_params = parameters.load(params_path, root)
@@ -161,7 +220,11 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
     output = (output or root / "_build").resolve() / run_name
     output.parent.mkdir(parents=True, exist_ok=True)
     values = run_params.notebook_values()
-    to_execute = notebooks(root)
+    every = notebooks(root)
+    to_execute = select(every, only)
+    if only and not all((output / nb).is_file() for nb in every):
+        raise RunError(f"--only demande un livre complet déjà construit pour ce run ({output}) : "
+                       f"lancez d'abord « diagnostic run --params {params_path} » sans --only.")
 
     print(f"Livre « {run_params.book_title} » ({run_name}) : "
           f"{len(to_execute)} notebook(s) à exécuter.", file=sys.stderr)
@@ -175,7 +238,10 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
         (source / "_config.yml").write_text(
             yaml.safe_dump(_book_config(root, run_params), allow_unicode=True, sort_keys=False),
             encoding="utf-8")
+        (source / "book" / "edition.md").write_text(edition_page(params_path, run_params, root), encoding="utf-8")
         write_offline_assets(source / "book" / "_static")
+        if only:
+            shutil.copytree(output / "notebooks", source / "notebooks")
 
         steps = tqdm(to_execute, desc="Notebooks", unit="notebook", file=sys.stderr)
         for notebook in steps:
@@ -190,10 +256,17 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
                                f"Le dernier livre réussi de ce run est conservé.") from None
 
         print("Construction du livre (Jupyter Book)…", file=sys.stderr)
-        html = build_book(source, staging)
+        html_folder = build_book(source, staging)
+        print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
+        findings = publication.check_book(source / "notebooks", html_folder, run_params, root)
+        if findings:
+            listed = "\n".join(f"  - {finding}" for finding in findings[:30])
+            more = f"\n  … et {len(findings) - 30} autre(s)." if len(findings) > 30 else ""
+            raise RunError(f"Le contrôle de confidentialité a trouvé {len(findings)} problème(s) ; le livre n'est "
+                           f"pas publié, le dernier livre réussi est conservé :\n{listed}{more}")
         output.mkdir(exist_ok=True)
         replace_folder(source / "notebooks", output / "notebooks")
-        replace_folder(html, output / "html")
+        replace_folder(html_folder, output / "html")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     index = output / "html" / "index.html"

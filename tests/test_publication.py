@@ -1,0 +1,47 @@
+"""The publication check: no contact detail, no identifying value, no small count of persons."""
+
+import pandas as pd
+from bs4 import BeautifulSoup
+
+from diagnostic import charts, geo, params, publication
+from diagnostic.presentation import table
+
+
+def test_phone_email_and_known_values_are_found_and_not_repeated_in_full():
+    found = publication.scan_text("Appelez le 06 39 98 71 40 ou ecrire a lina@exemple.example — Lina_love",
+                                  "page x", {"Lina_love"})
+    kinds = sorted(f.what.split(" « ")[0] for f in found)
+    assert kinds == ["adresse électronique", "donnée d'identification d'un fichier d'entrée", "numéro de téléphone"]
+    assert all("71 40" not in f.what and "exemple.example" not in f.what for f in found)
+    assert publication.scan_text("699 annonces, 2018-09-20, 0,61, 62 300 habitants", "page", set()) == []
+
+
+def test_respondents_and_handles_of_the_default_world_are_known(project_root):
+    run = params.load(project_root / "params/pas-de-calais.yaml", project_root)
+    values = publication.sensitive_values(run, project_root)
+    raw = pd.read_csv(project_root / "data/synthetic/questionnaire-google-forms-SYNTHETIQUE.csv", dtype=str,
+                      keep_default_na=False, encoding="utf-8-sig")
+    assert set(raw["Nom du/de la répondant.e :"]) <= values
+    assert set(raw["Adresse mail :"]) <= values
+    assert any("_love" in v for v in values)
+
+
+def test_small_counts_in_a_marked_table_are_found():
+    frame = pd.DataFrame({"Sexe": ["Femmes", "Hommes", "Trans"], "Personnes": ["120", "3", "< 5"]})
+    soup = BeautifulSoup(table(frame, persons=["Personnes"]).data, "html.parser")
+    found = publication.small_counts_in_tables(soup, "page", 5)
+    assert len(found) == 1 and "« 3 »" in found[0].what
+    unmarked = BeautifulSoup(table(frame).data, "html.parser")
+    assert publication.small_counts_in_tables(unmarked, "page", 5) == []
+
+
+def test_small_counts_on_a_marked_map_are_found(project_root):
+    values = pd.DataFrame({"code": ["621", "622"], "personnes": [2, 40]})
+    chart = geo.choropleth("62", "arrondissements", values, "personnes", "Carte", "Personnes", root=project_root,
+                           persons=True)
+    html = charts.render(chart.to_dict())["text/html"]
+    found = publication.small_counts_in_maps(html, "page", 5)
+    assert len(found) == 1 and "effectif de personnes 2 " in found[0].what
+    safe = geo.choropleth("62", "arrondissements", values.assign(personnes=[None, 40]), "personnes", "Carte",
+                          "Personnes", root=project_root, persons=True)
+    assert publication.small_counts_in_maps(charts.render(safe.to_dict())["text/html"], "page", 5) == []
