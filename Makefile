@@ -1,6 +1,7 @@
 # Manuel reproductible du diagnostic départemental — commandes.
 #   make book                      construit le livre (installation comprise) dans _build/<run>/html
 #   make book PARAMS=params/X.yaml construit le livre d'un autre département
+#   make pdf                       construit le livre et imprime la restitution en PDF
 #   make data                      régénère le monde synthétique (data/synthetic/)
 #   make test                      lance les tests
 PARAMS ?= params/pas-de-calais.yaml
@@ -13,10 +14,13 @@ QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location" || true; }
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 
-.PHONY: book data test env browser lock clean
+.PHONY: book pdf data test env browser lock clean
 
 book: $(STAMP)
 	$(BIN)/diagnostic run --params $(PARAMS)
+
+pdf: $(STAMP) browser
+	$(BIN)/diagnostic run --params $(PARAMS) --pdf
 
 # The synthetic worlds, regenerated identically: the default one (data/synthetic/) and the
 # Maine-et-Loire example's (data/exemple-49/).

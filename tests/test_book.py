@@ -5,6 +5,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -218,7 +219,8 @@ def test_no_personal_data_reaches_the_book(default_book, project_root):
 
 def _html_digest(folder: Path) -> dict:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".html", ".js", ".css", ".xlsx", ".zip", ".csv")}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.suffix in (".html", ".js", ".css", ".xlsx", ".zip", ".csv", ".ipynb", ".json")}
 
 
 def test_edition_page_shows_the_parameters_and_the_version(default_book, project_root):
@@ -253,6 +255,7 @@ def test_only_needs_a_complete_book_and_known_chapters(tmp_path, project_root):
 def test_two_builds_of_the_same_run_are_identical(default_book, tmp_path, project_root):
     index = run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path)
     assert _html_digest(index.parent) == _html_digest(default_book / "html")
+    assert _html_digest(index.parent.parent / "notebooks") == _html_digest(default_book / "notebooks")
 
 
 def test_a_book_that_would_publish_a_contact_detail_is_not_published(default_book, tmp_path, project_root):
@@ -276,3 +279,68 @@ def test_a_book_that_would_publish_a_contact_detail_is_not_published(default_boo
     assert "page notebooks/05_echantillonnage.html" in message
     assert "association.example" not in message
     assert _digest(output / "pas-de-calais/html") == before
+
+
+CONSOLE_ERROR = re.compile(r"Uncaught|Error|Failed to|net::ERR|Refused|blocked", re.I)
+
+
+def render_pages(html: Path, pages: list[str], tmp_path: Path, captures: dict[str, Path] | None = None) -> dict:
+    """Each page's DOM and console, in Chromium, served on a loopback with no other network."""
+    assert shutil.which("chromium"), "Chromium est nécessaire (paquet Debian « chromium » ; make test l'installe)"
+    result = tmp_path / "pages.json"
+    command = ["unshare", "--net", sys.executable, str(Path(__file__).with_name("offline_browser.py")),
+               str(html), str(result), *pages]
+    if captures:
+        command += ["--capture", *[f"{page}={target}" for page, target in captures.items()]]
+    subprocess.run(command, check=True, timeout=1800)
+    return json.loads(result.read_text(encoding="utf-8"))
+
+
+def test_every_page_works_offline_in_a_browser(default_book, tmp_path, project_root):
+    html = default_book / "html"
+    pages = sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
+                   if "_static" not in p.parts and "_sources" not in p.parts)
+    captures_dir = project_root / "_build" / "captures"
+    captures_dir.mkdir(parents=True, exist_ok=True)
+    captures = {"book/index.html": captures_dir / "accueil.png",
+                "notebooks/08_synthese.html": captures_dir / "synthese.png"}
+    word = "pistes"
+    rendered = render_pages(html, pages + [f"search.html?q={word}"], tmp_path, captures)
+    assert len(rendered) >= 18
+    for page, result in rendered.items():
+        assert result["code"] == 0, page
+        errors = [line for line in result["console"] if CONSOLE_ERROR.search(line)]
+        assert not errors, (page, errors[:3])
+        dom = BeautifulSoup(result["dom"], "html.parser")
+        for chart in dom.select("div.graphique-diagnostic"):
+            assert "vega-embed" in chart["class"], page
+            assert chart.select("svg g[class^='mark-']"), page
+    search = BeautifulSoup(rendered[f"search.html?q={word}"]["dom"], "html.parser")
+    found = [a["href"] for a in search.select("#search-results a[href]")]
+    assert any("08_synthese" in href for href in found), found
+    for target in captures.values():
+        assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000
+
+
+def test_synthesis_weaves_the_figures_of_every_step(default_book):
+    text = page_text(default_book / "html/notebooks/08_synthese.html")
+    assert "Au moins 167 personnes sont concernées (hypothèse basse), dont 152" in text
+    assert "699 annonces sur 39 sites" in text
+    assert "Dans l’échantillon de 249 annonces codées" in text
+    assert "Former et informer les professionnel·les 92 %" in text
+    dom = BeautifulSoup((default_book / "html/notebooks/08_synthese.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(dom.select("div.graphique-diagnostic")) == 1
+    assert "Fond de carte : IGN Admin Express COG 2018" in text
+
+
+def test_restitution_pdf_is_printed_and_reads_back(default_book, tmp_path, project_root):
+    from pypdf import PdfReader
+
+    output = tmp_path / "livres"
+    shutil.copytree(default_book, output / "pas-de-calais")
+    run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output, only=["08"], pdf=True)
+    pdf = output / "pas-de-calais/pdf/synthese-pas-de-calais.pdf"
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages)).replace("\u202f", " ")
+    assert "Synthèse pour la commission départementale" in text
+    assert "167 personnes" in text and "Pistes d’action" in text
+    assert "IGN" in text

@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--only", "--seulement", dest="seulement", action="append", default=None, metavar="CHAPITRE",
                        help="réexécuter ce chapitre seulement (par exemple 05 ; répétable), les autres "
                             "étant repris du dernier livre construit")
+    build.add_argument("--pdf", action="store_true",
+                       help="imprimer aussi la restitution (synthèse) en PDF dans _build/<run>/pdf/")
     synth = commands.add_parser("synth", help="écrire le monde synthétique du département")
     synth.add_argument("--params", required=True, type=Path, help="fichier de paramètres")
     synth.add_argument("--seed", "--graine", dest="graine", type=int, default=None,
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.commande == "run":
-            run(args.params, output=args.sortie, only=args.seulement)
+            run(args.params, output=args.sortie, only=args.seulement, pdf=args.pdf)
         else:
             write_world(args.params, seed=args.graine, n_ads=args.annonces, output=args.sortie)
     except (InputError, RunError, FileNotFoundError) as exc:

@@ -169,6 +169,23 @@ class Deduplication(_Section):
     graine: int = Field(default=7, ge=0)
 
 
+class Piste(_Section):
+    titre: str = Field(min_length=1)
+    indicateur: str = Field(pattern=r"^\d\d:[a-z0-9_]+$", description="chapitre:valeur, par exemple 03:part_echange")
+    libelle: str = Field(min_length=1)
+    texte: str = Field(min_length=1)
+
+
+def _default_actions() -> list[Piste]:
+    from .synthesis import DEFAULT_ACTIONS
+
+    return [Piste(**piste) for piste in DEFAULT_ACTIONS]
+
+
+class Synthese(_Section):
+    pistes: list[Piste] = Field(default_factory=_default_actions)
+
+
 class Communes(_Section):
     alias: dict[str, str] = Field(default_factory=dict)
 
@@ -191,6 +208,7 @@ class Parametres(_Section):
     situations: Situations = Situations()
     codage: Codage = Codage()
     deduplication: Deduplication = Deduplication()
+    synthese: Synthese = Synthese()
     confidentialite: Confidentialite = Confidentialite()
     communes: Communes = Communes()
     monde_synthetique: MondeSynthetique | None = None
@@ -247,6 +265,7 @@ class Parametres(_Section):
             "seuil_texte_proche": self.deduplication.seuil_texte_proche,
             "mondes_monte_carlo": self.deduplication.mondes_monte_carlo,
             "graine_deduplication": self.deduplication.graine,
+            "pistes": [piste.model_dump() for piste in self.synthese.pistes],
         }
 
 

@@ -174,12 +174,20 @@ def _source_cell(executed: Path, index: int) -> tuple[int, str]:
 
 
 def hide_injected_parameters(path: Path) -> None:
-    """Tag papermill's injected cell `remove-cell`: MyST-NB ignores papermill's report mode."""
+    """Tidy an executed notebook: papermill's injected cell tagged `remove-cell` (MyST-NB
+    ignores papermill's report mode), and its clock times removed, so that the same run
+    gives the same bytes."""
     notebook = nbformat.read(path, as_version=4)
+    for record in (notebook.metadata.get("papermill", {}),):
+        for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
+            record.pop(key, None)
     for cell in notebook.cells:
         tags = cell.metadata.setdefault("tags", [])
         if "injected-parameters" in tags and "remove-cell" not in tags:
             tags.append("remove-cell")
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
     nbformat.write(notebook, path)
 
 
@@ -192,6 +200,26 @@ def build_book(source: Path, output: Path) -> Path:
         raise RunError("La construction du livre a échoué (les avertissements comptent comme "
                        "des erreurs) :\n" + (result.stdout + result.stderr)[-4000:])
     return output / "_build" / "html"
+
+
+SYNTHESIS_PAGE = Path("notebooks/08_synthese.html")
+PDF_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", "--virtual-time-budget=15000"]
+
+
+def print_pdf(page: Path, target: Path) -> Path:
+    """The restitution as PDF: the synthesis page printed by headless Chromium (Debian package)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise RunError("Le PDF est imprimé par Chromium, introuvable : installez le paquet Debian « chromium » "
+                       "(make browser).")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run([chromium, *PDF_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
+                                 page.as_uri()], capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not target.is_file():
+        raise RunError("L'impression du PDF par Chromium a échoué :\n" + result.stderr[-2000:])
+    return target
 
 
 def select(available: list[Path], only: list[str] | None) -> list[Path]:
@@ -207,11 +235,12 @@ def select(available: list[Path], only: list[str] | None) -> list[Path]:
 
 
 def run(params_path: str | Path, root: Path | None = None, output: Path | None = None,
-        only: list[str] | None = None) -> Path:
+        only: list[str] | None = None, pdf: bool = False) -> Path:
     """Execute the notebooks and build the book for one run; return its index.html.
 
     `only` names the chapters to execute again (for instance `["05"]`); the others are
-    taken, as they were executed, from the last good book of this run.
+    taken, as they were executed, from the last good book of this run. `pdf` also prints
+    the restitution (the synthesis chapter) to `_build/<run>/pdf/synthese-<run>.pdf`.
     """
     root = (root or project_root()).resolve()
     params_path = Path(params_path)
@@ -257,8 +286,12 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
 
         print("Construction du livre (Jupyter Book)…", file=sys.stderr)
         html_folder = build_book(source, staging)
+        pdfs = ()
+        if pdf:
+            print("Impression du PDF de la restitution…", file=sys.stderr)
+            pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),)
         print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
-        findings = publication.check_book(source / "notebooks", html_folder, run_params, root)
+        findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
         if findings:
             listed = "\n".join(f"  - {finding}" for finding in findings[:30])
             more = f"\n  … et {len(findings) - 30} autre(s)." if len(findings) > 30 else ""
@@ -267,6 +300,10 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
         output.mkdir(exist_ok=True)
         replace_folder(source / "notebooks", output / "notebooks")
         replace_folder(html_folder, output / "html")
+        if pdf:
+            replace_folder(staging / "pdf", output / "pdf")
+        else:
+            shutil.rmtree(output / "pdf", ignore_errors=True)  # a PDF of an older book would mislead
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     index = output / "html" / "index.html"
