@@ -9,8 +9,9 @@ from __future__ import annotations
 
 
 def _script_key(script) -> tuple:
+    """Same file (an inline script has None or "" as file) and same attributes: same script."""
     attributes = getattr(script, "attributes", {}) or {}
-    return (str(script), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+    return (str(getattr(script, "filename", script) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
 
 
 def unique_scripts(app, pagename, templatename, context, doctree) -> None:
@@ -28,5 +29,5 @@ def unique_scripts(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    app.connect("html-page-context", unique_scripts, priority=900)
+    app.connect("html-page-context", unique_scripts, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
