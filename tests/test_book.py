@@ -344,3 +344,12 @@ def test_restitution_pdf_is_printed_and_reads_back(default_book, tmp_path, proje
     assert "Synthèse pour la commission départementale" in text
     assert "167 personnes" in text and "Pistes d’action" in text
     assert "IGN" in text
+
+
+def test_reproduction_chapter_marks_every_published_figure(default_book):
+    text = page_text(default_book / "html/notebooks/09_reproduction.html")
+    found = re.search(r"Sur (\d+) chiffres, (\d+) sont retrouvés à l’identique et (\d+) de près ; (\d+) diffèrent", text)
+    total, same, close, different = (int(v) for v in found.groups())
+    assert total == 21 and same >= 17 and different == 0 and same + close == total
+    assert "Estimation par systèmes multiples, Korea_3lists (interaction b:c) données publiées 268,8 268,8" in text
+    assert "Vérité du monde synthétique" in text

@@ -175,16 +175,18 @@ def _source_cell(executed: Path, index: int) -> tuple[int, str]:
 
 def hide_injected_parameters(path: Path) -> None:
     """Tidy an executed notebook: papermill's injected cell tagged `remove-cell` (MyST-NB
-    ignores papermill's report mode), and its clock times removed, so that the same run
-    gives the same bytes."""
+    ignores papermill's report mode), its random id and the clock times removed, so that
+    the same run gives the same bytes."""
     notebook = nbformat.read(path, as_version=4)
     for record in (notebook.metadata.get("papermill", {}),):
         for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
             record.pop(key, None)
     for cell in notebook.cells:
         tags = cell.metadata.setdefault("tags", [])
-        if "injected-parameters" in tags and "remove-cell" not in tags:
-            tags.append("remove-cell")
+        if "injected-parameters" in tags:
+            cell["id"] = "parametres-injectes"  # papermill draws a random id
+            if "remove-cell" not in tags:
+                tags.append("remove-cell")
         cell.metadata.pop("execution", None)
         for key in ("start_time", "end_time", "duration"):
             cell.metadata.get("papermill", {}).pop(key, None)

@@ -25,7 +25,7 @@ def unique_scripts(app, pagename, templatename, context, doctree) -> None:
         if key not in seen:
             seen.add(key)
             kept.append(script)
-    context["script_files"] = kept
+    scripts[:] = kept  # in place: later handlers (MathJax) add to this very list
 
 
 def setup(app):
