@@ -1,7 +1,6 @@
 """The publication check: no contact detail, no identifying value, no small count of persons."""
 
 import pandas as pd
-from bs4 import BeautifulSoup
 
 from diagnostic import charts, geo, params, publication
 from diagnostic.presentation import table
@@ -28,11 +27,9 @@ def test_respondents_and_handles_of_the_default_world_are_known(project_root):
 
 def test_small_counts_in_a_marked_table_are_found():
     frame = pd.DataFrame({"Sexe": ["Femmes", "Hommes", "Trans"], "Personnes": ["120", "3", "< 5"]})
-    soup = BeautifulSoup(table(frame, persons=["Personnes"]).data, "html.parser")
-    found = publication.small_counts_in_tables(soup, "page", 5)
+    found = publication.small_counts_in_tables(table(frame, persons=["Personnes"]).data, "page", 5)
     assert len(found) == 1 and "« 3 »" in found[0].what
-    unmarked = BeautifulSoup(table(frame).data, "html.parser")
-    assert publication.small_counts_in_tables(unmarked, "page", 5) == []
+    assert publication.small_counts_in_tables(table(frame).data, "page", 5) == []
 
 
 def test_small_counts_on_a_marked_map_are_found(project_root):

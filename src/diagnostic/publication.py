@@ -15,6 +15,7 @@ data itself in full).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ def sensitive_values(run: Parametres, root: Path | None = None) -> set[str]:
     return values
 
 
-def scan_text(text: str, place: str, sensitive: set[str]) -> list[Finding]:
+def scan_text(text: str, place: str, sensitive: set[str] | frozenset[str]) -> list[Finding]:
     """Phone numbers, e-mail addresses and known identifying values in one text."""
     findings = [Finding(place, f"numéro de téléphone « {_hint(m.group(0))} »") for m in PHONE.finditer(text)]
     findings += [Finding(place, f"adresse électronique « {_hint(m.group(0))} »") for m in EMAIL.finditer(text)]
@@ -84,10 +85,11 @@ def _count_ok(cell: str, threshold: int) -> bool:
     return value == 0 or value >= threshold
 
 
-def small_counts_in_tables(soup: BeautifulSoup, place: str, threshold: int) -> list[Finding]:
+def small_counts_in_tables(markup: str, place: str, threshold: int) -> list[Finding]:
     """Cells of the person-count columns of marked tables under the threshold."""
     findings = []
-    for table in soup.select(f"table.{PERSONS_CLASS}"):
+    for fragment in re.findall(rf"<table[^>]*{PERSONS_CLASS}.*?</table>", markup, flags=re.S):
+        table = BeautifulSoup(fragment, "html.parser").table
         wanted = set(filter(None, (table.get(PERSONS_ATTRIBUTE) or "").split("|")))
         header = [th.get_text(" ", strip=True) for th in table.select("thead th")]
         positions = [k for k, name in enumerate(header) if name in wanted]
@@ -113,7 +115,11 @@ def _walk(node):
 def small_counts_in_maps(html: str, place: str, threshold: int) -> list[Finding]:
     """Values under the threshold in the person-count field of marked maps (vega specs)."""
     findings = []
+    if PERSONS_MARK not in html:
+        return findings
     for match in re.finditer(r"vegaEmbed\(el,(\{.*?\}),\{\"renderer\"", html, flags=re.S):
+        if PERSONS_MARK not in match.group(1):
+            continue
         try:
             spec = json.loads(match.group(1))
         except json.JSONDecodeError:
@@ -140,23 +146,33 @@ def _notebook_texts(path: Path):
             yield number, "\n".join(parts) + output.get("text", "")
 
 
-def check_book(notebooks: Path, html: Path, run: Parametres, root: Path | None = None,
+def visible_text(markup: str) -> str:
+    """The text of a page as a reader sees it (scripts and styles left out), without parsing it."""
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+def chart_scripts(markup: str) -> str:
+    """The inline scripts of the charts (their data included)."""
+    return " ".join(body for body in re.findall(r"<script[^>]*>(.*?)</script>", markup, flags=re.S)
+                    if "vegaEmbed" in body)
+
+
+def check_book(notebooks: Path, html_folder: Path, run: Parametres, root: Path | None = None,
                pdfs: tuple[Path, ...] = ()) -> list[Finding]:
     """Every finding in a built book: its executed notebooks, its HTML pages, its PDFs."""
-    sensitive = sensitive_values(run, root)
+    sensitive = frozenset(v.lower() for v in sensitive_values(run, root))
     threshold = run.confidentialite.seuil_petits_effectifs
     findings: list[Finding] = []
     for path in sorted(notebooks.glob("*.ipynb")):
         for number, text in _notebook_texts(path):
             findings += scan_text(text, f"notebook {path.name}, cellule {number}", sensitive)
-    for path in sorted(html.rglob("*.html")):
+    for path in sorted(html_folder.rglob("*.html")):
         raw = path.read_text(encoding="utf-8")
-        place = f"page {path.relative_to(html)}"
-        soup = BeautifulSoup(raw, "html.parser")
-        findings += scan_text(soup.get_text(" "), place, sensitive)
-        inline = " ".join(s.get_text() for s in soup.find_all("script") if not s.get("src") and "vegaEmbed" in s.get_text())
-        findings += scan_text(inline, place + " (données des graphiques)", sensitive)
-        findings += small_counts_in_tables(soup, place, threshold)
+        place = f"page {path.relative_to(html_folder)}"
+        findings += scan_text(visible_text(raw), place, sensitive)
+        findings += scan_text(chart_scripts(raw), place + " (données des graphiques)", sensitive)
+        findings += small_counts_in_tables(raw, place, threshold)
         findings += small_counts_in_maps(raw, place, threshold)
     for path in pdfs:
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
