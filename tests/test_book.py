@@ -139,12 +139,17 @@ def _digest(folder: Path) -> dict:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_failing_notebook_leaves_the_last_good_book(default_book, tmp_path, project_root):
-    project = tmp_path / "projet"
+def copy_of_project(project_root: Path, project: Path) -> Path:
+    """The book's sources, parameters and data, to be altered by a test."""
     for name in ("book", "notebooks", "params", "data"):
         shutil.copytree(project_root / name, project / name)
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy2(project_root / name, project / name)
+    return project
+
+
+def test_failing_notebook_leaves_the_last_good_book(default_book, tmp_path, project_root):
+    project = copy_of_project(project_root, tmp_path / "projet")
     notebook_path = project / "notebooks/01_partenaires.ipynb"  # the first chapter: the run stops at once
     notebook = nbformat.read(notebook_path, as_version=4)
     notebook.cells.insert(4, nbformat.v4.new_code_cell('raise ValueError("panne volontaire")'))
@@ -259,11 +264,7 @@ def test_two_builds_of_the_same_run_are_identical(default_book, tmp_path, projec
 
 
 def test_a_book_that_would_publish_a_contact_detail_is_not_published(default_book, tmp_path, project_root):
-    project = tmp_path / "projet"
-    for name in ("book", "notebooks", "params", "data"):
-        shutil.copytree(project_root / name, project / name)
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy2(project_root / name, project / name)
+    project = copy_of_project(project_root, tmp_path / "projet")
     notebook_path = project / "notebooks/05_echantillonnage.ipynb"
     notebook = nbformat.read(notebook_path, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell('print("Contact : equipe@association.example")'))
