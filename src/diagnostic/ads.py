@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import communes
-from .privacy import mask_contacts, mask_name, phone_neighbour_keys, phone_pseudonyms, pseudonym
+from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import read_rows
 from .text import without_accents
 
@@ -63,8 +63,8 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
                             for p in ads["pseudo"].fillna("")]
     pseudos = ads["pseudo"].fillna("")
-    ads["titre"] = [mask_name(mask_contacts(t), p) for t, p in zip(ads["titre"], pseudos)]
-    ads["texte"] = [mask_name(mask_contacts(t), p) for t, p in zip(ads["texte"], pseudos)]
+    ads["titre"] = [mask_ad_text(t, p) for t, p in zip(ads["titre"], pseudos)]
+    ads["texte"] = [mask_ad_text(t, p) for t, p in zip(ads["texte"], pseudos)]
     return ads.drop(columns=["telephone", "pseudo"])
 
 

@@ -105,6 +105,11 @@ def write_coder_sheet(sheet: pd.DataFrame, suggestions: pd.DataFrame | None, pat
     return write_workbook(path, sheets, notice=notice, choices={SHEET: allowed})
 
 
+def _sheet(path: str | Path) -> pd.DataFrame:
+    """The "Codage" sheet of a coder's workbook (or the table of a CSV copy)."""
+    return read_frame(path, sheet=SHEET) if Path(path).suffix.lower() in (".xlsx", ".xlsm") else read_frame(path)
+
+
 def _normalise(value: str) -> str:
     return without_accents(str(value)).strip().lower().replace(" ", "_").replace("-", "_")
 
@@ -116,15 +121,17 @@ def _age(value: str) -> int | None:
     return int(number)
 
 
-def read_coder_sheet(path: str | Path, expected: Iterable[str] | None = None) -> pd.DataFrame:
+def read_coder_sheet(path: str | Path, expected: Iterable[str] | None = None,
+                     frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Read back one filled coder sheet; raise InputError listing every problem.
 
     Values are compared without accents nor case ("Française" is `francaise`). An ad
     found (`annonce_retrouvee` = oui) must have every listed variable filled; an ad not
     found may leave them empty. `expected`, if given, is the set of ads assigned to this
-    coder: an ad outside it, or one of them missing, is reported.
+    coder: an ad outside it, or one of them missing, is reported. `frame`: the sheet, if
+    already read.
     """
-    frame = read_frame(path, sheet=SHEET) if Path(path).suffix.lower() in (".xlsx", ".xlsm") else read_frame(path)
+    frame = _sheet(path) if frame is None else frame
     allowed = variables()
     problems = [Problem(f"colonne « {name} »", None, "une colonne de ce nom (la fiche de codage d'origine)")
                 for name in [KEY, "codeur", *allowed] if name not in frame.columns]
@@ -183,16 +190,15 @@ def read_coder_sheets(paths: Iterable[str | Path], assignment: pd.DataFrame | No
     """
     coded = []
     for path in paths:
-        expected = None
+        frame, expected = _sheet(path), None
         if assignment is not None:
-            frame = read_frame(path, sheet=SHEET) if Path(path).suffix.lower() in (".xlsx", ".xlsm") else read_frame(path)
             names = sorted(set(frame.get("codeur", pd.Series(dtype=str)).str.strip()) - {""})
             if len(names) != 1 or names[0] not in set(assignment["codeur"]):
                 raise InputError(path, [Problem("colonne « codeur »", ", ".join(names) or None,
                                                 "un seul codeur ou une seule codeuse, parmi "
                                                 + ", ".join(sorted(set(assignment["codeur"]))))])
             expected = assignment.loc[assignment["codeur"] == names[0], KEY]
-        coded.append(read_coder_sheet(path, expected))
+        coded.append(read_coder_sheet(path, expected, frame))
     return pd.concat(coded, ignore_index=True)
 
 

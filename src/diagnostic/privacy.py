@@ -85,6 +85,11 @@ def mask_name(text: str, name: str) -> str:
     return re.sub(re.escape(name.strip()), NAME_MASK, text, flags=re.IGNORECASE)
 
 
+def mask_ad_text(text: str, handle: str) -> str:
+    """An ad's title or text as the book may show it: contacts and the ad's own handle masked."""
+    return mask_name(mask_contacts(text), handle)
+
+
 def phone_neighbour_keys(text: str) -> str:
     """Pseudonyms of the number with one of its last four digits masked, joined by ";".
 

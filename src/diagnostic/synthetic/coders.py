@@ -101,8 +101,8 @@ def fill(sheet: pd.DataFrame, codes: pd.DataFrame, slip_rate: float, rng: np.ran
 def filled_sheets(run: Parametres, sites: pd.DataFrame, ads: pd.DataFrame, codes: pd.DataFrame,
                   rng: np.random.Generator) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
     """Every coder's filled sheet and its pre-coding suggestions, for the run's sample."""
-    shown = ads.assign(titre=[privacy.mask_name(privacy.mask_contacts(t), p) for t, p in zip(ads["titre"], ads["pseudo"])],
-                       texte=[privacy.mask_name(privacy.mask_contacts(t), p) for t, p in zip(ads["texte"], ads["pseudo"])])
+    shown = ads.assign(titre=[privacy.mask_ad_text(t, p) for t, p in zip(ads["titre"], ads["pseudo"])],
+                       texte=[privacy.mask_ad_text(t, p) for t, p in zip(ads["texte"], ads["pseudo"])])
     settings = run.echantillonnage
     sample = sampling.drawn_sample(sites, shown, settings.marge_erreur, settings.niveau_confiance,
                                    settings.proportion_attendue, settings.graine)
