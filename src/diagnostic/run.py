@@ -82,13 +82,13 @@ def _environment(name: str, value: str):
             os.environ[name] = previous
 
 
-def _book_config(root: Path, run_params: parameters.Parametres) -> dict:
+def _book_config(root: Path, run_params: parameters.Parametres, edition: str) -> dict:
     """The project's `_config.yml`, with this run's title and substitutions."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = run_params.book_title
     config.setdefault("html", {})["extra_footer"] = (
         f"<p>Édition {html.escape(run_params.departement.nom)} — manuel <code>diagnostic</code> "
-        f"{html.escape(version())} — <a href=\"../book/edition.html\">paramètres de l'édition</a></p>")
+        f"{html.escape(edition)} — <a href=\"../book/edition.html\">paramètres de l'édition</a></p>")
     substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
     substitutions.update({
         "departement": run_params.departement.nom,
@@ -98,15 +98,15 @@ def _book_config(root: Path, run_params: parameters.Parametres) -> dict:
     return config
 
 
-def version() -> str:
-    """The handbook's version: the package's, and the git commit when there is one."""
+def version(root: Path) -> str:
+    """The handbook's version: the package's, and the git commit of `root` when there is one."""
     from importlib.metadata import version as package_version
 
     text = package_version("diagnostic")
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=project_root(), capture_output=True,
+        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
                                 text=True, timeout=10)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=project_root(),
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
                                capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return text
@@ -115,7 +115,7 @@ def version() -> str:
     return text
 
 
-def edition_page(params_path: Path, run_params: parameters.Parametres, root: Path) -> str:
+def edition_page(params_path: Path, run_params: parameters.Parametres, root: Path, edition: str) -> str:
     """The page "Cette édition": version, parameters file, and the file itself."""
     try:
         shown = params_path.resolve().relative_to(root)
@@ -124,7 +124,7 @@ def edition_page(params_path: Path, run_params: parameters.Parametres, root: Pat
     lines = ["# Cette édition : paramètres et version", "",
              f"- **Département** : {run_params.departement.nom} ({run_params.departement.code})",
              f"- **Données** : {NATURE_LABELS[run_params.donnees.nature]}",
-             f"- **Version du manuel** : `diagnostic` {version()}",
+             f"- **Version du manuel** : `diagnostic` {edition}",
              f"- **Fichier de paramètres** : `{shown}`", "",
              "Relancer `diagnostic run --params` avec ce fichier, cette version et les mêmes données redonne "
              "exactement ce livre. Le fichier de paramètres de l'édition :", "",
@@ -251,6 +251,7 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
     output = (output or root / "_build").resolve() / run_name
     output.parent.mkdir(parents=True, exist_ok=True)
     values = run_params.notebook_values()
+    edition = version(root)
     every = notebooks(root)
     to_execute = select(every, only)
     if only and not all((output / nb).is_file() for nb in every):
@@ -267,9 +268,10 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
             shutil.copytree(root / folder, source / folder)
         shutil.copy2(root / "_toc.yml", source / "_toc.yml")
         (source / "_config.yml").write_text(
-            yaml.safe_dump(_book_config(root, run_params), allow_unicode=True, sort_keys=False),
+            yaml.safe_dump(_book_config(root, run_params, edition), allow_unicode=True, sort_keys=False),
             encoding="utf-8")
-        (source / "book" / "edition.md").write_text(edition_page(params_path, run_params, root), encoding="utf-8")
+        (source / "book" / "edition.md").write_text(edition_page(params_path, run_params, root, edition),
+                                                    encoding="utf-8")
         write_offline_assets(source / "book" / "_static")
         if only:
             shutil.copytree(output / "notebooks", source / "notebooks")
