@@ -171,9 +171,13 @@ class Deduplication(_Section):
 
 class Piste(_Section):
     titre: str = Field(min_length=1)
-    indicateur: str = Field(pattern=r"^\d\d:[a-z0-9_]+$", description="chapitre:valeur, par exemple 03:part_echange")
+    indicateur: str = Field(pattern=r"^\d\d:[a-z0-9_]+$",
+                            description="chapitre:résultat, par exemple 03:part_situations_echange")
     libelle: str = Field(min_length=1)
     texte: str = Field(min_length=1)
+    acteurs: str | None = Field(default=None, description="qui agit")
+    horizon: str | None = Field(default=None, description="court, moyen ou long terme")
+    suivi: str | None = Field(default=None, description="l'indicateur à suivre")
 
 
 def _default_actions() -> list[Piste]:

@@ -250,7 +250,7 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
     run_name = params_path.stem
     output = (output or root / "_build").resolve() / run_name
     output.parent.mkdir(parents=True, exist_ok=True)
-    values = run_params.notebook_values()
+    values = run_params.notebook_values() | {"fichier_parametres": str(params_path.resolve())}
     edition = version(root)
     every = notebooks(root)
     to_execute = select(every, only)

@@ -15,18 +15,25 @@ This module makes each of those steps explicit and auditable:
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
+from . import disclosure
 from .partners import FIELD_LABELS, FIELDS
 from .tables import read_rows
 from .text import without_accents
+
+if TYPE_CHECKING:
+    from . import mse
 
 # Stated a-minima values of the words professionals use for numbers.
 APPROXIMATE = {"une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30,
@@ -275,3 +282,194 @@ def capture_histories(groups: pd.DataFrame) -> pd.DataFrame:
     table = table.loc[:, table.sum() > 0]
     table["count"] = known["personnes"].to_numpy()
     return table.groupby([c for c in table.columns if c != "count"], as_index=False)["count"].sum()
+
+
+# --- The step computed once: everything chapter 3 shows, and what later chapters read ---
+
+PIMP_LABELS = {"probable_averee": "Proxénète probable ou avéré", "absent": "Pas de proxénète",
+               "inconnu": "Présence d'un proxénète inconnue"}
+EXCHANGE_FORMS = {"Contre hébergement", "Contre autres biens ou services"}
+MSE_MAX_SPREAD = 3      # bootstrap upper bound at most 3 times the estimate
+MSE_MIN_OVERLAP = 5     # persons reported by two fields or more
+MSE_MAX_RATIO = 20      # an estimate 20 times the count it starts from is not published
+
+
+@dataclass
+class Counting:
+    """Step 3's result: the situations counted, their profiles, and the hidden part (MSE)."""
+
+    described: pd.DataFrame      # one row per situation described, with its count and rule
+    pairs: pd.DataFrame          # candidate pairs of the same situation, with their reasons
+    groups: pd.DataFrame         # distinct situations after consolidation
+    histories: pd.DataFrame      # persons by the fields that reported them (input of the MSE)
+    estimate: "mse.Estimate"
+    located: pd.DataFrame        # probable or proven situations with their commune and arrondissement
+    truth: dict | None = None    # the synthetic world's truth, when there is one
+
+    @property
+    def core(self) -> pd.DataFrame:
+        """The distinct situations of probable or proven prostitution (the report's 152 persons)."""
+        return self.groups[self.groups["statut"] == "probable_averee"]
+
+    def rules(self) -> pd.DataFrame:
+        """Situations and persons counted by each counting rule (note 15), most used first."""
+        return (self.described.groupby("regle").agg(situations=("id_situation", "size"),
+                                                    personnes=("personnes", "sum"))
+                .reset_index().sort_values(["situations", "regle"], ascending=[False, True]))
+
+    def list_sizes(self) -> pd.Series:
+        """Persons reported by each field of activity (each list of the MSE)."""
+        return pd.Series({FIELD_LABELS[c]: int((self.histories[c] * self.histories["count"]).sum())
+                          for c in self.histories.columns if c != "count"})
+
+    def persons(self, status: str | None = None) -> int:
+        groups = self.groups if status is None else self.groups[self.groups["statut"] == status]
+        return int(groups["personnes"].sum())
+
+    def mse_checks(self) -> dict[str, bool]:
+        """The conditions chapter 3 states for publishing the MSE estimate at all."""
+        low, high = self.estimate.bootstrap_interval or (math.nan, math.nan)
+        overlap = int(self.histories.loc[self.histories.drop(columns="count").sum(axis=1) >= 2, "count"].sum())
+        return {
+            "intervalle_calcule": not math.isnan(high),
+            "intervalle_raisonnable": not math.isnan(high) and high <= MSE_MAX_SPREAD * self.estimate.estimate,
+            "recoupements_suffisants": overlap >= MSE_MIN_OVERLAP,
+            "rapport_au_decompte_raisonnable": self.estimate.estimate <= MSE_MAX_RATIO * max(self.estimate.observed, 1),
+        }
+
+    def numbers(self) -> dict:
+        """The chapter's figures, as numbers (saved by `results.save`)."""
+        core = self.core
+        situations_core = len(core)
+        exchange = core["forme"].map(lambda f: bool(EXCHANGE_FORMS & set(f)))
+        housing = core["forme"].map(lambda f: "Contre hébergement" in f)
+        pimps = core["proxenete"].map(pimp_category)
+        low, high = self.estimate.bootstrap_interval or (math.nan, math.nan)
+        checks = self.mse_checks()
+        overlap = int(self.histories.loc[self.histories.drop(columns="count").sum(axis=1) >= 2, "count"].sum())
+        values = {
+            "situations_decrites": len(self.described),
+            "situations_a_revoir": int(self.described["regle"].str.contains("revoir").sum()),
+            "paires_candidates": len(self.pairs),
+            "paires_regle": int(self.pairs["regle"].sum()),
+            "situations_distinctes": len(self.groups),
+            "situations_probables": situations_core,
+            "personnes_concernees": self.persons(),
+            "personnes_probables": self.persons("probable_averee"),
+            "personnes_risque": self.persons("risque"),
+            "part_situations_echange": exchange.mean() if situations_core else math.nan,
+            "part_situations_echange_hebergement": housing.mean() if situations_core else math.nan,
+            "part_situations_proxenete": (pimps == "probable_averee").mean() if situations_core else math.nan,
+            "part_situations_sans_proxenete": (pimps == "absent").mean() if situations_core else math.nan,
+            "part_situations_proxenete_inconnu": (pimps == "inconnu").mean() if situations_core else math.nan,
+            "personnes_non_localisees": int(self.located.loc[self.located["arrondissement_code"].isna(),
+                                                             "personnes"].sum()),
+            "mse_observees": self.estimate.observed,
+            "mse_estimation": self.estimate.estimate,
+            "mse_bas": low, "mse_haut": high,
+            "mse_conditionnel_bas": self.estimate.conditional_interval[0],
+            "mse_conditionnel_haut": self.estimate.conditional_interval[1],
+            "mse_interactions": [list(pair) for pair in self.estimate.interactions],
+            "mse_recoupements": overlap,
+            "mse_verifications": checks,
+            "mse_publiable": all(checks.values()),
+        }
+        base = self.persons("probable_averee")
+        ages = persons_by(core, "age")
+        sexes = persons_by(core, "sexe")
+        share = lambda counts, labels: sum(counts.get(label, 0) for label in labels) / base if base else math.nan  # noqa: E731
+        values |= {"part_mineurs": share(ages, ["Moins de 15 ans", "15-17 ans"]),
+                   "part_moins_de_15_ans": share(ages, ["Moins de 15 ans"]),
+                   "part_25_ans_ou_moins": share(ages, ["Moins de 15 ans", "15-17 ans", "18-25 ans"]),
+                   "part_femmes": share(sexes, ["Des femmes"]), "part_hommes": share(sexes, ["Des hommes"]),
+                   "part_transidentitaires": share(sexes, ["Des personnes transidentitaires"])}
+        for key, count in factors(core).set_index("facteur")["personnes"].items():
+            values[f"part_facteur_{key}"] = count / base if base else math.nan
+        if self.truth:
+            values["verite_population_totale"] = self.truth.get("personnes_population_totale")
+            values["verite_signalees_a_minima"] = self.truth.get("personnes_signalees_a_minima")
+        return values
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables later chapters read (raw counts: working data, not published as such)."""
+        by_arrondissement = (self.located.dropna(subset=["arrondissement_code"])
+                             .groupby("arrondissement_code")["personnes"].sum()
+                             .rename("personnes").reset_index().rename(columns={"arrondissement_code": "code"}))
+        return {"personnes_par_arrondissement": by_arrondissement}
+
+
+def persons_by_arrondissement(counting: Counting, threshold: int) -> pd.DataFrame:
+    """Persons in a probable or proven situation by arrondissement, small counts hidden
+    (`code`, `personnes`: None where suppressed), ready for `geo.choropleth(..., persons=True)`."""
+    return protected_areas(counting.tables()["personnes_par_arrondissement"], threshold)
+
+
+def protected_areas(by_area: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Counts of persons by area (`code`, `personnes`) with the small ones (and their
+    complements) replaced by None, so that a map leaves them uncoloured."""
+    counts = by_area.set_index("code")["personnes"]
+    hidden = disclosure.suppression_mask(counts.to_frame(), threshold).iloc[:, 0]
+    return pd.DataFrame({"code": counts.index, "personnes": counts.astype(object).where(~hidden, None).to_numpy()})
+
+
+def profile(counts: pd.Series, order: list[str], label: str, threshold: int) -> tuple[pd.DataFrame, int]:
+    """A one-way profile of persons (sex, age…) in `order`, small counts hidden, each share
+    on the base of the persons described (section IV-A: the base is always stated)."""
+    counts = counts.reindex(order).dropna().astype(int)
+    base = int(counts.sum())
+    shown = disclosure.protect(counts, threshold)
+    shares = [f"{100 * v / base:.0f}\u00a0%".replace(".", ",") if m.isdigit() else ""
+              for v, m in zip(counts, shown)]
+    return pd.DataFrame({label: counts.index, "Personnes": shown.to_numpy(), "Part": shares}), base
+
+
+def forms_and_pimps(counting: Counting, threshold: int) -> pd.DataFrame:
+    """Forms of prostitution and pimps, counted in the report's unit: situations (section
+    III-C: "31 % des situations décrites"; V-A: "43 % des situations repérées"), with the
+    persons they concern beside them (small counts hidden)."""
+    core = counting.core
+    exchange = core["forme"].map(lambda f: bool(EXCHANGE_FORMS & set(f)))
+    housing = core["forme"].map(lambda f: "Contre hébergement" in f)
+    pimps = core["proxenete"].map(pimp_category)
+    network = core["reseau"].fillna("").str.lower().str.startswith("oui")
+    rows = [("Prostitution contre biens ou services", exchange), ("dont contre un hébergement", housing),
+            *[(PIMP_LABELS[k], pimps == k) for k in ("probable_averee", "absent", "inconnu")],
+            ("Réseau de proxénétisme ou de traite évoqué", network)]
+    table = pd.DataFrame({"indicateur": [label for label, _ in rows],
+                          "situations": [int(mask.sum()) for _, mask in rows],
+                          "personnes": [int(core.loc[mask, "personnes"].sum()) for _, mask in rows]})
+    table["part_situations"] = table["situations"] / max(len(core), 1)
+    table["personnes"] = disclosure.protect(table["personnes"], threshold).to_numpy()
+    return table
+
+
+def compute(run, root: Path | None = None) -> Counting:
+    """Step 3 from the validated parameters: read, count, consolidate, profile, estimate.
+
+    Sections II-A (count a minima, note 15), IV (profiles) and V-A (pimps) of the report;
+    the MSE of the hidden part is the handbook's addition (chapter 3 says so).
+    """
+    from . import communes, geo, mse, partners, questionnaire
+    from .paths import resolve
+
+    data = run.donnees
+    responses, survey_situations = questionnaire.read_answers(resolve(data.questionnaire, root))
+    interview_notes = (partners.read_interview_situations(resolve(data.situations_entretiens, root))
+                       if data.situations_entretiens else None)
+    described = prepare(questionnaire.all_situations(survey_situations, interview_notes), responses,
+                        partners.read_interviews(resolve(data.entretiens, root)),
+                        partners.read_registry(resolve(data.partenaires, root)))
+    pairs = candidate_pairs(described, run.situations.similarite_min)
+    decisions = read_decisions(resolve(data.decisions_doublons, root)) if data.decisions_doublons else None
+    groups = consolidate(described, pairs, decisions)
+    histories = capture_histories(groups)
+    estimate = mse.estimate(histories, bootstrap=run.situations.bootstrap, seed=run.situations.graine)
+    code = run.departement.code
+    core = groups[groups["statut"] == "probable_averee"]
+    places = communes.match(core["commune"].str.title(), code, dict(run.communes.alias))
+    arrondissements = geo.commune_arrondissements(code, root)
+    located = core.assign(code_insee=places["code_insee"].to_numpy())
+    located["arrondissement_code"] = located["code_insee"].map(
+        dict(zip(arrondissements["commune_code"], arrondissements["arrondissement_code"])))
+    truth = yaml.safe_load(resolve(data.verite, root).read_text(encoding="utf-8")) if data.verite else None
+    return Counting(described, pairs, groups, histories, estimate, located, truth)

@@ -2,71 +2,144 @@
 
 Following the report's conclusion ("Conclusion et pistes d'action"), the synthesis
 restates the key figures of each step and ties each piste d'action to the figure that
-motivates it. The figures are never typed by hand: they are the values each chapter
-glued (myst-nb `glue`) in the executed notebooks of the same build, read back here.
+motivates it. The figures are never typed by hand: they are the results each chapter
+saved in the same build (`results`), read here as numbers and formatted once.
 """
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
+import math
 
-import nbformat
 import pandas as pd
 
-# The report's pistes d'action (conclusion), each tied to a figure "chapter:glued name".
+from .presentation import number, percent
+
+NOT_COMPUTED = "—"
+
+# The eight pistes d'action of the report's conclusion, in its order and with its titles,
+# each tied to the figure of this edition that motivates it ("chapter:result key").
 DEFAULT_ACTIONS = [
-    {"titre": "Former et informer les professionnel·les",
-     "indicateur": "02:part_outille",
-     "libelle": "des répondant·es au questionnaire s'estiment insuffisamment outillé·es",
-     "texte": "Proposer des formations interprofessionnelles sur le système prostitutionnel, le repérage "
-              "et l'orientation des personnes, et faire connaître la loi du 13 avril 2016."},
-    {"titre": "Construire un partenariat solide autour des parcours de sortie",
-     "indicateur": "01:nb_lacunes",
-     "libelle": "croisements champ d'activité × territoire sans aucun partenaire mobilisé",
-     "texte": "Mobiliser les partenaires manquants (santé, hébergement, insertion, justice…) sur chaque "
-              "territoire, pour l'accès aux droits, aux soins, à l'hébergement et à l'emploi."},
-    {"titre": "Reconnaître la prostitution contre biens ou services",
-     "indicateur": "03:part_echange",
-     "libelle": "des personnes signalées sont en situation de prostitution contre biens ou services",
-     "texte": "Nommer cette forme de prostitution (hébergement, « troc ») dans les actions de lutte contre "
-              "les violences faites aux femmes et dans les protocoles de prise en charge."},
-    {"titre": "Ne pas oublier les territoires ruraux",
-     "indicateur": "04:nb_communes",
+    {"titre": "Des partenaires en demande de formation et d'information",
+     "indicateur": "02:part_insuffisamment_outille",
+     "libelle": "des répondant·es qui ont accompagné des personnes s'estiment insuffisamment outillé·es",
+     "texte": "Poursuivre l'information et la sensibilisation, et proposer des formations aux professionnel·les "
+              "sur la réalité du système prostitutionnel et sur la manière d'en parler avec les personnes.",
+     "acteurs": "DDFE, association spécialisée, organismes de formation", "horizon": "court terme",
+     "suivi": "professionnel·les formé·es par champ d'activité"},
+    {"titre": "Construire un partenariat solide pour l'accompagnement des personnes en situation de prostitution",
+     "indicateur": "02:part_besoin_mise_en_reseau",
+     "libelle": "des répondant·es souhaitent la mobilisation d'un réseau partenarial",
+     "texte": "Faire agréer une association spécialisée dans le département, condition des parcours de sortie ; "
+              "organiser des formations interprofessionnelles par territoire ; s'appuyer sur les instances "
+              "existantes (commission violences faites aux femmes, CDPD, CLSPD).",
+     "acteurs": "Préfecture, commission départementale, associations", "horizon": "court terme",
+     "suivi": "association agréée ; parcours de sortie ouverts"},
+    {"titre": "Inscrire la prostitution dans les protocoles de prise en charge des femmes victimes de violences",
+     "indicateur": "03:part_facteur_violences",
+     "libelle": "des personnes en situation probable ou avérée ont subi des violences",
+     "texte": "Étendre les dispositifs existants pour les violences conjugales aux victimes de violences sexuelles, "
+              "dont la prostitution, dans tous les protocoles de prise en charge des femmes victimes de violences.",
+     "acteurs": "DDFE, centres hospitaliers, forces de l'ordre, intervenant·es sociaux en commissariat",
+     "horizon": "moyen terme", "suivi": "protocoles mentionnant la prostitution"},
+    {"titre": "Inclure et nommer la prostitution contre biens ou services dans les actions de lutte contre "
+              "le système prostitutionnel",
+     "indicateur": "03:part_situations_echange",
+     "libelle": "des situations décrites relèvent d'un échange contre des biens ou des services",
+     "texte": "Informer le public de l'interdiction d'acheter un acte sexuel, y compris contre un avantage en "
+              "nature ; sensibiliser les publics hébergés ; travailler l'accès aux biens de première nécessité "
+              "et à l'hébergement.",
+     "acteurs": "Structures d'hébergement, collectivités, associations", "horizon": "court terme",
+     "suivi": "actions de sensibilisation menées"},
+    {"titre": "Prendre en compte la prostitution en milieu rural dans le maillage partenarial",
+     "indicateur": "04:communes",
      "libelle": "communes déclarées par les annonces Internet",
-     "texte": "Inclure les communes hors des grandes agglomérations dans le maillage partenarial "
-              "(dispositifs d'« aller-vers », unités mobiles)."},
+     "texte": "Ne pas oublier le milieu rural dans le maillage partenarial (unités mobiles d'aller-vers) et "
+              "imaginer des modes d'aller-vers sur Internet pour entrer en contact avec les personnes.",
+     "acteurs": "Collectivités, associations, unités mobiles", "horizon": "moyen terme",
+     "suivi": "territoires ruraux couverts par un partenaire"},
     {"titre": "Lutter contre le proxénétisme et la traite passant par Internet",
      "indicateur": "06:part_indices_reseau",
      "libelle": "des annonces codées présentent au moins un indice de réseau",
-     "texte": "Développer les maraudes virtuelles et le travail avec les services d'enquête sur les "
-              "annonces présentant des indices de réseau."},
-    {"titre": "Mesurer et suivre la prostitution via Internet",
-     "indicateur": "07:personnes_rapport",
-     "libelle": "personnes estimées derrière les annonces (méthode du rapport)",
-     "texte": "Refaire le relevé des annonces à intervalles réguliers, avec la même méthode, pour suivre "
-              "l'évolution et évaluer les actions de la commission."},
+     "texte": "Sensibiliser les riverain·es, les propriétaires d'appartements en location saisonnière et les "
+              "hôtelier·es pour repérer les réseaux de passage ; étudier les dispositifs de veille sur Internet "
+              "de la police et de la gendarmerie.",
+     "acteurs": "Parquets, police, gendarmerie, bailleurs, hôtellerie", "horizon": "moyen terme",
+     "suivi": "signalements reçus ; enquêtes ouvertes"},
+    {"titre": "Prévenir et agir contre la prostitution des mineur·es et jeunes majeur·es",
+     "indicateur": "03:part_mineurs",
+     "libelle": "des personnes en situation probable ou avérée sont mineures",
+     "texte": "Repérer les jeunes concerné·es dans les institutions qui prennent en charge les plus fragiles "
+              "(ASE, PJJ) ; intégrer la prostitution aux actions de prévention en milieu scolaire ; renforcer le "
+              "partenariat entre protection de l'enfance et associations spécialisées.",
+     "acteurs": "Conseil départemental (ASE), PJJ, Éducation nationale, BPDJ, CIDFF", "horizon": "court terme",
+     "suivi": "jeunes repéré·es et orienté·es ; séances de prévention"},
+    {"titre": "Responsabiliser les « clients » de la prostitution",
+     "indicateur": "04:annonces_clients",
+     "libelle": "annonces de « clients » relevées sur Internet",
+     "texte": "Mettre en place des stages de responsabilisation des acheteurs d'actes sexuels, créés par la loi "
+              "du 13 avril 2016, sur le modèle de ceux des auteurs de violences conjugales.",
+     "acteurs": "Parquets, forces de l'ordre, associations", "horizon": "moyen terme",
+     "suivi": "verbalisations ; stages organisés"},
 ]
 
 
-def glued_values(folder: str | Path) -> dict[str, str]:
-    """Every value glued as text by the executed chapters in `folder`, keyed "NN:name"."""
-    values = {}
-    for path in sorted(Path(folder).glob("[0-9][0-9]_*.ipynb")):
-        chapter = path.stem[:2]
-        for cell in nbformat.read(path, as_version=4).cells:
-            for output in cell.get("outputs", []):
-                book = output.get("metadata", {}).get("scrapbook")
-                text = output.get("data", {}).get("application/papermill.record/text/plain")
-                if book and text is not None:
-                    try:
-                        values[f"{chapter}:{book['name']}"] = str(ast.literal_eval(text))
-                    except (ValueError, SyntaxError):
-                        values[f"{chapter}:{book['name']}"] = text
-    return values
+def value(results: dict[str, dict], key: str):
+    """The number saved as "chapter:key" (a key may go into a dict: "02:besoins/Formation")."""
+    chapter, _, name = key.partition(":")
+    found = results.get(chapter, {})
+    for part in name.split("/"):
+        found = found.get(part) if isinstance(found, dict) else None
+    return found
 
 
-def actions(pistes: list[dict], values: dict[str, str]) -> pd.DataFrame:
-    """The pistes d'action with the figure that motivates each (— when the chapter did not run)."""
-    return pd.DataFrame([{"piste": p["titre"], "chiffre": values.get(p["indicateur"], "—"),
-                          "constat": p["libelle"], "proposition": p["texte"]} for p in pistes])
+def shown(key: str, figure) -> str:
+    """A result as the synthesis writes it: shares as percentages, counts as numbers."""
+    if figure is None or (isinstance(figure, float) and math.isnan(figure)):
+        return NOT_COMPUTED
+    if isinstance(figure, list):
+        return ", ".join(map(str, figure))
+    name = key.partition(":")[2]
+    if name.startswith("part") or "/" in name:
+        return percent(figure)
+    return number(figure)
+
+
+def actions(pistes: list[dict], results: dict[str, dict]) -> pd.DataFrame:
+    """The pistes d'action with the figure that motivates each (— when its chapter has not run)."""
+    return pd.DataFrame([{"piste": p["titre"], "chiffre": shown(p["indicateur"], value(results, p["indicateur"])),
+                          "constat": p["libelle"], "proposition": p["texte"], "acteurs": p.get("acteurs") or "",
+                          "horizon": p.get("horizon") or "", "suivi": p.get("suivi") or ""} for p in pistes])
+
+
+def mse_sentence(counting: dict | None) -> str:
+    """What the synthesis says of the hidden part: the MSE estimate when its checks pass
+    (chapter 3, "quand ne pas la publier"), otherwise why it is withheld."""
+    if not counting or counting.get("mse_estimation") is None:
+        return "L'estimation par systèmes multiples n'a pas été calculée dans cette édition."
+    checks = counting["mse_verifications"]
+    if all(checks.values()):
+        return (f"L'estimation par systèmes multiples de la partie que personne n'a signalée donne "
+                f"{number(counting['mse_estimation'])} personnes en tout (intervalle à 95 % : "
+                f"{number(counting['mse_bas'])} – {number(counting['mse_haut'])}) : une estimation, à citer à côté "
+                f"du décompte a minima, jamais à sa place.")
+    reasons = {"intervalle_calcule": "son intervalle n'a pas pu être calculé",
+               "intervalle_raisonnable": "son intervalle est trop large",
+               "recoupements_suffisants": "trop peu de personnes ont été signalées par plusieurs champs d'activité",
+               "rapport_au_decompte_raisonnable": "elle dépasse vingt fois le décompte dont elle part"}
+    failed = [reasons[key] for key, passed in checks.items() if not passed]
+    return ("L'estimation par systèmes multiples n'est pas publiée dans cette synthèse : "
+            + " ; ".join(failed) + " (voir le chapitre 3, « quand ne pas la publier »).")
+
+
+def needs_sentence(questionnaire: dict | None) -> str:
+    """The professionals' needs, most cited first, with their shares (section I-A-5)."""
+    if not questionnaire:
+        return NOT_COMPUTED
+    needs = sorted(((key.removeprefix("part_besoin_"), share) for key, share in questionnaire.items()
+                    if key.startswith("part_besoin_") and key != "part_besoin_autre"), key=lambda n: -n[1])
+    return " ; ".join(f"{NEED_LABELS.get(code, code)} ({percent(share)})" for code, share in needs)
+
+
+NEED_LABELS = {"formation": "formation", "appui_d_associations_specialisees": "appui d'associations spécialisées",
+               "information_sensibilisation": "information et sensibilisation",
+               "mise_en_reseau": "mise en réseau", "outils_de_prevention": "outils de prévention"}
