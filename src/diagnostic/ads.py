@@ -11,6 +11,7 @@ risk" and the "clients'" ads and forum discussions (sections I-B-3 and V-B).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -150,3 +151,72 @@ def compare_waves(first: pd.DataFrame, second: pd.DataFrame, inventory: pd.DataF
             "par_site": per_site, "par_categorie": per_category,
             "dates": (first["date_collecte"].min(), first["date_collecte"].max(),
                       second["date_collecte"].min(), second["date_collecte"].max())}
+
+
+@dataclass
+class InternetCollection:
+    """Step 4's result: the sites, the ads by commune, and the other Internet elements."""
+
+    sites: pd.DataFrame
+    ads: pd.DataFrame                 # the ad sheet, read and pseudonymised
+    located: pd.DataFrame             # each ad with its commune's INSEE code and match status
+    unmatched: pd.DataFrame           # spellings not matched, with a suggestion
+    by_commune: pd.DataFrame          # ads per commune, most first
+    top_share: float
+    communes: int
+    passing: pd.Series                # ads saying the person is "de passage"
+    by_arrondissement: pd.DataFrame
+    elements: pd.DataFrame            # risk places, clients' ads, forum discussions by commune
+    elements_by_code: pd.DataFrame    # their total by INSEE code, for the map
+    client_ads: int | None
+    waves: dict | None                # a second collection compared with the first
+
+    def numbers(self) -> dict:
+        return {"sites": len(self.sites), "annonces": int(self.sites["annonces"].sum()),
+                "annonces_releve": len(self.ads), "communes": self.communes, "part_cinq_villes": self.top_share,
+                "cinq_villes": self.by_commune["commune"].head(5).tolist(),
+                "part_de_passage": float(self.passing.mean()) if len(self.passing) else None,
+                "part_communes_rattachees": float((self.located["statut_commune"] == communes.MATCHED).mean())
+                if len(self.located) else None,
+                "annonces_non_rattachees": int(self.unmatched["annonces"].sum()),
+                "annonces_clients": self.client_ads}
+
+
+def compute(run, root: Path | None = None) -> InternetCollection:
+    """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report)."""
+    from . import geo, inventory
+    from .paths import resolve
+
+    data, code, aliases = run.donnees, run.departement.code, dict(run.communes.alias)
+    sites = inventory.read(resolve(data.inventaire_sites, root))
+    collected = read_ads(resolve(data.annonces, root))
+    corrections = communes.read_corrections(resolve(data.corrections_communes, root)) if data.corrections_communes \
+        else None
+    located = by_commune(collected, code, aliases, corrections)
+    unmatched = communes.unmatched(communes.match(collected["commune_declaree"], code, aliases, corrections), code)
+    per_commune, top_share, n_communes = concentration(located)
+    arrondissements = geo.commune_arrondissements(code, root)
+    per_arrondissement = (located.merge(arrondissements, left_on="code_insee", right_on="commune_code")
+                          .groupby("arrondissement").size().rename("annonces").reset_index()
+                          .sort_values("annonces", ascending=False))
+    per_arrondissement["part"] = per_arrondissement["annonces"] / len(located)
+    elements, client_ads = [], None
+    if data.lieux_a_risque:
+        elements.append(read_risk_places(resolve(data.lieux_a_risque, root)).groupby("commune").size()
+                        .rename("Lieux à risque"))
+    if data.annonces_clients:
+        clients = read_client_ads(resolve(data.annonces_clients, root))
+        client_ads = len(clients)
+        elements.append(clients.groupby("commune_declaree").size().rename("Annonces de « clients »"))
+    if data.forum:
+        elements.append(read_forum(resolve(data.forum, root)).groupby("commune").size().rename("Discussions de forum"))
+    other = (pd.concat(elements, axis=1).fillna(0).astype(int).reset_index(names="Commune") if elements
+             else pd.DataFrame({"Commune": []}))
+    other = other.assign(total=other.iloc[:, 1:].sum(axis=1)).sort_values("total", ascending=False, kind="stable")
+    other_codes = communes.match(other["Commune"], code, aliases)
+    by_code = pd.DataFrame({"code": other_codes["code_insee"].to_numpy(), "elements": other["total"].to_numpy()})
+    waves = (compare_waves(collected, read_ads(resolve(data.annonces_vague2, root)), sites)
+             if data.annonces_vague2 else None)
+    return InternetCollection(sites, collected, located, unmatched, per_commune, top_share, n_communes,
+                              passing_through(collected["texte"]), per_arrondissement,
+                              other.drop(columns="total"), by_code, client_ads, waves)

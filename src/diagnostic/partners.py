@@ -9,6 +9,7 @@ interviews use the same variables as the questionnaire's situations (annex 4).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -249,3 +250,72 @@ def timeline(responses: pd.DataFrame, interviews: pd.DataFrame) -> pd.DataFrame:
     ], ignore_index=True).sort_values(["date", "moyen"], kind="stable").reset_index(drop=True)
     events["cumul"] = events.groupby("moyen")["professionnels"].cumsum()
     return events
+
+
+@dataclass
+class Mobilisation:
+    """Step 1's result: the partners identified and mobilised, the gaps, the contributors."""
+
+    registry: pd.DataFrame
+    territories: pd.DataFrame
+    territory_layer: str | dict       # "arrondissements", or the département's own territories
+    coverage: pd.DataFrame
+    contributions: dict
+    functions: pd.DataFrame
+    employers: pd.DataFrame
+    timeline: pd.DataFrame
+    milestones: pd.DataFrame | None
+
+    @property
+    def gaps(self) -> pd.DataFrame:
+        return self.coverage[self.coverage["lacune"]]
+
+    def by_field(self) -> pd.DataFrame:
+        """Structures identified, answering and interviewed, by field of activity (labels)."""
+        table = self.registry.groupby("champ").agg(
+            identifiees=("id_structure", "size"), a_repondu=("a_repondu", lambda s: int((s == "oui").sum())),
+            entretien=("entretien", lambda s: int((s == "oui").sum())),
+        ).reindex(FIELDS, fill_value=0).reset_index()
+        return table.assign(champ=table["champ"].map(FIELD_LABELS))
+
+    def by_territory(self) -> pd.DataFrame:
+        """Participating structures and gaps by territory (`code` for the map)."""
+        return (self.coverage.groupby(["territoire_code", "territoire"], as_index=False)
+                .agg(participantes=("participantes", "sum"), lacunes=("lacune", "sum"))
+                .rename(columns={"territoire_code": "code"}))
+
+    def gaps_by_territory(self) -> pd.DataFrame:
+        """For each territory with a gap: the fields without a participant, the silent structures."""
+        gaps = self.gaps.assign(champ_libelle=self.gaps["champ"].map(FIELD_LABELS))
+        return gaps.groupby("territoire", as_index=False).agg(
+            champs=("champ_libelle", lambda c: " ; ".join(sorted(c))), reperees=("identifiees", "sum"))
+
+    def numbers(self) -> dict:
+        participating = (self.registry["a_repondu"] == "oui") | (self.registry["entretien"] == "oui")
+        return {"structures": len(self.registry), "structures_participantes": int(participating.sum()),
+                "lacunes": len(self.gaps), "cases": len(self.coverage),
+                **{f"professionnels_{key}": value for key, value in self.contributions.items()}}
+
+
+def compute(run, root: Path | None = None) -> Mobilisation:
+    """Step 1 from the validated parameters (section I-A of the report): the partners
+    registry against the territories, the professionals who contributed, the timeline."""
+    from . import geo
+    from .paths import resolve
+
+    data, code = run.donnees, run.departement.code
+    registry = read_registry(resolve(data.partenaires, root))
+    if data.territoires:
+        territories = read_territories(resolve(data.territoires, root))
+        layer = geo.territory_layer(code, territories, root)
+    else:
+        territories, layer = geo.arrondissement_territories(code, root), "arrondissements"
+    responses, _ = questionnaire.read_answers(resolve(data.questionnaire, root))
+    interviews = read_interviews(resolve(data.entretiens, root))
+    employers = by_employer(responses, interviews, registry)
+    milestones = read_milestones(resolve(data.calendrier, root)) if data.calendrier else None
+    return Mobilisation(
+        registry, territories, layer, coverage(registry, territories), contributors(responses, interviews),
+        by_function(responses, interviews).assign(libelle=lambda t: t["fonction"].map(FUNCTION_LABELS)),
+        employers.assign(libelle=employers["employeur"].map(EMPLOYER_LABELS | {"hors_repertoire": "Hors répertoire"})),
+        timeline(responses, interviews), milestones)

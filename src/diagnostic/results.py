@@ -3,7 +3,8 @@
 Each step module computes, from the validated parameters, everything its chapter shows
 (for instance `situations.compute`). The chapter saves the result's numbers and tables in
 the run's folder, beside the executed notebooks: `resultats/NN.json` for the numbers
-(chapter number NN) and `resultats/NN-<table>.csv` for the tables. Later chapters (the
+(chapter number NN) and `resultats/NN-<table>.parquet` for the tables (types kept: an ad
+identifier "0012" stays text). Later chapters (the
 map of chapter 4, the synthesis, the reproduction) read them with `load` and `load_table`;
 with `diagnostic run --only`, the results of the chapters not executed again come from
 the last good book, with their notebooks.
@@ -43,14 +44,14 @@ def _plain(value):
 
 def save(chapter: str, numbers: dict, tables: dict[str, pd.DataFrame] | None = None,
          folder: str | Path = ".") -> Path:
-    """Write a chapter's numbers (JSON) and tables (CSV) in `folder/resultats/`."""
+    """Write a chapter's numbers (JSON) and tables (parquet) in `folder/resultats/`."""
     target = Path(folder) / FOLDER
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{chapter}.json"
     path.write_text(json.dumps(_plain(numbers), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                     encoding="utf-8")
     for name, table in (tables or {}).items():
-        table.to_csv(target / f"{chapter}-{name}.csv", index=False, lineterminator="\n")
+        table.to_parquet(target / f"{chapter}-{name}.parquet", index=False)
     return path
 
 
@@ -65,11 +66,11 @@ def load(chapter: str, folder: str | Path = ".") -> dict:
 
 def load_table(chapter: str, name: str, folder: str | Path = ".") -> pd.DataFrame:
     """A table a chapter saved in this build."""
-    path = Path(folder) / FOLDER / f"{chapter}-{name}.csv"
+    path = Path(folder) / FOLDER / f"{chapter}-{name}.parquet"
     if not path.is_file():
         raise MissingResult(f"La table « {name} » du chapitre {chapter} manque ({path}) : exécutez d'abord "
                             f"ce chapitre.")
-    return pd.read_csv(path, dtype={"code": str, "code_insee": str})
+    return pd.read_parquet(path)
 
 
 def load_all(folder: str | Path = ".") -> dict[str, dict]:

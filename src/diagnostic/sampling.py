@@ -12,6 +12,7 @@ aléatoire sur chaque page".
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 import zlib
 from collections.abc import Mapping, Sequence
 
@@ -230,3 +231,47 @@ def coding_sheet(sample: pd.DataFrame, inventory: pd.DataFrame) -> pd.DataFrame:
 def write_coding_sheet(sheet: pd.DataFrame, path, notice: list[str]) -> None:
     """Save the coding sheet as .xlsx, with a "Lisez-moi" sheet saying what the data are."""
     write_workbook(path, {"Échantillon": sheet}, notice=notice)
+
+
+@dataclass
+class Sampling:
+    """Step 5's result: the sample size with each term of Cochran's formula, the allocation
+    by site and the ads drawn."""
+
+    sites: pd.DataFrame
+    population: int
+    z: float
+    n0: float
+    n_exact: float
+    n: int
+    allocation: pd.DataFrame
+    sample: pd.DataFrame          # the ads drawn, with their site's category
+
+    def numbers(self) -> dict:
+        return {"annonces": self.population, "sites": len(self.sites), "echantillon": self.n, "z": self.z,
+                "n0": self.n0, "n_exact": self.n_exact, "part_codee": self.n / self.population if self.population else None,
+                "sites_echantillon": int((self.allocation["echantillon"] > 0).sum()),
+                "sites_sans_annonce": int((self.allocation["annonces"] == 0).sum())}
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The sample drawn, which chapter 6 codes (never drawn again there)."""
+        return {"echantillon": self.sample}
+
+
+def compute(run, root=None) -> Sampling:
+    """Step 5 from the validated parameters (section I-B-1 and annex 5, part 3)."""
+    from . import ads as ad_sheet, inventory
+    from .paths import resolve
+
+    data, plan = run.donnees, run.echantillonnage
+    sites = inventory.read(resolve(data.inventaire_sites, root))
+    population = int(sites["annonces"].sum())
+    n0 = sample_size_infinite(plan.marge_erreur, plan.niveau_confiance, plan.proportion_attendue)
+    n = sample_size(population, plan.marge_erreur, plan.niveau_confiance, plan.proportion_attendue)
+    allocation = allocate(sites, n)
+    collected = ad_sheet.read_ads(resolve(data.annonces, root)) if data.annonces else None
+    source = data.annonces or data.inventaire_sites
+    sample = draw(ads_to_draw_from(sites, collected, source), allocation, plan.graine)
+    sample = sample.merge(sites[["site", "categorie"]], on="site", how="left")
+    return Sampling(sites, population, z_value(plan.niveau_confiance), n0, n0 / (1 + (n0 - 1) / population),
+                    n, allocation, sample)
