@@ -1,7 +1,10 @@
 """Reproducing the published figures, and judging every estimate against the synthetic truth.
 
-Two tables for the reproduction chapter:
+Tables for the reproduction chapter:
 
+- `reproduction_table`: every figure the report prints (`data/reference/
+  pas-de-calais-2020-chiffres.yaml`), with the value this edition computes, a mark and a
+  reason, none left out; `agreement_summary` counts the marks;
 - `published_vs_method`: each figure of `data/reference/` (the Pas-de-Calais report and
   the published multiple-systems-estimation studies) next to the value the handbook's
   method gives, on the published inputs where they are published (sample sizes, the
@@ -12,6 +15,7 @@ Two tables for the reproduction chapter:
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -20,6 +24,7 @@ import pandas as pd
 from . import dedup, mse, sampling
 
 SAME, CLOSE, DIFFERENT = "✓ identique", "≈ proche", "✗ différent"
+NOT_COMPUTED = "non calculé"
 
 
 def as_number(text: str) -> float:
@@ -115,3 +120,70 @@ def estimates_vs_truth(values: dict[str, str], truth: dict) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["estimation", "manuel", "verite"])
     table["ecart_relatif"] = (table["manuel"] - table["verite"]) / table["verite"]
     return table
+
+
+def printed_decimals(value: float) -> int:
+    """Decimals of a figure as the report prints it: 17 → 0, 268.8 → 1."""
+    text = repr(float(value)).rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def sampling_tolerance(figure: dict) -> float:
+    """The gap a share may show from sampling alone: two standard errors of a proportion on
+    the report's base, in points (17 % of 152 persons → ± 6.1). Zero for counts, and for
+    shares whose base the report does not give."""
+    n = figure.get("effectif_base")
+    if figure.get("unite") != "%" or not n:
+        return 0.0
+    p = min(max(figure["valeur"] / 100, 0.0), 1.0)
+    return 200 * math.sqrt(p * (1 - p) / n)
+
+
+def reproduction_table(figures: list[dict], computed: dict[str, float],
+                       tolerances: dict[str, float] | None = None,
+                       reasons: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per reference figure, none left out: the published value, this edition's.
+
+    `figures` are the entries of `pas-de-calais-2020-chiffres.yaml`; `computed` maps a
+    figure's id to the value this edition computes, as a number in the figure's unit
+    (points for a share: 17, not 0.17). The mark is ✓ when the value, rounded to the
+    printed precision, equals the published one; ≈ when it is within the tolerance
+    (`tolerances[id]`, by default `sampling_tolerance`: the world and the samples are
+    drawn, so a share may differ by sampling noise alone); ✗ otherwise. A figure with no
+    computed value is "non calculé", with the reason the reference file gives
+    (`hors_methode`) or the one passed in `reasons`; every ≈ and ✗ carries a reason too.
+    """
+    tolerances, reasons = tolerances or {}, reasons or {}
+    unknown = set(computed) - {f["id"] for f in figures}
+    if unknown:
+        raise ValueError(f"Chiffres inconnus du fichier de référence : {', '.join(sorted(unknown))}")
+    rows = []
+    for figure in figures:
+        published, key = figure["valeur"], figure["id"]
+        tolerance = tolerances.get(key, sampling_tolerance(figure))
+        if key not in computed or pd.isna(computed[key]):
+            obtained, agreement = float("nan"), NOT_COMPUTED
+            reason = reasons.get(key) or figure.get("hors_methode") or "pas calculé par cette édition"
+        else:
+            obtained = round(float(computed[key]), printed_decimals(published))
+            agreement = mark(published, obtained, tolerance)
+            gap = _points(obtained - published, figure)
+            default = {SAME: "", CLOSE: f"écart de {gap}, dans la tolérance d'échantillonnage "
+                                         f"(± {_points(tolerance, figure)})",
+                       DIFFERENT: f"écart de {gap}, non expliqué"}[agreement]
+            reason = reasons.get(key, default) if agreement != SAME else ""
+        rows.append({"id": key, "chiffre": figure["libelle"], "section": figure["section"], "page": figure["page"],
+                     "publie": published, "manuel": obtained, "accord": agreement, "raison": reason})
+    return pd.DataFrame(rows, columns=["id", "chiffre", "section", "page", "publie", "manuel", "accord", "raison"])
+
+
+def _points(value: float, figure: dict) -> str:
+    unit = " points" if figure.get("unite") == "%" else ""
+    return f"{abs(value):.1f}".replace(".", ",").removesuffix(",0") + unit
+
+
+def agreement_summary(table: pd.DataFrame) -> dict[str, int]:
+    """How many figures of each mark, and the total (every reference figure)."""
+    counts = table["accord"].value_counts()
+    return {label: int(counts.get(label, 0)) for label in (SAME, CLOSE, DIFFERENT, NOT_COMPUTED)} | {
+        "total": len(table)}

@@ -44,18 +44,38 @@ NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5
 UNSTABLE_HOUSING = {"Centre d'hébergement / Foyer", "Hôtel / Via le 115", "Rue", "Squat",
                     "Tiers / Connaissance / Communauté", "Camp / Bidonville"}
 STABLE_HOUSING = {"Logement autonome", "Famille", "Logement étudiant"}
-# Words of a description that point to each vulnerability factor (section IV-B).
+# Words of a description that point to each vulnerability factor (section IV-B): regular
+# expressions on the lower-case text without accents, matched as whole words, so that "viol"
+# never matches "violences" and "précarité" matches "precarite". The synthetic world writes
+# the labels below; a professional's own words ("viol subi à 15 ans", "violences conjugales")
+# match too.
 FACTOR_WORDS = {
-    "violences": ("violence",), "violences_intrafamily": ("intrafamil", "conjugal"),
-    "violences_sexual": ("violences sexuelles", "viol"), "family_conflict_or_rupture": ("rupture familiale", "conflit familial"),
-    "economic_precarity": ("précarité économique", "precarite economique"), "psychological_troubles": ("psycholog",),
-    "affective_or_educational_deficiencies": ("carence",), "addictions": ("addiction",),
-    "housing_problem_or_street": ("logement", "à la rue"), "school_dropout": ("décrochage", "decrochage"),
-    "administrative_precarity": ("précarité administrative",), "delinquency": ("délinquance",),
-    "wandering": ("errance",), "social_precarity_isolation": ("isolement",), "migration_exile": ("exil", "migratoire"),
-    "low_self_esteem": ("estime de soi",), "runaways": ("fugue",), "disability": ("handicap",),
-    "early_pregnancy": ("grossesse",), "job_loss": ("perte d'emploi",),
+    "violences": (r"violences?", r"maltraitances?", r"maltraite\w*"),
+    "violences_intrafamily": (r"intra-?famil\w*", r"conjugal\w*", r"incestes?"),
+    "violences_sexual": (r"violences? sexuel\w*", r"viols?", r"agressions? sexuel\w*", r"abus sexuel\w*",
+                         r"incestes?"),
+    "family_conflict_or_rupture": (r"ruptures? familia\w*", r"conflits? familia\w*"),
+    "economic_precarity": (r"precarite economique", r"precarite financiere", r"difficultes? (?:economiques?|financieres?)"),
+    "psychological_troubles": (r"psycholog\w*", r"psychiatr\w*", r"maladies? mentales?"),
+    "affective_or_educational_deficiencies": (r"carences?",),
+    "addictions": (r"addict\w*", r"toxicomanie"),
+    "housing_problem_or_street": (r"(?:probleme|difficulte|absence|perte)s? de logement", r"sans logement", r"a la rue",
+                                  r"sans[- ]abri", r"sdf"),
+    "school_dropout": (r"decrochage\w*", r"descolaris\w*"),
+    "administrative_precarity": (r"precarite administrative", r"sans[- ]papiers", r"sans titre de sejour"),
+    "delinquency": (r"delinquan\w*",),
+    "wandering": (r"errance",),
+    "social_precarity_isolation": (r"isolement", r"isolee?s?", r"precarite sociale"),
+    "migration_exile": (r"exil\w*", r"migratoire", r"deracin\w*"),
+    "low_self_esteem": (r"estime de soi",),
+    "runaways": (r"fugu\w*",),
+    "disability": (r"handicap\w*",),
+    "early_pregnancy": (r"grossesses?(?: precoces?)?",),
+    "job_loss": (r"pertes? d\W?emploi",),
 }
+# "dont" in the report's table: a person with one of these factors counts in its parent too.
+FACTOR_PARENT = {"violences_intrafamily": "violences", "violences_sexual": "violences"}
+ANY_FACTOR_LABEL = "Ensemble des facteurs de vulnérabilité identifiés"
 FACTOR_LABELS = {
     "violences": "Violences subies", "violences_intrafamily": "dont violences intrafamiliales",
     "violences_sexual": "dont violences sexuelles", "family_conflict_or_rupture": "Conflits ou rupture familiale",
@@ -247,12 +267,29 @@ def pimp_category(text: str) -> str:
     return "inconnu"
 
 
+def factor_flags(descriptions: pd.Series) -> pd.DataFrame:
+    """One column per vulnerability factor (section IV-B): does each description mention it?
+
+    Words are matched whole on the text in lower case without accents (`FACTOR_WORDS`);
+    a factor listed under another in the report ("dont violences sexuelles") sets its
+    parent too (`FACTOR_PARENT`).
+    """
+    text = descriptions.fillna("").map(lambda t: without_accents(str(t)).lower())
+    flags = pd.DataFrame({key: text.str.contains(r"\b(?:" + "|".join(words) + r")\b", regex=True)
+                          for key, words in FACTOR_WORDS.items()}, index=descriptions.index)
+    for child, parent in FACTOR_PARENT.items():
+        flags[parent] |= flags[child]
+    return flags
+
+
 def factors(groups: pd.DataFrame) -> pd.DataFrame:
-    """Persons with each vulnerability factor mentioned in the descriptions (section IV-B)."""
-    text = groups["parcours"].fillna("").str.lower()
-    rows = [{"facteur": key, "libelle": FACTOR_LABELS[key],
-             "personnes": int(groups.loc[text.map(lambda t: any(w in t for w in words)), "personnes"].sum())}
-            for key, words in FACTOR_WORDS.items()]
+    """Persons with each vulnerability factor mentioned in the descriptions (section IV-B),
+    after a first row for the persons with at least one ("Ensemble des facteurs", 76 % in
+    the report)."""
+    flags = factor_flags(groups["parcours"])
+    persons = lambda mask: int(groups.loc[mask, "personnes"].sum())  # noqa: E731
+    rows = [{"facteur": "any", "libelle": ANY_FACTOR_LABEL, "personnes": persons(flags.any(axis=1))}]
+    rows += [{"facteur": key, "libelle": FACTOR_LABELS[key], "personnes": persons(flags[key])} for key in FACTOR_WORDS]
     return pd.DataFrame(rows)
 
 

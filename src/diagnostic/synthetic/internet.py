@@ -259,8 +259,11 @@ def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
     There are 60,000 fiction numbers in all (600 blocks of 100). Each network takes a
     block of its own while blocks last; past half of them (very large worlds), networks
     share the first half of the blocks, each member with its own last two digits, and
-    the independents take the other half. The persons beyond the numbers publish
-    without one (contact through the site), as some really do.
+    the independents take the other half. Independent persons take one number in each
+    free block before any block gives a second one: two persons share their first eight
+    digits (the "neighbour numbers" index of section V-A-4) only when the world put them
+    in one network, or when there are more independents than free blocks. The persons
+    beyond the numbers publish without one (contact through the site), as some really do.
     """
     # The mobile block first (ads give mobile numbers), then the fixed-line blocks.
     blocks = []
@@ -285,7 +288,7 @@ def _phones(persons: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
             if position < 100:
                 phones[k] = f"{blocks[block_index]}{last_digits[position]:02d}"
         free_blocks = blocks[shared:]
-    free = [f"{block}{last:02d}" for block in free_blocks for last in range(100)]
+    free = [f"{block}{last:02d}" for last in rng.permutation(100) for block in free_blocks]
     independents = np.flatnonzero(network == "")
     with_phone = independents[rng.random(len(independents)) >= 0.08][:len(free)]
     phones[with_phone] = np.array(free[:len(with_phone)], dtype=object)

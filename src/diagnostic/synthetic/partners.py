@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ..partners import FIELD_LABELS, FIELDS
-from ..situations import FACTOR_LABELS
+from ..situations import FACTOR_LABELS, FACTOR_PARENT
 from .common import FICTION_PREFIXES, NUMBER_WORDS, assign_by_quota, assign_flag, spell_phone
 
 # Structures by field: (name pattern, employer category of the report's section I-A-4, institution?).
@@ -225,9 +225,12 @@ def _profiles(groups: pd.DataFrame, targets: dict, rng: np.random.Generator) -> 
     groups["nationalite"] = assign_by_quota(weights, targets["nationality"], rng)
     vulnerability = {k: v for k, v in targets["vulnerability"].items() if k not in ("any", "base", "section")}
     any_factor = np.flatnonzero(assign_flag(weights, targets["vulnerability"]["any"], rng))
-    for factor, share in vulnerability.items():
+    for factor, share in vulnerability.items():  # a "dont" factor only among those with its parent
+        parent = FACTOR_PARENT.get(factor)
+        among = np.flatnonzero(groups[f"facteur_{parent}"]) if parent else any_factor
+        parent_share = vulnerability[parent] if parent else targets["vulnerability"]["any"]
         flags = np.zeros(len(groups), dtype=bool)
-        flags[any_factor] = assign_flag(weights[any_factor], min(1.0, share / targets["vulnerability"]["any"]), rng)
+        flags[among] = assign_flag(weights[among], min(1.0, share / parent_share), rng)
         groups[f"facteur_{factor}"] = flags
     groups["ressources"] = assign_by_quota(weights, targets["resources"], rng)
     groups["emploi"] = assign_by_quota(weights, targets["employment"], rng)
