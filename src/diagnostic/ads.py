@@ -169,6 +169,9 @@ class InternetCollection:
     elements: pd.DataFrame            # risk places, clients' ads, forum discussions by commune
     elements_by_code: pd.DataFrame    # their total by INSEE code, for the map
     client_ads: int | None
+    risk_places: int | None
+    forum_discussions: int | None
+    forum_communes: int | None
     waves: dict | None                # a second collection compared with the first
 
     def numbers(self) -> dict:
@@ -179,7 +182,11 @@ class InternetCollection:
                 "part_communes_rattachees": float((self.located["statut_commune"] == communes.MATCHED).mean())
                 if len(self.located) else None,
                 "annonces_non_rattachees": int(self.unmatched["annonces"].sum()),
-                "annonces_clients": self.client_ads}
+                "annonces_clients": self.client_ads, "lieux_a_risque": self.risk_places,
+                "discussions_forum": self.forum_discussions, "communes_forum": self.forum_communes,
+                "annonces_par_categorie": self.sites.groupby("categorie")["annonces"].sum().astype(int).to_dict(),
+                "annonces_par_site": dict(zip(self.sites["site"], self.sites["annonces"].astype(int))),
+                "part_par_commune": dict(zip(self.by_commune["commune"], self.by_commune["part"]))}
 
 
 def compute(run, root: Path | None = None) -> InternetCollection:
@@ -200,16 +207,18 @@ def compute(run, root: Path | None = None) -> InternetCollection:
                           .groupby("arrondissement").size().rename("annonces").reset_index()
                           .sort_values("annonces", ascending=False))
     per_arrondissement["part"] = per_arrondissement["annonces"] / len(located)
-    elements, client_ads = [], None
+    elements, client_ads, risk_places, forum = [], None, None, None
     if data.lieux_a_risque:
-        elements.append(read_risk_places(resolve(data.lieux_a_risque, root)).groupby("commune").size()
-                        .rename("Lieux à risque"))
+        places = read_risk_places(resolve(data.lieux_a_risque, root))
+        risk_places = len(places)
+        elements.append(places.groupby("commune").size().rename("Lieux à risque"))
     if data.annonces_clients:
         clients = read_client_ads(resolve(data.annonces_clients, root))
         client_ads = len(clients)
         elements.append(clients.groupby("commune_declaree").size().rename("Annonces de « clients »"))
     if data.forum:
-        elements.append(read_forum(resolve(data.forum, root)).groupby("commune").size().rename("Discussions de forum"))
+        forum = read_forum(resolve(data.forum, root))
+        elements.append(forum.groupby("commune").size().rename("Discussions de forum"))
     other = (pd.concat(elements, axis=1).fillna(0).astype(int).reset_index(names="Commune") if elements
              else pd.DataFrame({"Commune": []}))
     other = other.assign(total=other.iloc[:, 1:].sum(axis=1)).sort_values("total", ascending=False, kind="stable")
@@ -219,4 +228,6 @@ def compute(run, root: Path | None = None) -> InternetCollection:
              if data.annonces_vague2 else None)
     return InternetCollection(sites, collected, located, unmatched, per_commune, top_share, n_communes,
                               passing_through(collected["texte"]), per_arrondissement,
-                              other.drop(columns="total"), by_code, client_ads, waves)
+                              other.drop(columns="total"), by_code, client_ads, risk_places,
+                              len(forum) if forum is not None else None,
+                              forum["commune"].nunique() if forum is not None else None, waves)

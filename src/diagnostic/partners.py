@@ -294,7 +294,9 @@ class Mobilisation:
         participating = (self.registry["a_repondu"] == "oui") | (self.registry["entretien"] == "oui")
         return {"structures": len(self.registry), "structures_participantes": int(participating.sum()),
                 "lacunes": len(self.gaps), "cases": len(self.coverage),
-                **{f"professionnels_{key}": value for key, value in self.contributions.items()}}
+                **{f"professionnels_{key}": value for key, value in self.contributions.items()},
+                **{f"fonction_{row.fonction}": int(row.professionnels) for row in self.functions.itertuples()},
+                **{f"employeur_{row.employeur}": int(row.professionnels) for row in self.employers.itertuples()}}
 
 
 def compute(run, root: Path | None = None) -> Mobilisation:

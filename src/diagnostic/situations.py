@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from . import disclosure
 from .partners import FIELD_LABELS, FIELDS
 from .tables import read_rows
-from .text import without_accents
+from .text import slug, without_accents
 
 if TYPE_CHECKING:
     from . import mse
@@ -415,11 +415,36 @@ class Counting:
         ages = persons_by(core, "age")
         sexes = persons_by(core, "sexe")
         share = lambda counts, labels: sum(counts.get(label, 0) for label in labels) / base if base else math.nan  # noqa: E731
-        values |= {"part_mineurs": share(ages, ["Moins de 15 ans", "15-17 ans"]),
-                   "part_moins_de_15_ans": share(ages, ["Moins de 15 ans"]),
-                   "part_25_ans_ou_moins": share(ages, ["Moins de 15 ans", "15-17 ans", "18-25 ans"]),
+        nationalities = persons_by(core, "nationalite")
+        minors = ["Moins de 15 ans", "15-17 ans"]
+        single_age = core["age"].map(lambda a: a[0] if len(a) == 1 else "")
+        single_sex = core["sexe"].map(lambda a: a[0] if len(a) == 1 else "")
+        values |= {"part_mineurs": share(ages, minors), "part_moins_de_15_ans": share(ages, ["Moins de 15 ans"]),
+                   "part_25_ans_ou_moins": share(ages, [*minors, "18-25 ans"]),
+                   "mineurs": int(ages.reindex(minors).fillna(0).sum()),
+                   "mineures_filles": int(core.loc[single_age.isin(minors) & (single_sex == "Des femmes"),
+                                                   "personnes"].sum()),
+                   "mineurs_garcons": int(core.loc[single_age.isin(minors) & (single_sex == "Des hommes"),
+                                                   "personnes"].sum()),
+                   "situations_jeunes_majeurs": int((single_age == "18-25 ans").sum()),
+                   "part_etudiants": core.loc[core["situation_professionnelle"].map(lambda v: "Etudiant.e" in v),
+                                              "personnes"].sum() / base if base else math.nan,
+                   "femmes": int(sexes.get("Des femmes", 0)), "hommes": int(sexes.get("Des hommes", 0)),
+                   "transidentitaires": int(sexes.get("Des personnes transidentitaires", 0)),
                    "part_femmes": share(sexes, ["Des femmes"]), "part_hommes": share(sexes, ["Des hommes"]),
-                   "part_transidentitaires": share(sexes, ["Des personnes transidentitaires"])}
+                   "part_transidentitaires": share(sexes, ["Des personnes transidentitaires"]),
+                   "part_echange_contre_hebergement": housing.sum() / exchange.sum() if exchange.sum() else math.nan}
+        from .questionnaire import question
+
+        for band in [*question("age").choix, "plusieurs", "non renseigné"]:
+            values[f"part_age_{slug(band)}"] = share(ages, [band])
+        for nationality in [*question("nationalite").choix, "plusieurs", "non renseigné"]:
+            values[f"part_nationalite_{slug(nationality)}"] = share(nationalities, [nationality])
+        values["part_nationalite_etrangere"] = share(nationalities, ["Union Européenne", "Hors Union Européenne"])
+        for key, row in zip(("sans_ressources", "sans_emploi", "sans_logement_stable"),
+                            living_conditions(core).itertuples()):
+            values[f"part_{key}"] = row.personnes / row.base if row.base else math.nan
+            values[f"base_{key}"] = row.base
         for key, count in factors(core).set_index("facteur")["personnes"].items():
             values[f"part_facteur_{key}"] = count / base if base else math.nan
         if self.truth:
