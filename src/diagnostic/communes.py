@@ -71,6 +71,47 @@ def municipal_arrondissements() -> pd.DataFrame:
     return pd.read_csv(REFERENCE / "arrondissements_municipaux.csv", dtype=str).set_index("code")
 
 
+@cache
+def official_names(level: str = "communes") -> dict[str, str]:
+    """INSEE code → official name of every commune or arrondissement of France (`reference/`)."""
+    table = pd.read_csv(REFERENCE / f"{level}.csv", dtype=str)
+    return dict(zip(table["code"], table["nom"]))
+
+
+def served_communes(postcode: str) -> tuple[str, ...]:
+    """The COG 2018 communes a postcode serves (an arrondissement of Paris, Lyon or
+    Marseille: its commune)."""
+    arrondissements = municipal_arrondissements()
+    codes = [arrondissements.loc[c, "commune"] if c in arrondissements.index else c for c in postcodes().get(postcode, ())]
+    return tuple(dict.fromkeys(codes))
+
+
+def postcodes_given_as_insee(codes: pd.Series, names: pd.Series) -> dict[int, tuple[str, ...]]:
+    """Rows whose INSEE code is a postcode (62300 for Lens, 62498): position → the communes
+    that postcode serves.
+
+    A code that is no commune's is a postcode; so is one whose commune name (when given)
+    names a commune the postcode serves and not the code's own. Once one row is, every
+    code that is also a postcode is read as one (a column holds one kind of code), unless
+    its name is that of the code's own commune.
+    """
+    own = official_names()
+
+    def is_named(name, code: str) -> bool:
+        return isinstance(name, str) and without_article(normalise(name)) == without_article(normalise(own[code]))
+
+    proven, suspect = {}, {}
+    for position, (code, name) in enumerate(zip(codes, names)):
+        served = served_communes(code) if isinstance(code, str) else ()
+        if not served or (code in own and is_named(name, code)):
+            continue
+        if code not in own or any(is_named(name, c) for c in served):
+            proven[position] = tuple(c for c in served if is_named(name, c)) or served
+        else:
+            suspect[position] = served
+    return {**proven, **suspect} if proven else {}
+
+
 @dataclass(frozen=True)
 class Found:
     """The communes a written name designates, and how they were found (French, for users)."""

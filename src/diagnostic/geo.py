@@ -18,7 +18,7 @@ from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 from shapely.strtree import STRtree
 
-from .params import REFERENCE
+from .communes import official_names
 from .paths import project_root
 
 CREDIT = "Fond de carte : IGN Admin Express COG 2018, INSEE COG 2018 — Licence Ouverte"
@@ -41,20 +41,11 @@ def layer(code: str, name: str, root: Path | None = None) -> dict:
     # The département outline is stored as a single Feature.
     if data.get("type") == "Feature":
         return {"type": "FeatureCollection", "features": [data]}
-    names = official_names(name)
+    names = official_names(name)  # communes or arrondissements
     for feature in data["features"]:
         properties = feature["properties"]
         properties["nom"] = names.get(properties["code"], properties["nom"])
     return data
-
-
-@cache
-def official_names(level: str) -> dict[str, str]:
-    """INSEE code → official name of every commune or arrondissement (`reference/`)."""
-    if level not in ("communes", "arrondissements"):
-        return {}
-    table = pd.read_csv(REFERENCE / f"{level}.csv", dtype=str)
-    return dict(zip(table["code"], table["nom"]))
 
 
 def commune_arrondissements(code: str, root: Path | None = None) -> pd.DataFrame:
