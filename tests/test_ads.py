@@ -89,8 +89,8 @@ def test_communes_command(tmp_path, project_root):
     out = subprocess.run([sys.executable, "-m", "diagnostic", "communes", "--departement", "62",
                           "--alias", "Boulogne=Boulogne-sur-Mer", str(names)],
                          capture_output=True, text=True, cwd=project_root, check=True)
-    assert out.stdout.splitlines() == ["saisie,code_insee,commune,statut", "62300 Lens,62498,Lens,matched",
-                                       "Boulogne,62160,Boulogne-sur-Mer,matched", "Lenz,,,unmatched"]
+    assert out.stdout.splitlines() == ["saisie,code_insee,commune,statut,precision", "62300 Lens,62498,Lens,matched,",
+                                       "Boulogne,62160,Boulogne-sur-Mer,matched,", "Lenz,,,unmatched,"]
 
 
 def test_synthetic_ads_by_commune_and_concentration():

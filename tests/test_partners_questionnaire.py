@@ -8,6 +8,7 @@ import pytest
 from pyxform import xls2xform
 
 from diagnostic import geo, partners, questionnaire
+from diagnostic.errors import InputError, Problem
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "synthetic"
 Z95 = 1.959963984540054
@@ -162,3 +163,42 @@ def test_own_territories_are_read_and_drawn(tmp_path, project_root):
 def test_milestones_are_read():
     steps = partners.read_milestones(DATA / "calendrier-mobilisation-SYNTHETIQUE.csv")
     assert len(steps) == 6 and steps["etape"].str.contains("relance").sum() == 2
+
+
+REGISTRY_HEADER = "id_structure,structure,type,champ,commune_code,commune\n"
+
+
+def test_a_postcode_given_as_insee_code_is_refused_with_its_commune(tmp_path):
+    # 62300 is Lens's postcode and also the INSEE code of Équihen-Plage: read as an INSEE
+    # code it would move the partner from Lens to Équihen-Plage.
+    path = tmp_path / "partenaires.csv"
+    path.write_text(REGISTRY_HEADER + "S1,CCAS de Lens,institution,sante,62300,Lens\n"
+                    "S2,CCAS d'Arras,institution,sante,62041,Arras\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        partners.read_registry(path)
+    assert error.value.problems == [Problem("ligne 2, colonne « commune_code »", "62300",
+                                            "le code INSEE de la commune (62300 est un code postal, pas un code "
+                                            "INSEE : commune Lens (62498) ?)")]
+
+
+def test_a_column_of_postcodes_without_names_is_refused_row_by_row(tmp_path):
+    # 62000 is no commune's code: the column holds postcodes, so 62300 is read as one too.
+    path = tmp_path / "partenaires.csv"
+    path.write_text("id_structure,structure,type,champ,commune_code\n"
+                    "S1,CCAS d'Arras,institution,sante,62000\nS2,CCAS de Lens,institution,sante,62300\n"
+                    "S3,CCAS de Calais,institution,sante,62193\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        partners.read_registry(path)
+    assert [(p.place, p.expected) for p in error.value.problems] == [
+        ("ligne 2, colonne « commune_code »", "le code INSEE de la commune (62000 est un code postal, pas un code "
+                                              "INSEE : commune Arras (62041) ou Dainville (62263) ?)"),
+        ("ligne 3, colonne « commune_code »", "le code INSEE de la commune (62300 est un code postal, pas un code "
+                                              "INSEE : commune Éleu-dit-Leauwette (62291) ou Lens (62498) ?)")]
+
+
+def test_an_insee_code_that_is_also_a_postcode_is_kept_when_it_is_the_communes_own(tmp_path):
+    path = tmp_path / "partenaires.csv"
+    path.write_text(REGISTRY_HEADER + "S1,Mairie,institution,sante,62300,Équihen-Plage\n"
+                    "S2,CCAS de Lens,institution,sante,62498,Lens\nS3,Mairie,institution,sante,62300,\n",
+                    encoding="utf-8")
+    assert partners.read_registry(path)["commune_code"].tolist() == ["62300", "62498", "62300"]

@@ -18,6 +18,7 @@ from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 from shapely.strtree import STRtree
 
+from .communes import official_names
 from .paths import project_root
 
 CREDIT = "Fond de carte : IGN Admin Express COG 2018, INSEE COG 2018 — Licence Ouverte"
@@ -29,12 +30,22 @@ def geo_folder(code: str, root: Path | None = None) -> Path:
 
 @cache
 def layer(code: str, name: str, root: Path | None = None) -> dict:
-    """One layer ("communes", "arrondissements", "departement") as a GeoJSON FeatureCollection."""
+    """One layer ("communes", "arrondissements", "departement") as a GeoJSON FeatureCollection.
+
+    Communes and arrondissements are named as in the reference, with their article ("Le
+    Havre", where the boundary files say "Havre").
+    """
     path = geo_folder(code, root) / f"{name}.geojson.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
     # The département outline is stored as a single Feature.
-    return {"type": "FeatureCollection", "features": [data]} if data.get("type") == "Feature" else data
+    if data.get("type") == "Feature":
+        return {"type": "FeatureCollection", "features": [data]}
+    names = official_names(name)  # communes or arrondissements
+    for feature in data["features"]:
+        properties = feature["properties"]
+        properties["nom"] = names.get(properties["code"], properties["nom"])
+    return data
 
 
 def commune_arrondissements(code: str, root: Path | None = None) -> pd.DataFrame:

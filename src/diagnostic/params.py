@@ -14,8 +14,7 @@ from typing import Literal
 
 import pandas as pd
 import yaml
-from pydantic import (BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator,
-                      model_validator)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .errors import InputError, Problem, problems_from_pydantic
 from .paths import project_root, resolve
@@ -217,16 +216,27 @@ class Parametres(_Section):
     communes: Communes = Communes()
     monde_synthetique: MondeSynthetique | None = None
 
-    @model_validator(mode="after")
-    def towns_in_departement(self):
-        if self.monde_synthetique:
-            names = set(communes_of(self.departement.code)["nom"])
-            unknown = [t.commune for t in self.monde_synthetique.villes_principales if t.commune not in names]
-            if unknown:
-                raise ValueError(f"des communes du département {self.departement.code} écrites comme dans le "
-                                 f"Code officiel géographique ; inconnues : {', '.join(unknown)} "
-                                 f"(clé monde_synthetique.villes_principales)")
-        return self
+    @field_validator("monde_synthetique")
+    @classmethod
+    def towns_in_departement(cls, value: MondeSynthetique | None, info: ValidationInfo) -> MondeSynthetique | None:
+        """The main towns as people write them ("Le Gosier", "Gosier", "St-Omer"), each
+        replaced by its official name; an unknown or ambiguous name is refused."""
+        departement = info.data.get("departement")
+        if value is None or departement is None:
+            return value
+        from .communes import AMBIGUOUS, UNMATCHED, match  # communes reads the reference through this module
+
+        found = match(pd.Series([t.commune for t in value.villes_principales], dtype=object), departement.code)
+        unknown = found.loc[found["statut"] == UNMATCHED, "saisie"].tolist()
+        shared = [f"{row.saisie} ({row.precision})" for row in found.itertuples() if row.statut == AMBIGUOUS]
+        if unknown or shared:
+            raise ValueError(f"des communes du département {departement.code} écrites comme dans le Code officiel "
+                             f"géographique, avec ou sans article ; "
+                             + " ; ".join([f"inconnues : {', '.join(unknown)}"] * bool(unknown)
+                                          + [f"ambiguës : {', '.join(shared)}"] * bool(shared))
+                             + " (clé monde_synthetique.villes_principales)")
+        towns = [t.model_copy(update={"commune": name}) for t, name in zip(value.villes_principales, found["commune"])]
+        return value.model_copy(update={"villes_principales": towns})
 
     @property
     def book_title(self) -> str:

@@ -16,7 +16,7 @@ from typing import Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import questionnaire
+from . import communes, questionnaire
 from .errors import InputError, Problem
 from .tables import read_frame, read_rows
 
@@ -70,9 +70,23 @@ class Interview(BaseModel):
 
 
 def read_registry(path: str | Path) -> pd.DataFrame:
-    """The partner registry, checked (fields of activity, yes/no columns, INSEE codes)."""
-    return read_rows(path, Structure, required=("id_structure", "structure", "type", "champ"),
-                     unique="id_structure")
+    """The partner registry, checked (fields of activity, yes/no columns, INSEE codes: a
+    postcode given for an INSEE code is refused, with the commune it serves)."""
+    registry = read_rows(path, Structure, required=("id_structure", "structure", "type", "champ"),
+                         unique="id_structure")
+    misread = communes.postcodes_given_as_insee(registry["commune_code"], registry["commune"])
+    if misread:
+        raise InputError(path, [Problem(f"ligne {position + 2}, colonne « commune_code »",
+                                        registry["commune_code"].iloc[position], _postcode_hint(
+                                            registry["commune_code"].iloc[position], served))
+                                for position, served in sorted(misread.items())])
+    return registry
+
+
+def _postcode_hint(postcode: str, served: tuple[str, ...]) -> str:
+    names = communes.official_names()
+    options = " ou ".join(f"{names[c]} ({c})" for c in served)
+    return f"le code INSEE de la commune ({postcode} est un code postal, pas un code INSEE : commune {options} ?)"
 
 
 def read_interviews(path: str | Path) -> pd.DataFrame:
