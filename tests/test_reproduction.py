@@ -12,11 +12,6 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = yaml.safe_load((ROOT / "data/reference/pas-de-calais-2020-published.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("text, value", [("1\u202f234", 1234), ("0,61", 0.61), ("63\u00a0%", 63), ("59,3 %", 59.3)])
-def test_numbers_are_read_back_from_the_book(text, value):
-    assert reproduction.as_number(text) == value
-
-
 def test_marks():
     assert reproduction.mark(249, 249) == reproduction.SAME
     assert reproduction.mark(53, 54, tolerance=5) == reproduction.CLOSE
@@ -24,23 +19,38 @@ def test_marks():
 
 
 def test_formulas_and_published_mse_studies_are_reproduced_exactly():
-    table = reproduction.published_vs_method(REFERENCE, ROOT / "data/reference/mse", values={})
-    exact = table[table["calcule_sur"] != "monde synthétique calé sur le rapport"]
-    assert len(exact) == 8 and (exact["accord"] == reproduction.SAME).all()
-    assert set(exact["publie"]) >= {249, 366, 273, 92, 268.8, 1034, 1184, 2483}
-    # without the chapters' values, the figures computed on the synthetic world are not shown
-    assert (table.loc[table["calcule_sur"] == "monde synthétique calé sur le rapport", "accord"] == "—").all()
+    table = reproduction.published_vs_method(REFERENCE, ROOT / "data/reference/mse")
+    assert len(table) == 7 and (table["accord"] == reproduction.SAME).all()
+    assert set(table["publie"]) == {249, 366, 273, 268.8, 1034, 1184, 2483}
+    assert not table["chiffre"].str.contains("lists|_").any()  # French labels, no dataset ids
 
 
 def test_estimates_are_set_against_the_truth():
-    values = {"03:concernees": "167", "03:mse_estimation": "228", "07:personnes_rapport": "285",
-              "07:n_personnes_liees": "270", "07:taux": "59,3\u00a0%", "02:identifie_effectif": "58"}
-    truth = yaml.safe_load((ROOT / "data/synthetic/verite/resume-SYNTHETIQUE.yaml").read_text(encoding="utf-8"))
-    table = reproduction.estimates_vs_truth(values, truth).set_index("estimation")
+    results = {"03": {"personnes_concernees": 167, "mse_estimation": 228.0},
+               "07": {"personnes_rapport": 285, "personnes_liees": 270, "taux_doublons": 0.593},
+               "02": {"identifie_effectif": 58.0}}
+    truth = {"personnes_signalees_a_minima": 167, "personnes_population_totale": 210,
+             "personnes_derriere_les_annonces": 273, "taux_doublons": 0.61, "professionnels_ayant_identifie": 58}
+    table = reproduction.estimates_vs_truth(results, truth).set_index("estimation")
     assert table["ecart_relatif"].iloc[0] == 0
-    assert table.loc["Personnes derrière les annonces, liaison de toutes les annonces", "verite"] == 273
     assert table.loc["Personnes derrière les annonces, liaison de toutes les annonces", "ecart_relatif"] == \
         pytest.approx(-3 / 273)
+    assert table.loc["Taux de doublons (%), mesuré dans l'échantillon", "manuel"] == pytest.approx(59.3)
+
+
+def test_edition_values_are_read_from_the_results_in_the_report_units():
+    results = {"03": {"personnes_probables": 152, "part_mineurs": 0.171, "part_facteur_violences_sexual": 0.138},
+               "04": {"annonces_par_site": {"escorts69.fr": 171, "www.tolere.com": 17, "inconnu.example": 3},
+                      "part_par_commune": {"Lens": 0.2575}}}
+    values = reproduction.edition_values(results, FIGURES)
+    assert values == {"personnes_probables_averees": 152, "age_mineurs_part": pytest.approx(17.1),
+                      "facteur_violences_sexuelles_part": pytest.approx(13.8),
+                      "annonces_site_escorts69_fr": 171, "annonces_site_tolere_com": 17,
+                      "annonces_lens_part": pytest.approx(25.75)}
+
+
+def test_every_result_key_of_the_mapping_names_a_reference_figure():
+    assert set(reproduction.EDITION_KEYS) <= set(BY_ID)
 
 
 # --- Every figure of the report (data/reference/pas-de-calais-2020-chiffres.yaml) ---------

@@ -5,18 +5,16 @@ Tables for the reproduction chapter:
 - `reproduction_table`: every figure the report prints (`data/reference/
   pas-de-calais-2020-chiffres.yaml`), with the value this edition computes, a mark and a
   reason, none left out; `agreement_summary` counts the marks;
-- `published_vs_method`: each figure of `data/reference/` (the Pas-de-Calais report and
-  the published multiple-systems-estimation studies) next to the value the handbook's
-  method gives, on the published inputs where they are published (sample sizes, the
-  persons rule, the MSE datasets) or on the synthetic world built to match them;
-- `estimates_vs_truth`: each estimate of this edition (read from the chapters' glued
-  values) next to the truth of the synthetic world.
+- `edition_values`: this edition's value of each of those figures, read from the
+  chapters' saved results (`results`);
+- `published_vs_method`: the calculations redone on the published inputs themselves
+  (sample sizes, the persons rule, the published MSE studies);
+- `estimates_vs_truth`: each estimate of this edition next to the synthetic world's truth.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,12 +23,6 @@ from . import dedup, mse, sampling
 
 SAME, CLOSE, DIFFERENT = "✓ identique", "≈ proche", "✗ différent"
 NOT_COMPUTED = "non calculé"
-
-
-def as_number(text: str) -> float:
-    """A number as the book writes it ("1 234", "0,61", "63 %") back to a float."""
-    cleaned = re.sub(r"[\s\u202f\u00a0%]", "", str(text)).replace(",", ".")
-    return float(cleaned)
 
 
 def mark(published: float, obtained: float, tolerance: float = 0.0) -> str:
@@ -42,79 +34,185 @@ def mark(published: float, obtained: float, tolerance: float = 0.0) -> str:
     return CLOSE if abs(obtained - published) <= tolerance else DIFFERENT
 
 
-def published_vs_method(reference: dict, mse_folder: Path, values: dict[str, str]) -> pd.DataFrame:
-    """Every published figure the handbook recomputes, with the value it obtains.
+# The published multiple-systems-estimation studies (data/reference/mse/README.md).
+MSE_STUDIES = [("mse_Korea_3lists.csv", "Corée du Sud, 3 listes", 268.8, "b:c"),
+               ("mse_NewOrleans_5lists_SparseMSE_n185.csv", "La Nouvelle-Orléans, 5 listes", 1034, "aucune"),
+               ("mse_NewOrleans_8lists_SparseMSE_n185.csv", "La Nouvelle-Orléans, 8 listes", 1184, "D:E"),
+               ("mse_WesternUS_5lists.csv", "Ouest des États-Unis, 5 listes", 2483, "A:E")]
 
-    `values` are the chapters' glued values ("NN:name" → text), for the figures the
-    chapters compute on the synthetic world built to match the report.
-    """
-    internet, partners, situations = reference["internet"], reference["partners"], reference["situations"]
-    q = reference["questionnaire"]
-    glued = lambda key: as_number(values[key]) if key in values else float("nan")  # noqa: E731
+
+def published_vs_method(reference: dict, mse_folder: Path) -> pd.DataFrame:
+    """The calculations redone on the published inputs themselves: the sample sizes
+    (Cochran with finite-population correction gives the calculator's 249 and 366), the
+    report's persons rule, and the published multiple-systems-estimation studies."""
+    internet = reference["internet"]
     rows = [
         ("Annonces à coder (Pas-de-Calais, 699 annonces, marge 5 %)", "I-B-1", internet["sample_size"]["value"],
-         sampling.sample_size(internet["ads_counted"]["value"], internet["sample_size"]["margin_of_error"]), 0, "formule"),
+         sampling.sample_size(internet["ads_counted"]["value"], internet["sample_size"]["margin_of_error"]), "formule"),
         ("Annonces à coder (Ile-de-France, 7 393 annonces, marge 5 %)", "annexe 5",
          reference["ile_de_france_2017"]["sample_size"]["value"],
-         sampling.sample_size(reference["ile_de_france_2017"]["ads_counted"]["value"], 0.05), 0, "formule"),
+         sampling.sample_size(reference["ile_de_france_2017"]["ads_counted"]["value"], 0.05), "formule"),
         ("Personnes derrière les annonces (699 × (1 − 61 %))", "II-B", internet["persons_estimate"]["value"],
-         dedup.persons_from_duplicate_rate(internet["ads_counted"]["value"], internet["duplicate_rate"]["value"]), 0,
+         dedup.persons_from_duplicate_rate(internet["ads_counted"]["value"], internet["duplicate_rate"]["value"]),
          "formule"),
-        ("Professionnel·les ayant contribué (questionnaire et entretiens)", "I-A-4",
-         partners["professionals_total"]["value"],
-         partners["questionnaire_professionals"]["value"] + partners["interview_professionals"]["value"]
-         - partners["implied_in_both_sources"]["value"], 0, "formule"),
     ]
-    for name, published, interactions in [("mse_Korea_3lists.csv", 268.8, "b:c"),
-                                          ("mse_NewOrleans_5lists_SparseMSE_n185.csv", 1034, "aucune"),
-                                          ("mse_NewOrleans_8lists_SparseMSE_n185.csv", 1184, "D:E"),
-                                          ("mse_WesternUS_5lists.csv", 2483, "A:E")]:
+    for name, label, published, interactions in MSE_STUDIES:
         result = mse.estimate(pd.read_csv(mse_folder / name), bootstrap=0)
         digits = 1 if published % 1 else 0
-        rows.append((f"Estimation par systèmes multiples, {name.removeprefix('mse_').removesuffix('.csv')} "
-                     f"(interaction {interactions})", "données publiées", published, round(result.estimate, digits),
-                     0, "données publiées"))
-    synthetic = [
-        ("Personnes concernées a minima", "II-A", situations["persons_concerned_a_minima"]["value"],
-         glued("03:concernees"), 0),
-        ("dont en situation probable ou avérée", "II-A", situations["persons_probable_or_proven"]["value"],
-         glued("03:probables"), 0),
-        ("Réponses au questionnaire", "I-A-3", partners["questionnaire_responses"]["value"], glued("02:nb_reponses"), 0),
-        ("Professionnel·les consulté·es par le questionnaire", "I-A-3", partners["questionnaire_professionals"]["value"],
-         glued("02:nb_professionnels_q"), 0),
-        ("Part des professionnel·les ayant identifié des situations (%)", "II-A",
-         100 * q["identified_situations_share"]["value"], glued("02:part_identifie"), 2),
-        ("Annonces relevées", "II-B", internet["ads_counted"]["value"], glued("05:N"), 0),
-        ("Sites étudiés", "I-B-1", internet["sites_studied"]["value"], glued("04:nb_sites"), 0),
-        ("Communes déclarées par les annonces", "III-D", internet["communes"]["value"], glued("04:nb_communes"), 0),
-        ("Annonces « de passage » (%)", "III-D", 100 * internet["passing_through_share"]["value"],
-         glued("04:part_passage"), 5),
-        ("Annonces présentant une femme (%)", "IV-A-1", 100 * internet["sex_shares"]["women"], glued("06:part_femme"), 5),
-        ("Annonces sans âge (%)", "IV-A-2", 100 * internet["age"]["missing_share"], glued("06:part_age_absent"), 5),
-        ("Annonces avec un indice de réseau (%)", "V-A-4", 100 * internet["network_indices_share"]["value"],
-         glued("06:part_indices_reseau"), 5),
-        ("Taux de doublons (%)", "II-B", 100 * internet["duplicate_rate"]["value"], glued("07:taux"), 5),
-    ]
-    rows += [(label, section, published, obtained, tolerance, "monde synthétique calé sur le rapport")
-             for label, section, published, obtained, tolerance in synthetic]
-    table = pd.DataFrame(rows, columns=["chiffre", "section", "publie", "manuel", "tolerance", "calcule_sur"])
-    table["accord"] = [mark(p, o, t) for p, o, t in zip(table["publie"], table["manuel"], table["tolerance"])]
-    return table.drop(columns="tolerance")
+        rows.append((f"Estimation par systèmes multiples : {label} (interaction {interactions})", "étude publiée",
+                     published, round(result.estimate, digits), "données publiées"))
+    table = pd.DataFrame(rows, columns=["chiffre", "section", "publie", "manuel", "calcule_sur"])
+    table["accord"] = [mark(p, o) for p, o in zip(table["publie"], table["manuel"])]
+    return table
 
 
-def estimates_vs_truth(values: dict[str, str], truth: dict) -> pd.DataFrame:
+# Each figure of the report this edition computes: (chapter:result key, factor to the report's unit).
+EDITION_KEYS = {
+    "questionnaire_outilles_insuffisamment_part": ("02:part_insuffisamment_outille", 100),
+    "besoin_formation_part": ("02:part_besoin_formation", 100),
+    "besoin_associations_part": ("02:part_besoin_appui_d_associations_specialisees", 100),
+    "besoin_information_part": ("02:part_besoin_information_sensibilisation", 100),
+    "besoin_reseau_part": ("02:part_besoin_mise_en_reseau", 100),
+    "besoin_outils_prevention_part": ("02:part_besoin_outils_de_prevention", 100),
+    "entretiens": ("01:professionnels_nombre_entretiens", 1),
+    "entretiens_professionnels": ("01:professionnels_entretiens", 1),
+    "questionnaire_professionnels": ("01:professionnels_questionnaire", 1),
+    "questionnaire_reponses": ("01:professionnels_reponses", 1),
+    "questionnaire_reponses_collectives": ("01:professionnels_reponses_collectives", 1),
+    "professionnels_total": ("01:professionnels_total", 1),
+    "professionnels_deux_sources": ("01:professionnels_les_deux", 1),
+    "fonctions_encadrement": ("01:fonction_encadrement", 1),
+    "fonctions_travail_social": ("01:fonction_travail_social", 1),
+    "fonctions_sante": ("01:fonction_sante", 1),
+    "fonctions_autres": ("01:fonction_autre", 1),
+    "employeurs_hebergement": ("01:employeur_structure_hebergement", 1),
+    "employeurs_associations": ("01:employeur_association_accompagnement", 1),
+    "employeurs_conseil_departemental": ("01:employeur_conseil_departemental", 1),
+    "employeurs_communes": ("01:employeur_commune_intercommunalite", 1),
+    "employeurs_autres": ("01:employeur_autre", 1),
+    "sites_etudies": ("04:sites", 1),
+    "annonces_relevees": ("04:annonces", 1),
+    "echantillon_annonces": ("05:echantillon", 1),
+    "professionnels_ayant_identifie_part": ("02:part_identifie", 100),
+    "professionnels_ayant_identifie": ("02:identifie_effectif", 1),
+    "personnes_concernees": ("03:personnes_concernees", 1),
+    "personnes_probables_averees": ("03:personnes_probables", 1),
+    "personnes_en_risque": ("03:personnes_risque", 1),
+    "annonces_escorting": ("04:annonces_par_categorie/escorting", 1),
+    "annonces_petites_annonces": ("04:annonces_par_categorie/petites_annonces", 1),
+    "annonces_massages": ("04:annonces_par_categorie/massages", 1),
+    "annonces_rencontres": ("04:annonces_par_categorie/rencontres", 1),
+    "taux_doublons": ("07:taux_doublons", 100),
+    "personnes_internet": ("07:personnes_rapport", 1),
+    "lieux_haut_risque": ("04:lieux_a_risque", 1),
+    "biens_services_part": ("03:part_situations_echange", 100),
+    "biens_services_hebergement_part": ("03:part_echange_contre_hebergement", 100),
+    "annonces_de_passage_part": ("04:part_de_passage", 100),
+    "annonces_cinq_villes_part": ("04:part_cinq_villes", 100),
+    "annonces_lens_part": ("04:part_par_commune/Lens", 100),
+    "annonces_arras_part": ("04:part_par_commune/Arras", 100),
+    "annonces_boulogne_part": ("04:part_par_commune/Boulogne-sur-Mer", 100),
+    "annonces_bethune_part": ("04:part_par_commune/Béthune", 100),
+    "annonces_calais_part": ("04:part_par_commune/Calais", 100),
+    "communes_internet": ("04:communes", 1),
+    "personnes_femmes": ("03:femmes", 1), "personnes_hommes": ("03:hommes", 1),
+    "personnes_trans": ("03:transidentitaires", 1),
+    "personnes_femmes_part": ("03:part_femmes", 100), "personnes_hommes_part": ("03:part_hommes", 100),
+    "personnes_trans_part": ("03:part_transidentitaires", 100),
+    "annonces_femmes_part": ("06:part_femme", 100), "annonces_hommes_part": ("06:part_homme", 100),
+    "annonces_trans_part": ("06:part_trans", 100),
+    "age_mineurs_part": ("03:part_mineurs", 100), "age_moins_15_part": ("03:part_moins_de_15_ans", 100),
+    "age_18_25_part": ("03:part_age_18_25_ans", 100), "age_25_ou_moins_part": ("03:part_25_ans_ou_moins", 100),
+    "mineurs": ("03:mineurs", 1), "mineures_filles": ("03:mineures_filles", 1),
+    "mineurs_garcons": ("03:mineurs_garcons", 1), "jeunes_majeurs": ("03:situations_jeunes_majeurs", 1),
+    "etudiants_part": ("03:part_etudiants", 100),
+    "age_26_35_part": ("03:part_age_26_35_ans", 100), "age_36_45_part": ("03:part_age_36_45_ans", 100),
+    "age_46_55_part": ("03:part_age_46_55_ans", 100), "age_plus_55_part": ("03:part_age_plus_de_55_ans", 100),
+    "age_inconnu_part": ("03:part_age_non_renseigne", 100),
+    "annonces_age_moyen": ("06:age_moyen", 1), "annonces_sans_age_part": ("06:part_age_absent", 100),
+    "nationalite_francaise_part": ("03:part_nationalite_francaise", 100),
+    "nationalite_etrangere_part": ("03:part_nationalite_etrangere", 100),
+    "nationalite_ue_part": ("03:part_nationalite_union_europeenne", 100),
+    "nationalite_hors_ue_part": ("03:part_nationalite_hors_union_europeenne", 100),
+    "nationalite_inconnue_part": ("03:part_nationalite_non_renseigne", 100),
+    "annonces_nationalite_renseignee_part": ("06:part_origine_renseignee", 100),
+    "facteurs_ensemble_part": ("03:part_facteur_any", 100),
+    "facteur_violences_part": ("03:part_facteur_violences", 100),
+    "facteur_violences_intrafamiliales_part": ("03:part_facteur_violences_intrafamily", 100),
+    "facteur_violences_sexuelles_part": ("03:part_facteur_violences_sexual", 100),
+    "facteur_conflit_rupture_familiale_part": ("03:part_facteur_family_conflict_or_rupture", 100),
+    "facteur_precarite_economique_part": ("03:part_facteur_economic_precarity", 100),
+    "facteur_troubles_psychologiques_part": ("03:part_facteur_psychological_troubles", 100),
+    "facteur_carences_part": ("03:part_facteur_affective_or_educational_deficiencies", 100),
+    "facteur_addictions_part": ("03:part_facteur_addictions", 100),
+    "facteur_hebergement_rue_part": ("03:part_facteur_housing_problem_or_street", 100),
+    "facteur_descolarisation_part": ("03:part_facteur_school_dropout", 100),
+    "facteur_precarite_administrative_part": ("03:part_facteur_administrative_precarity", 100),
+    "facteur_delinquance_part": ("03:part_facteur_delinquency", 100),
+    "facteur_errance_part": ("03:part_facteur_wandering", 100),
+    "facteur_isolement_part": ("03:part_facteur_social_precarity_isolation", 100),
+    "facteur_parcours_migratoire_part": ("03:part_facteur_migration_exile", 100),
+    "facteur_estime_de_soi_part": ("03:part_facteur_low_self_esteem", 100),
+    "facteur_fugues_part": ("03:part_facteur_runaways", 100),
+    "facteur_handicap_part": ("03:part_facteur_disability", 100),
+    "facteur_grossesse_precoce_part": ("03:part_facteur_early_pregnancy", 100),
+    "facteur_perte_emploi_part": ("03:part_facteur_job_loss", 100),
+    "sans_ressources_part": ("03:part_sans_ressources", 100), "sans_emploi_part": ("03:part_sans_emploi", 100),
+    "sans_logement_stable_part": ("03:part_sans_logement_stable", 100),
+    "base_situation_financiere": ("03:base_sans_ressources", 1),
+    "base_situation_professionnelle": ("03:base_sans_emploi", 1), "base_logement": ("03:base_sans_logement_stable", 1),
+    "proxenete_present_part": ("03:part_situations_proxenete", 100),
+    "proxenete_absent_part": ("03:part_situations_sans_proxenete", 100),
+    "proxenete_inconnu_part": ("03:part_situations_proxenete_inconnu", 100),
+    "annonces_indices_reseau_part": ("06:part_indices_reseau", 100),
+    "audience_hommes_part": ("06:part_public_hommes", 100),
+    "audience_hommes_exclusivement_part": ("06:part_public_hommes_seuls", 100),
+    "forum_discussions": ("04:discussions_forum", 1), "forum_communes": ("04:communes_forum", 1),
+    "annonces_clients": ("04:annonces_clients", 1),
+}
+
+
+def edition_values(results: dict[str, dict], figures: list[dict]) -> dict[str, float]:
+    """This edition's value of every report figure it computes, in the report's unit, read
+    from the chapters' saved results (numbers, never the book's text). The ads per site
+    are matched by the site's name."""
+    from .synthesis import value
+    from .text import slug
+
+    values = {}
+    for key, (source, factor) in EDITION_KEYS.items():
+        found = value(results, source)
+        if found is not None:
+            values[key] = factor * found
+    per_site = value(results, "04:annonces_par_site") or {}
+    known = {f["id"] for f in figures}
+    for site, count in per_site.items():
+        key = "annonces_site_" + slug(site.removeprefix("www."), 60)
+        if key in known:
+            values[key] = count
+    return {key: figure for key, figure in values.items() if key in known}
+
+
+def estimates_vs_truth(results: dict[str, dict], truth: dict) -> pd.DataFrame:
     """Each estimate of this edition next to the synthetic world's truth, with the relative error."""
-    glued = lambda key: as_number(values[key]) if key in values else float("nan")  # noqa: E731
+    from .synthesis import value
+
+    def number(key: str, factor: float = 1) -> float:
+        found = value(results, key)
+        return float("nan") if found is None else factor * found
+
     rows = [
-        ("Personnes signalées a minima (règles de décompte)", glued("03:concernees"), truth["personnes_signalees_a_minima"]),
-        ("Population totale, signalées ou non (systèmes multiples)", glued("03:mse_estimation"),
+        ("Personnes signalées a minima (règles de décompte)", number("03:personnes_concernees"),
+         truth["personnes_signalees_a_minima"]),
+        ("Population totale, signalées ou non (systèmes multiples)", number("03:mse_estimation"),
          truth["personnes_population_totale"]),
-        ("Personnes derrière les annonces, méthode du rapport", glued("07:personnes_rapport"),
+        ("Personnes derrière les annonces, méthode du rapport", number("07:personnes_rapport"),
          truth["personnes_derriere_les_annonces"]),
-        ("Personnes derrière les annonces, liaison de toutes les annonces", glued("07:n_personnes_liees"),
+        ("Personnes derrière les annonces, liaison de toutes les annonces", number("07:personnes_liees"),
          truth["personnes_derriere_les_annonces"]),
-        ("Taux de doublons (%), mesuré dans l'échantillon", glued("07:taux"), 100 * truth["taux_doublons"]),
-        ("Professionnel·les ayant identifié des situations", glued("02:identifie_effectif"),
+        ("Taux de doublons (%), mesuré dans l'échantillon", number("07:taux_doublons", 100),
+         100 * truth["taux_doublons"]),
+        ("Professionnel·les ayant identifié des personnes", number("02:identifie_effectif"),
          truth["professionnels_ayant_identifie"]),
     ]
     table = pd.DataFrame(rows, columns=["estimation", "manuel", "verite"])
