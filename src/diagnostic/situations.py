@@ -257,6 +257,15 @@ def persons_by(groups: pd.DataFrame, column: str, categories: dict[str, str] | N
     return groups["personnes"].groupby(keys).sum()
 
 
+def pimp_kind(text: str) -> str:
+    """Who a pimp is, from the free answer ("Oui, son compagnon" → "Conjoint ou partenaire")."""
+    lowered = without_accents(str(text)).lower()
+    for kind, words in PIMP_KINDS.items():
+        if any(re.search(rf"\b{re.escape(word)}s?\b", lowered) for word in words):
+            return kind
+    return "Non précisé"
+
+
 def pimp_category(text: str) -> str:
     """"Oui…" → probable or proven; "Non" → absent; anything else → unknown (section V-A)."""
     lowered = without_accents(str(text)).strip().lower()
@@ -323,6 +332,22 @@ def capture_histories(groups: pd.DataFrame) -> pd.DataFrame:
 
 # --- The step computed once: everything chapter 3 shows, and what later chapters read ---
 
+# Section III: "prostitution visible" (outdoor) and "discrète" (indoor), the exchange for goods
+# or services the report puts apart, and the map's "forme(s) de prostitution inconnue(s)".
+FORM_GROUPS = {
+    "Prostitution visible (rue, route, bois)": {"Rue", "Route", "Forêt / Bois"},
+    "Prostitution discrète (appartement, hôtel, bar, salon de massage, hébergement, Internet)":
+        {"Appartement", "Hôtel", "Bar / Club", "Salon de massage", "Structure d'hébergement", "Via Internet"},
+    "Contre biens ou services": {"Contre hébergement", "Contre autres biens ou services"},
+    "Forme(s) inconnue(s)": {"Inconnu"},
+}
+# Who the pimp is, read from the free answer (section V-A-1: "un conjoint proxénète",
+# "les proxénètes sont des parents"): the words are this handbook's choice.
+PIMP_KINDS = {
+    "Conjoint ou partenaire": ("compagnon", "conjoint", "mari", "copain", "petit ami", "partenaire", "concubin"),
+    "Parent ou famille": ("pere", "mere", "parent", "famille", "frere", "soeur", "oncle", "tante", "beau-pere"),
+    "Réseau": ("reseau",),
+}
 PIMP_LABELS = {"probable_averee": "Proxénète probable ou avéré", "absent": "Pas de proxénète",
                "inconnu": "Présence d'un proxénète inconnue"}
 EXCHANGE_FORMS = {"Contre hébergement", "Contre autres biens ou services"}
@@ -347,6 +372,39 @@ class Counting:
     def core(self) -> pd.DataFrame:
         """The distinct situations of probable or proven prostitution (the report's 152 persons)."""
         return self.groups[self.groups["statut"] == "probable_averee"]
+
+    def typology(self, threshold: int) -> pd.DataFrame:
+        """Situations and persons by form of prostitution (section III). A situation may have
+        several forms: the rows do not add up (the report says the same of its map)."""
+        core = self.core
+        rows = []
+        for label, forms in FORM_GROUPS.items():
+            mask = core["forme"].map(lambda f, forms=forms: bool(forms & set(f)))
+            rows.append({"forme": label, "situations": int(mask.sum()),
+                         "personnes": int(core.loc[mask, "personnes"].sum())})
+        table = pd.DataFrame(rows)
+        table["part_situations"] = table["situations"] / max(len(core), 1)
+        table["personnes"] = disclosure.protect(table["personnes"], threshold).to_numpy()
+        return table
+
+    def pimp_kinds(self) -> pd.Series:
+        """Situations with a probable or proven pimp, by who the pimp is (section V-A-1)."""
+        core = self.core
+        with_pimp = core[core["proxenete"].map(pimp_category) == "probable_averee"]
+        return with_pimp["proxenete"].map(pimp_kind).value_counts().reindex(
+            [*PIMP_KINDS, "Non précisé"], fill_value=0)
+
+    def minors(self, threshold: int) -> pd.DataFrame:
+        """Minors in a probable or proven situation by sex and age band (section IV-A-2),
+        small counts hidden: the smallest and most identifying counts of the book."""
+        core = self.core
+        single_age = core["age"].map(lambda a: a[0] if len(a) == 1 else "")
+        single_sex = core["sexe"].map(lambda a: a[0] if len(a) == 1 else "plusieurs ou non renseigné")
+        young = core[single_age.isin(["Moins de 15 ans", "15-17 ans"])]
+        counts = young["personnes"].groupby([single_sex[young.index], single_age[young.index]]).sum().unstack(
+            fill_value=0).reindex(columns=["Moins de 15 ans", "15-17 ans"], fill_value=0)
+        shown = disclosure.protect_table(counts, threshold) if len(counts) else counts.astype(str)
+        return shown.rename_axis(index="Sexe", columns=None).reset_index()
 
     def rules(self) -> pd.DataFrame:
         """Situations and persons counted by each counting rule (note 15), most used first."""
@@ -399,6 +457,12 @@ class Counting:
             "part_situations_proxenete": (pimps == "probable_averee").mean() if situations_core else math.nan,
             "part_situations_sans_proxenete": (pimps == "absent").mean() if situations_core else math.nan,
             "part_situations_proxenete_inconnu": (pimps == "inconnu").mean() if situations_core else math.nan,
+            "situations_conjoint_proxenete": int(self.pimp_kinds()["Conjoint ou partenaire"]),
+            "situations_parent_proxenete": int(self.pimp_kinds()["Parent ou famille"]),
+            "situations_reseau_international": int(core["reseau"].fillna("").str.lower()
+                                                   .str.contains("international").sum()),
+            **{f"part_situations_{slug(label.split(' (')[0])}": float(share) for label, share in zip(
+                FORM_GROUPS, self.typology(1)["part_situations"])},
             "personnes_non_localisees": int(self.located.loc[self.located["arrondissement_code"].isna(),
                                                              "personnes"].sum()),
             "mse_observees": self.estimate.observed,
