@@ -38,8 +38,8 @@ def compare(world: str, sheet: pd.DataFrame, truth: pd.Series) -> list[dict]:
     start = time.perf_counter()
     persons, _ = dedup.link(sheet, "62", BOULOGNE)
     seconds = time.perf_counter() - start
-    rows.append(scores("modèle (liens sûrs et probables)", world, persons["id_personne"], truth, seconds))
-    rows.append(scores("modèle (liens sûrs seuls)", world, persons["id_personne_sur"], truth, seconds))
+    rows.append(scores("modèle (liens sûrs et probables)", world, persons["id_personne_probable"], truth, seconds))
+    rows.append(scores("modèle (liens sûrs seuls)", world, persons["id_personne"], truth, seconds))
     start = time.perf_counter()
     rules, _ = dedup_rules.link_by_rules(sheet)
     rows.append(scores("règles de la première édition", world, rules["id_personne"], truth, time.perf_counter() - start))

@@ -121,7 +121,7 @@ def test_the_range_of_persons_contains_the_truth(linked, truth):
     bounds = dedup.persons_range(persons)
     assert bounds["personnes_bas"] <= true_persons <= bounds["personnes_haut"]
     assert bounds["personnes_haut"] - bounds["personnes_bas"] <= 0.05 * true_persons
-    scores = dedup.pairwise_scores(persons["id_personne_sur"], truth.loc[persons["id_annonce"], "id_personne"]
+    scores = dedup.pairwise_scores(persons["id_personne"], truth.loc[persons["id_annonce"], "id_personne"]
                                    .reset_index(drop=True))
     assert scores["f1"] >= 0.98
 
@@ -131,7 +131,7 @@ def test_a_network_is_not_merged_into_one_person(linked, truth):
     merged = persons.join(truth[["id_reseau"]].rename(columns={"id_reseau": "reseau"}), on="id_annonce")
     merged["vrai"] = truth.loc[merged["id_annonce"], "id_personne"].to_numpy()
     networks = merged[merged["reseau"] != ""].groupby("reseau")
-    assert sum(1 for _, g in networks if g["vrai"].nunique() > 1 and g["id_personne_sur"].nunique() == 1) == 0
+    assert sum(1 for _, g in networks if g["vrai"].nunique() > 1 and g["id_personne"].nunique() == 1) == 0
 
 
 def test_the_linkage_is_the_same_on_every_run(world, linked):
@@ -162,7 +162,7 @@ def test_review_sheet_round_trip(tmp_path, world, linked):
     reviewed, relinks = dedup.link(world, "62", BOULOGNE, decisions=decisions)
     assert (relinks["statut"] == "relu : personnes différentes").sum() == 1
     assert (relinks["statut"] == "relu : même personne").sum() == 1
-    assert reviewed["id_personne_sur"].nunique() <= persons["id_personne_sur"].nunique()
+    assert reviewed["id_personne"].nunique() <= persons["id_personne"].nunique()
 
     sheet.cell(row=2, column=column, value="peut-être")
     book.save(path)
@@ -185,10 +185,10 @@ def test_command_line(tmp_path, project_root):
                          capture_output=True, text=True, cwd=project_root, check=True)
     assert "699 annonces" in out.stderr
     table = pd.read_csv(tmp_path / "sortie/annonces_personnes.csv")
-    assert list(table.columns) == ["id_annonce", "id_personne", "id_personne_sur"] and len(table) == 699
+    assert list(table.columns) == ["id_annonce", "id_personne", "id_personne_probable"] and len(table) == 699
     summary = json.loads((tmp_path / "sortie/resume.json").read_text(encoding="utf-8"))
-    assert summary["personnes_bas"] == table["id_personne"].nunique()
-    assert summary["personnes_haut"] == table["id_personne_sur"].nunique()
+    assert summary["personnes_bas"] == table["id_personne_probable"].nunique()
+    assert summary["personnes_haut"] == summary["personnes"] == table["id_personne"].nunique()
     links = pd.read_csv(tmp_path / "sortie/liens.csv")
     assert {"statut", "poids", "raison", "poids_telephone", "niveau_texte"} <= set(links.columns)
     assert (tmp_path / "sortie/liens_a_relire.xlsx").is_file()
