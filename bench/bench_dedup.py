@@ -1,7 +1,7 @@
 """Benchmark: linking N synthetic ads into persons (time, peak memory, accuracy).
 
 Usage: .venv/bin/python bench/bench_dedup.py 100000 1000000
-Goals (issue 7): 100,000 ads in at most 60 s; 1,000,000 in at most 10 minutes and 8 GiB.
+Goals (issues 7 and 15): 100,000 ads in at most 60 s; 1,000,000 in at most 5 minutes and 8 GiB.
 Each size in its own process; the world is generated first (not timed), then read
 (pseudonymisation and masking, timed apart), then linked.
 """

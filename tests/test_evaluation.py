@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from diagnostic import ads, dedup, evaluation, inventory
+from diagnostic import ads, dedup_rules, evaluation, inventory
 from diagnostic.synthetic.internet import ads_of_persons
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "synthetic"
@@ -60,9 +60,9 @@ def test_same_template_under_two_pseudonyms_is_not_one_person():
         "titre": ["[pseudo] new in town"] * 2, "texte": ["New in Lens! [pseudo]. Sweet and discreet company."] * 2,
         "telephone_pseudo": ["", ""], "prefixe_pseudo": ["", ""], "voisins_pseudo": ["", ""],
         "pseudo_pseudo": ["PSE-1", "PSE-2"]})
-    persons, links = dedup.link(sheet)
+    persons, links = dedup_rules.link_by_rules(sheet)
     assert persons["id_personne"].nunique() == 2 and links.empty
     same = sheet.assign(pseudo_pseudo="PSE-1")
-    persons, links = dedup.link(same)
+    persons, links = dedup_rules.link_by_rules(same)
     assert persons["id_personne"].nunique() == 1
     assert links["raison"].iloc[0].startswith("texte identique, même pseudo")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import communes
+from . import adfields, communes
 from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import read_rows
 from .text import without_accents
@@ -54,6 +54,14 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     number without its last two digits), `voisins_pseudo` (keys shared by numbers one digit
     apart) and `pseudo_pseudo`; `titre` and `texte` have their phone numbers, e-mails and
     the ad's own pseudonym masked.
+
+    Read from the text before it is masked (`adfields`, step 7): `prenom_pseudo` (the
+    pseudonym of the first name the ad gives, which is then masked in the text too),
+    `age` (declared, a number), `description` and `langues` (words joined by spaces),
+    `telephones_texte` and `voisins_texte` (pseudonyms of the numbers written inside the
+    text, and their neighbour keys), `commune_cle` (the declared commune without its
+    postcode, accents and vague place words; `adfields.commune_codes` turns it into an
+    INSEE code when the département is known).
     """
     path = Path(path)
     ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce")
@@ -64,8 +72,17 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
                             for p in ads["pseudo"].fillna("")]
     pseudos = ads["pseudo"].fillna("")
-    ads["titre"] = [mask_ad_text(t, p) for t, p in zip(ads["titre"], pseudos)]
-    ads["texte"] = [mask_ad_text(t, p) for t, p in zip(ads["texte"], pseudos)]
+    whole = (ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")).tolist()
+    names = [adfields.first_name(t) for t in whole]
+    ads["prenom_pseudo"] = [adfields.name_key(n) for n in names]
+    ads["age"] = [adfields.declared_age(a, t) for a, t in zip(ads["age_declare"], whole)]
+    ads["description"] = [" ".join(adfields.description(t)) for t in whole]
+    ads["langues"] = [" ".join(adfields.languages(t)) for t in whole]
+    ads["telephones_texte"] = [";".join(adfields.text_phones(t)) for t in whole]
+    ads["voisins_texte"] = [";".join(adfields.text_phone_neighbours(t)) for t in whole]
+    ads["commune_cle"] = [adfields.commune_key(c) for c in ads["commune_declaree"].fillna("")]
+    for column in ("titre", "texte"):
+        ads[column] = [adfields.mask_first_name(mask_ad_text(t, p), n) for t, p, n in zip(ads[column], pseudos, names)]
     return ads.drop(columns=["telephone", "pseudo"])
 
 

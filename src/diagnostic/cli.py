@@ -57,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     linkage.add_argument("--ads", "--annonces", dest="annonces", required=True, type=Path,
                          help="fiche de relevé des annonces (CSV ou .xlsx)")
     linkage.add_argument("--out", "--sortie", dest="sortie", required=True, type=Path, help="dossier de sortie")
+    linkage.add_argument("--moteur", choices=["duckdb"], default="duckdb",
+                         help="moteur de calcul du modèle de liaison (DuckDB, intégré)")
+    linkage.add_argument("--departement", default=None,
+                         help="code du département, pour ramener les communes déclarées à leur code INSEE")
+    linkage.add_argument("--decisions", type=Path, default=None,
+                         help="feuille de relecture remplie (liens_a_relire.xlsx), relue avant de compter les personnes")
     agreement = commands.add_parser("accord", help="accord entre deux codages des mêmes annonces (kappa, alpha)")
     agreement.add_argument("fiches", nargs=2, type=Path, metavar="FICHE",
                            help="deux fiches de codage remplies (.xlsx ou CSV), des mêmes annonces")
@@ -149,11 +155,14 @@ def _communes(args) -> int:
 def _dedup(args) -> int:
     """`diagnostic dedup --ads FILE --out DIR`: ads linked into persons, with the reasons."""
     try:
-        persons, links = dedup.link(ads.read_ads(args.annonces))
+        sheet = ads.read_ads(args.annonces)
+        decisions = dedup.read_review(args.decisions) if args.decisions else None
+        persons, links = dedup.link(sheet, args.departement, decisions=decisions, engine=args.moteur)
     except (InputError, FileNotFoundError) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     summary = dedup.write_outputs(persons, links, args.sortie)
-    print(f"{summary['annonces']} annonces, {summary['personnes']} personnes estimées "
-          f"(taux de doublons {summary['taux_doublons']:.0%}). Résultats dans {args.sortie}.", file=sys.stderr)
+    dedup.review_sheet(args.sortie / "liens_a_relire.xlsx", sheet, links)
+    print(f"{summary['annonces']} annonces, de {summary['personnes_bas']} à {summary['personnes_haut']} personnes "
+          f"(liens sûrs et probables, liens sûrs seuls). Résultats dans {args.sortie}.", file=sys.stderr)
     return 0

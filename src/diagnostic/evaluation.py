@@ -6,9 +6,9 @@ Only a synthetic world knows who is behind each ad. Two studies:
   in the coded sample, persons = ads × (1 − rate)) repeated over many synthetic worlds
   built like the département's (same sites, same mirror groups, same duplicate rate):
   its bias, and how often its interval holds the true number of persons;
-- `threshold_effect`: the whole-corpus linkage (`dedup.link`) for a range of
-  near-duplicate thresholds, with the number of persons and, if the truth is known,
-  pairwise precision, recall and F1.
+- `threshold_effect`: the hand-written rules of the first edition
+  (`dedup_rules.link_by_rules`) for a range of near-duplicate thresholds, with the number
+  of persons and, if the truth is known, pairwise precision, recall and F1.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
-from . import dedup, sampling
+from . import dedup, dedup_rules, sampling
 from .synthetic.internet import ads_of_persons
 
 
@@ -71,7 +71,7 @@ def threshold_effect(ads: pd.DataFrame, thresholds, truth: pd.Series | None = No
     """
     rows = []
     for threshold in tqdm(list(thresholds), desc="Seuils", disable=not progress, leave=False):
-        persons, _ = dedup.link(ads, near_threshold=float(threshold))
+        persons, _ = dedup_rules.link_by_rules(ads, near_threshold=float(threshold))
         row = {"seuil": float(threshold), "personnes": int(persons["id_personne"].nunique())}
         if truth is not None:
             row.update(dedup.pairwise_scores(persons["id_personne"], truth))

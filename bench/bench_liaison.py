@@ -1,0 +1,66 @@
+"""Benchmark: the linkage of step 7 side by side with the first edition's rules and a naive
+baseline, on the default synthetic world and on the independently written one.
+
+Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_MONDE_INDEPENDANT]
+
+The model was set (fields, comparisons, blocking, thresholds) on the default world and
+the hand-written cases of tests/test_dedup.py; the independent world
+(`synthetic.ads_independent`, written without the first generator's code) was measured
+once, after, without changing anything.
+"""
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from diagnostic import ads, dedup, dedup_rules
+from diagnostic.synthetic.ads_independent import independent_world
+
+ROOT = Path(__file__).resolve().parents[1]
+BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
+
+
+def scores(name: str, world: str, labels: pd.Series, truth: pd.Series, seconds: float) -> dict:
+    found, true = labels.nunique(), truth.nunique()
+    return {"monde": world, "methode": name, "personnes": int(found), "vraies_personnes": int(true),
+            "erreur_personnes": round((found - true) / true, 4), "secondes": round(seconds, 1),
+            **{k: round(v, 4) for k, v in dedup.pairwise_scores(labels.reset_index(drop=True),
+                                                                 truth.reset_index(drop=True)).items()}}
+
+
+def compare(world: str, sheet: pd.DataFrame, truth: pd.Series) -> list[dict]:
+    truth = truth.loc[sheet["id_annonce"]]
+    rows = []
+    start = time.perf_counter()
+    persons, _ = dedup.link(sheet, "62", BOULOGNE)
+    seconds = time.perf_counter() - start
+    rows.append(scores("modèle (liens sûrs et probables)", world, persons["id_personne_probable"], truth, seconds))
+    rows.append(scores("modèle (liens sûrs seuls)", world, persons["id_personne"], truth, seconds))
+    start = time.perf_counter()
+    rules, _ = dedup_rules.link_by_rules(sheet)
+    rows.append(scores("règles de la première édition", world, rules["id_personne"], truth, time.perf_counter() - start))
+    start = time.perf_counter()
+    naive = dedup_rules.link_naive(sheet)
+    rows.append(scores("base naïve (téléphones + trigrammes)", world, naive["id_personne"], truth,
+                       time.perf_counter() - start))
+    return rows
+
+
+if __name__ == "__main__":
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    default = ads.read_ads(ROOT / "data/synthetic/annonces-SYNTHETIQUE.csv")
+    truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str,
+                        keep_default_na=False).set_index("id_annonce")["id_personne"]
+    rows = compare("monde par défaut (699 annonces)", default, truth)
+    sheet, independent_truth = independent_world(size)
+    with tempfile.TemporaryDirectory() as folder:
+        sheet.to_csv(Path(folder) / "annonces.csv", index=False)
+        read = ads.read_ads(Path(folder) / "annonces.csv")
+    rows += compare(f"monde indépendant ({len(read)} annonces)", read,
+                    independent_truth.set_index("id_annonce")["id_personne"])
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))

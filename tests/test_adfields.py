@@ -1,0 +1,63 @@
+"""Step 7: the fields read from an ad's text before it is masked (hand-written cases)."""
+
+import math
+
+import pandas as pd
+
+from diagnostic import adfields, ads
+from diagnostic.privacy import phone_pseudonyms
+
+
+def test_first_name_in_the_ways_ads_introduce_the_person():
+    assert adfields.first_name("Coucou, moi c'est Axelle, 28 ans.") == "Axelle"
+    assert adfields.first_name("Bonjour je suis Melina, brune.") == "Melina"
+    assert adfields.first_name("Je m'appelle Sofia") == "Sofia"
+    assert adfields.first_name("Nouvelle à Lens : Kim, 22 ans, douce.") == "Kim"
+    assert adfields.first_name("Je suis Nouvelle sur Arras, je suis ouverte") == ""   # not names
+    assert adfields.first_name("Massage relaxant à Lens") == ""
+
+
+def test_the_same_first_name_gives_the_same_key_whatever_its_spelling():
+    assert adfields.name_key("Zoé") == adfields.name_key("ZOE") != adfields.name_key("Zia")
+    assert adfields.name_key("Zoé").startswith("PRE-") and "zo" not in adfields.name_key("Zoé")[4:6]
+
+
+def test_declared_age_from_the_cell_then_from_the_text():
+    assert adfields.declared_age("28 ans", "") == 28
+    assert adfields.declared_age("", "Lina, 31 ans, brune") == 31
+    assert adfields.declared_age("", "New in town, 24 years old") == 24
+    assert math.isnan(adfields.declared_age("", "disponible 24h/24, 7 jours"))
+
+
+def test_description_and_languages():
+    assert adfields.description("Blonde aux yeux bleus, petite et pulpeuse, brésilienne") == [
+        "blond", "bresilien", "petit", "pulpeux", "yeux bleus"]
+    assert adfields.description("Moment de détente") == []
+    assert adfields.languages("Je parle anglais et espagnol.") == ["anglais", "espagnol"]
+    assert adfields.languages("I speak english") == ["anglais"]
+    assert adfields.languages("Anglaise de passage") == []
+
+
+def test_phones_inside_the_text_are_pseudonymised_like_the_phone_column():
+    found = adfields.text_phones("Appelez-moi au 05 36 49 12 34 ou au +33536491235.")
+    assert found == sorted([phone_pseudonyms("0536491234")[0], phone_pseudonyms("0536491235")[0]])
+    assert all(key.startswith("TEL-") for key in found)
+    assert adfields.text_phones("Disponible 24h/24") == []
+
+
+def test_commune_spellings_meet_on_the_insee_code():
+    written = ["lens centre", "62300 Lens", "LENS", "Arras gare", "Hénin-Beaumont", "Trifouillis"]
+    assert adfields.commune_codes(written, "62") == ["62498", "62498", "62498", "62041", "62427", "trifouillis"]
+    assert adfields.commune_key("lens centre ville") == "lens"
+
+
+def test_reading_extracts_the_fields_and_masks_the_first_name(tmp_path):
+    sheet = tmp_path / "annonces.csv"
+    pd.DataFrame([{"id_annonce": "A1", "site": "s.example", "commune_declaree": "lens centre", "titre": "Douceur",
+                   "texte": "Moi c'est Axelle, 28 ans, blonde. Je parle anglais. Appelez le 05 36 49 12 34.",
+                   "telephone": "", "pseudo": "", "age_declare": ""}]).to_csv(sheet, index=False)
+    row = ads.read_ads(sheet).iloc[0]
+    assert row["prenom_pseudo"] == adfields.name_key("Axelle") and row["age"] == 28
+    assert row["description"] == "blond" and row["langues"] == "anglais" and row["commune_cle"] == "lens"
+    assert row["telephones_texte"] == phone_pseudonyms("0536491234")[0]
+    assert "Axelle" not in row["texte"] and "05 36" not in row["texte"] and "[pseudo]" in row["texte"]
