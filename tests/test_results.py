@@ -103,8 +103,10 @@ def test_forms_and_pimps_are_counted_in_situations_as_the_report_does():
     assert table.loc["Pas de proxénète", "personnes"] == "< 5"
 
 
-CHAPTER_OF_STEP = {"st.compute(": "03", "situations.compute(": "03", "st.prepare(": "03", "st.consolidate(": "03",
-                   "st.candidate_pairs(": "03", "mse.estimate(": "03"}
+CHAPTER_OF_STEP = {"partners.compute(": "01", "st.compute(": "03", "situations.compute(": "03", "st.prepare(": "03",
+                   "st.consolidate(": "03", "st.candidate_pairs(": "03", "mse.estimate(": "03", "ads.compute(": "04",
+                   "sampling.compute(": "05", "sampling.drawn_sample(": "05", "sampling.draw(": "05",
+                   "sampling.allocate(": "05", "dedup.link(": "07"}
 
 
 def test_no_chapter_recomputes_another_step():

@@ -254,8 +254,8 @@ class Sampling:
                 "sites_sans_annonce": int((self.allocation["annonces"] == 0).sum())}
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The sample drawn, which chapter 6 codes (never drawn again there)."""
-        return {"echantillon": self.sample}
+        """The sample drawn, which chapter 6 codes (never drawn again there), and the sites."""
+        return {"echantillon": self.sample, "sites": self.sites}
 
 
 def compute(run, root=None) -> Sampling:
