@@ -50,7 +50,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from diagnostic import ads, tables
+from diagnostic import ads, questionnaire, tables
 from diagnostic.errors import InputError
 
 
@@ -202,3 +202,335 @@ def test_6n_excel_date_cells_are_read(tmp_path):
                                                               ["A1", "x.example", dt.datetime(2018, 10, 2), 25.0]]})
     sheet = ads.read_ads(path)
     assert sheet[["date_collecte", "age_declare"]].values.tolist() == [["2018-10-02", "25"]]
+
+
+# --- 2 to 5. The questionnaire, as Google Forms and KoboToolbox export it -------------------
+
+# The form's questions as Google Forms writes them in the first row (annex 4), in order.
+BEFORE = [
+    "Nom de l'organisation ou du service :",
+    'Nom du/de la répondant.e :',
+    'Fonction :',
+    'Adresse mail :',
+    'Numéro de téléphone :',
+    'Votre activité principale :',
+    'Vous remplissez le questionnaire :',
+    'Si le questionnaire est rempli à titre collectif, combien de professionnel.les ont-ils/elles été consulté.es ?',
+    'Dans le cadre de vos missions, avez-vous déjà :',
+    'Combien de personnes ces situations concernent-elles ?',
+]
+SITUATION = [
+    'Combien de personnes (environ) sont concernées par cette situation ?',
+    'Ces personnes sont :',
+    'Quel âge ont-elles, environ ?',
+    'Quelle est leur nationalité ?',
+    "Pour les personnes étrangères, pourriez-vous préciser leur pays d'origine ?",
+    'Pour les personnes étrangères hors Union Européenne, pourriez-vous préciser leur situation administrative ?',
+    'Quelle est leur situation familiale ?',
+    'Comment / où logent-elles ?',
+    'Quelle est leur situation professionnelle ?',
+    'Quelle est leur situation financière ?',
+    'Pouvez-vous décrire leur parcours de vie, des facteurs de vulnérabilité qui pourraient conduire ces personnes à entrer dans la prostitution ?',
+    "De quelle forme de prostitution s'agit-il ?",
+    'Pouvez-vous préciser les zones géographiques où ont lieu les faits de prostitution (dans quelles villes, quels quartiers, noms de rues, numéros de routes...)?',
+    "Savez-vous s'il existe un/des proxénète(s) ?",
+    'Pensez-vous que la prostitution de ces personnes est organisée par un réseau de proxénétisme et/ou de traite des êtres humains ?',
+    'Avez-vous des informations concernant les clients de ces personnes ?',
+    'Informations complémentaires que vous souhaiteriez apporter...',
+    'Décrire une autre situation ?',
+]
+AFTER = [
+    'Dans le cadre de vos missions, avez-vous déjà pris en charge des personnes en situation ou en risque de prostitution ?',
+    'Si oui, avez-vous parlé avec elles de prostitution (directement ou de manière suggérée) ?',
+    'Ces personnes avaient-elles des demandes particulières ? Lesquelles ?',
+    'Quelles réponses ont été apportées ?',
+    "Avez-vous orienté ces personnes vers d'autres structures ? Lesquelles ?",
+    'Aborder le sujet de la prostitution avec une personne qui pourrait être concerné vous semble-t-il :',
+    'Pourquoi ?',
+    'Vous estimez-vous suffisamment outillé.e ?',
+    'Si non, de quoi auriez-vous besoin pour mieux accompagner les personnes en situation ou en risque de prostitution ?',
+    "Quels sont les principaux freins auxquels vous vous heurtez dans votre volonté d'accompagner des personnes en situation, ou en risque de prostitution ?",
+    'Avez-vous déjà suivi, ou allez-vous suivre, une formation en lien avec cette problématique ?',
+    'Si oui, pouvez préciser le type de formation suivie (nombre de jours, titre, intervenant.e...) ?',
+    'Seriez-vous intéressé.e pour participer à un travail en réseau ou à une démarche de réflexion partagée en lien avec cette problématique ?',
+    'Informations complémentaires que vous souhaiteriez apporter...',
+    'Le saviez-vous ? [La Loi du 13 avril 2016 abolit le délit de racolage]',
+    "Le saviez-vous ? [Les clients de la prostitution sont désormais passibles d'une contravention de 1500€]",
+    "Le saviez-vous ? [La Loi du 13 avril 2016 crée un parcours de sortie de la prostitution et d'insertion sociale et professionnelle]",
+    'Le saviez-vous ? [Le parcours de sortie de la prostitution peut donner droit à une autorisation provisoire de séjour avec droit au travail]',
+    'Le saviez-vous ? [La marchandisation des corps entre désormais dans les thématiques abordées lors des actions de prévention à destination des jeunes]',
+    "Le saviez-vous ? [La Loi du 13 avril 2016 crée une commission départementale, chargée de coordonner l'action en faveur des victimes de la prostitution]",
+    "Pensez-vous que vous pourriez orienter des personnes vers le dispositif du parcours de sortie de la prostitution et d'insertion sociale et professionnelle ?",
+    'Avez-vous déjà mené des actions de prévention et/ou de sensibilisation au sujet de la prostitution ?',
+    "Si oui, pouvez-vous préciser (type d'action, public visé, outils utilisés...) ?",
+    'Identifiez-vous des besoins spécifiques en termes de prévention, notamment auprès des jeunes ? Lesquels ?',
+    'Informations complémentaires que vous souhaiteriez apporter...',
+    "Acceptez-vous d'être recontacté.e dans le cadre de ce diagnostic ?",
+    'Connaissez-vous des personnes ressources pour ce diagnostic ?',
+    'Si oui, pourriez-vous nous indiquer leurs noms / coordonnées / fonctions ?',
+    'Pourquoi sont-elles ressources selon-vous ?',
+    'Informations complémentaires que vous souhaiteriez apporter...',
+]
+
+IDENTIFIED = ("Identifié, de manière probable ou avérée, des situations de prostitution")
+WITNESS = "Été témoin de situations de prostitution"
+SECOND_PERSON = {  # the answers of a collective response that describes no situation
+    "Nom de l'organisation ou du service :": "Collège Jean Moulin", "Nom du/de la répondant.e :": "Jeanne Petit",
+    "Fonction :": "CPE", "Adresse mail :": "j.petit@college.example", "Numéro de téléphone :": "03 53 01 00 02",
+    "Votre activité principale :": "Éducation / jeunesse",
+    "Vous remplissez le questionnaire :": "A titre collectif (service ou structure)",
+    BEFORE[7]: "5",
+    AFTER[0]: "Non", AFTER[7]: "Oui", AFTER[10]: "Oui",
+}
+FIRST_PERSON = {
+    "Nom de l'organisation ou du service :": "CCAS de Vergne", "Nom du/de la répondant.e :": "Camille Martin",
+    "Fonction :": "Assistante sociale", "Adresse mail :": "c.martin@ccas.example",
+    "Numéro de téléphone :": "06 39 98 00 01", "Votre activité principale :": "santé",
+    "Vous remplissez le questionnaire :": "A titre individuel",
+    "Dans le cadre de vos missions, avez-vous déjà :": [IDENTIFIED, WITNESS],
+    "Combien de personnes ces situations concernent-elles ?": "3",
+    AFTER[0]: "Oui", AFTER[7]: "Non", AFTER[8]: ["Formation", "Mise en réseau"], AFTER[10]: "Non",
+    AFTER[14]: "Oui, je le savais", AFTER[19]: "Non, je ne le savais pas",
+}
+FIRST_SITUATIONS = [
+    {SITUATION[0]: "2 ou 3", SITUATION[1]: ["Des femmes"], SITUATION[2]: ["18-25 ans", "26-35 ans"],
+     SITUATION[3]: ["Hors Union Européenne"], SITUATION[7]: ["Hôtel / Via le 115"],
+     SITUATION[11]: ["Rue", "Via Internet"], SITUATION[12]: "Lens, gare", SITUATION[17]: "Oui"},
+    {SITUATION[0]: "une", SITUATION[1]: ["Des hommes"], SITUATION[3]: ["Française"],
+     SITUATION[11]: ["Inconnu"], SITUATION[17]: "Non, passer à la rubrique suivante"},
+]
+
+
+def form_row(stamp, answers: dict, situations: list[dict], blocks: int, joiner: str) -> list:
+    """One response as Google Forms writes it: its answers under the header of `form_header`."""
+    def cell(value):
+        return joiner.join(value) if isinstance(value, list) else value
+    row = [stamp] + [cell(answers.get(text, "")) for text in BEFORE]
+    for k in range(blocks):
+        own = situations[k] if k < len(situations) else {}
+        row += [cell(own.get(text, "")) for text in SITUATION]
+    return row + [cell(answers.get(text, "")) for text in AFTER]
+
+
+def form_header(stamp: str, blocks: int) -> list[str]:
+    return [stamp] + BEFORE + SITUATION * blocks + AFTER
+
+
+def form_csv(path: Path, header: list[str], rows: list[list], separator: str = ",") -> Path:
+    import csv
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=separator)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def two_responses(stamps, blocks=3, joiner=", "):
+    return [form_row(stamps[0], FIRST_PERSON, FIRST_SITUATIONS, blocks, joiner),
+            form_row(stamps[1], SECOND_PERSON, [], blocks, joiner)]
+
+
+def check_two_responses(responses, situations, stamps):
+    assert responses["id_reponse"].tolist() == ["R001", "R002"]
+    assert responses["horodatage"].tolist() == stamps
+    assert responses["activite"].tolist() == ["Santé", "Éducation, jeunesse"]
+    assert responses["nb_consultes"].tolist()[1] == 5 and responses["nb_consultes"].isna().tolist() == [True, False]
+    assert responses["reperage"].tolist() == [[IDENTIFIED, WITNESS], []]
+    assert responses["besoins"].tolist() == [["Mise en réseau", "Formation"][::-1], []]
+    assert responses["sait_racolage"].tolist() == ["Oui, je le savais", ""]
+    assert responses["sait_commission"].tolist() == ["Non, je ne le savais pas", ""]
+    assert "nom_repondant" not in responses and "courriel" not in responses and "telephone" not in responses
+    assert situations[["id_reponse", "num_situation"]].values.tolist() == [["R001", 1], ["R001", 2]]
+    assert situations["nb_personnes"].tolist() == ["2 ou 3", "une"]
+    assert situations["age"].tolist() == [["18-25 ans", "26-35 ans"], []]
+    assert situations["forme"].tolist() == [["Rue", "Via Internet"], ["Inconnu"]]
+    assert situations["zones"].tolist() == ["Lens, gare", ""]
+
+
+def test_2a_form_csv_with_am_pm_timestamps(tmp_path):
+    stamps = ["2024/02/13 5:49:00 AM UTC+1", "2024/02/13 5:49:00 PM UTC+1"]
+    path = form_csv(tmp_path / "reponses.csv", form_header("Timestamp", 3), two_responses(stamps, joiner=";"))
+    check_two_responses(*questionnaire.read_answers(path), ["2024-02-13T05:49:00", "2024-02-13T17:49:00"])
+
+
+def test_2b_form_csv_with_24_hour_timestamps(tmp_path):
+    stamps = ["2024/02/13 17:49:00 UTC+1", "2024/02/14 9:05:12 UTC+1"]
+    path = form_csv(tmp_path / "reponses.csv", form_header("Horodateur", 3), two_responses(stamps, joiner=";"))
+    check_two_responses(*questionnaire.read_answers(path), ["2024-02-13T17:49:00", "2024-02-14T09:05:12"])
+
+
+def test_2c_sheet_csv_of_a_french_form(tmp_path):
+    stamps = ["13/02/2024 17:49:00", "02/03/2024 08:00:00"]
+    path = form_csv(tmp_path / "reponses.csv", form_header("Horodateur", 3), two_responses(stamps), separator=";")
+    check_two_responses(*questionnaire.read_answers(path), ["2024-02-13T17:49:00", "2024-03-02T08:00:00"])
+
+
+def test_2d_xlsx_download_of_the_sheet(tmp_path):
+    rows = two_responses([dt.datetime(2024, 2, 13, 17, 49), dt.datetime(2024, 3, 2, 8, 0)])
+    rows[1][form_header("Horodateur", 3).index(BEFORE[7])] = 5  # a number, as Sheets stores it
+    path = workbook(tmp_path / "reponses.xlsx", {"Réponses au formulaire 1": [form_header("Horodateur", 3), *rows]})
+    check_two_responses(*questionnaire.read_answers(path), ["2024-02-13T17:49:00", "2024-03-02T08:00:00"])
+
+
+def test_2e_kobotoolbox_xlsx(tmp_path):
+    main = ["start", "introduction/organisation", "introduction/nom_repondant", "introduction/fonction",
+            "introduction/courriel", "introduction/telephone", "introduction/activite", "introduction/mode_reponse",
+            "introduction/nb_consultes", "reperage/reperage", "reperage/nb_personnes_total"]
+    main += [f"suite/{q.code}" for q in questionnaire.main_questions()[10:]] + ["_id", "_submission_time", "_index"]
+    first = ["2024-02-13T17:40:00", "CCAS de Vergne", "Camille Martin", "AS", "c@ccas.example", "0639980001", "Sante",
+             "a_titre_individuel", "", "identifie_de_maniere_probable_ou_averee_ ete_temoin_de_situations_de_prostitution",
+             "3"] + [""] * len(questionnaire.main_questions()[10:]) + [101, "2024-02-13T16:49:00.000+01:00", 1]
+    second = ["2024-02-14T08:00:00", "Collège", "Jeanne Petit", "CPE", "j@college.example", "0353010002", "Police",
+              "a_titre_collectif_service_ou_structure", 5, "", ""] + [""] * len(questionnaire.main_questions()[10:]) \
+        + [102, "2024-02-14T08:05:00", 2]
+    repeat = [["situation/nb_personnes", "situation/sexe", "situation/forme", "_index", "_parent_index"],
+              ["2", "des_femmes", "rue via_internet", 1, 1], ["1", "des_hommes", "inconnu", 2, 1]]
+    path = workbook(tmp_path / "kobo.xlsx", {"diagnostic": [main, first, second], "situation": repeat})
+    responses, situations = questionnaire.read_answers(path)
+    assert responses["horodatage"].tolist() == ["2024-02-13T16:49:00", "2024-02-14T08:05:00"]
+    assert responses["activite"].tolist() == ["Santé", "Sécurité publique"]
+    assert responses["nb_consultes"].tolist()[1] == 5
+    assert responses["reperage"].tolist() == [[IDENTIFIED, WITNESS], []]
+    assert situations[["id_reponse", "num_situation", "nb_personnes"]].values.tolist() == [["R001", 1, "2"],
+                                                                                           ["R001", 2, "1"]]
+    assert situations["forme"].tolist() == [["Rue", "Via Internet"], ["Inconnu"]]
+
+
+def test_2f_header_only_questionnaire(tmp_path):
+    path = form_csv(tmp_path / "reponses.csv", form_header("Horodateur", 2), [])
+    with pytest.raises(InputError) as error:
+        questionnaire.read_answers(path)
+    assert message(error) == (f"Fichier « {path} » : 1 problème(s) à corriger.\n  - lignes : attendu : au moins une "
+                              "réponse sous la ligne d'en-têtes (le fichier n'a que ses en-têtes : aucune réponse).")
+
+
+def test_2g_timestamp_that_is_no_date(tmp_path):
+    path = form_csv(tmp_path / "reponses.csv", form_header("Horodateur", 3),
+                    two_responses(["13/02/2024 17:49:00", "31/02/2024 08:00:00"]))
+    with pytest.raises(InputError, match="ligne 3, colonne A « Horodateur » : valeur « 31/02/2024 08:00:00 » ; "
+                                         "attendu : une date et une heure"):
+        questionnaire.read_answers(path)
+
+
+def test_3a_last_section_shorter_is_read_without_shift(tmp_path):
+    header = form_header("Horodateur", 2)
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"], blocks=2)
+    last = len(BEFORE) + 1 + 2 * len(SITUATION)  # the first column after the second section
+    header = header[:last - 6] + header[last:]  # its six last questions deleted from the form
+    rows = [row[:last - 6] + row[last:] for row in rows]
+    responses, situations = questionnaire.read_answers(form_csv(tmp_path / "reponses.csv", header, rows))
+    assert situations["forme"].tolist() == [["Rue", "Via Internet"], ["Inconnu"]]
+    assert situations["zones"].tolist() == ["Lens, gare", ""]
+    assert situations["autre_situation"].tolist() == ["Oui", ""]
+    assert responses["prise_en_charge"].tolist() == ["Oui", "Non"]
+
+
+def test_3b_last_section_lacking_a_middle_question(tmp_path):
+    header = form_header("Horodateur", 2)
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"], blocks=2)
+    nationality = len(BEFORE) + 1 + len(SITUATION) + 3
+    assert header[nationality] == "Quelle est leur nationalité ?"
+    del header[nationality]
+    for row in rows:
+        del row[nationality]
+    _, situations = questionnaire.read_answers(form_csv(tmp_path / "reponses.csv", header, rows))
+    assert situations["nationalite"].tolist() == [["Hors Union Européenne"], []]
+    assert situations["forme"].tolist() == [["Rue", "Via Internet"], ["Inconnu"]]
+
+
+def test_3c_renamed_first_situation_question(tmp_path):
+    header = ["Combien de personnes sont concernées ?" if h == SITUATION[0] else h for h in form_header("Horodateur", 3)]
+    path = form_csv(tmp_path / "reponses.csv", header, two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"]))
+    with pytest.raises(InputError) as error:
+        questionnaire.read_answers(path)
+    assert message(error) == (
+        f"Fichier « {path} » : 1 problème(s) à corriger.\n  - première ligne, colonne L : valeur « Combien de "
+        "personnes sont concernées ? » ; attendu : une question de la section « Description des situations » (ici "
+        f"« {SITUATION[0]} »), ou la question « {AFTER[0]} » qui la suit (questionnaire de l'annexe 4, questions "
+        "dans l'ordre du formulaire).")
+
+
+def test_3d_column_inserted_in_a_section(tmp_path):
+    header = form_header("Horodateur", 3)
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    at = len(BEFORE) + 1 + 4  # after "Quelle est leur nationalité ?" of the first section
+    header.insert(at, "Langue parlée ?")
+    for row in rows:
+        row.insert(at, "")
+    path = form_csv(tmp_path / "reponses.csv", header, rows)
+    with pytest.raises(InputError, match=f"première ligne, colonne P : valeur « Langue parlée \\? » ; attendu : une "
+                                         f"question de la section « Description des situations » \\(ici « Pour les "
+                                         f"personnes étrangères, pourriez-vous préciser leur pays d'origine \\? »\\)"):
+        questionnaire.read_answers(path)
+
+
+def test_3e_section_other_than_the_last_lacking_a_question(tmp_path):
+    header = form_header("Horodateur", 3)
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    at = len(BEFORE) + 1 + 4
+    del header[at]
+    for row in rows:
+        del row[at]
+    path = form_csv(tmp_path / "reponses.csv", header, rows)
+    with pytest.raises(InputError) as error:
+        questionnaire.read_answers(path)
+    assert ("première ligne, section de situation n° 1 (colonnes L à AB) : attendu : la question « Pour les personnes "
+            "étrangères, pourriez-vous préciser leur pays d'origine ? » : chaque section de situation reprend toutes "
+            "les questions, dans l'ordre ; seule la dernière peut être plus courte.") in message(error)
+
+
+def test_3f_oui_in_an_empty_section_adds_no_situation(tmp_path):
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    rows[0][len(BEFORE) + 3 * len(SITUATION)] = "Oui"  # "Décrire une autre situation ?" of the third section
+    _, situations = questionnaire.read_answers(form_csv(tmp_path / "reponses.csv", form_header("Horodateur", 3), rows))
+    assert situations["num_situation"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("written, field", [
+    ("santé", "Santé"), ("Sante", "Santé"), ("SANTÉ", "Santé"), ("Éducation / jeunesse", "Éducation, jeunesse"),
+    ("education jeunesse", "Éducation, jeunesse"), ("police", "Sécurité publique"),
+    ("Gendarmerie", "Sécurité publique"), ("justice", "Justice"), ("hébergement", "Hébergement, logement"),
+    ("Accueil, accompagnement social, insertion", "Accueil, accompagnement social, insertion"), ("", "")])
+def test_4_field_of_activity_wordings(tmp_path, written, field):
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    rows[0][BEFORE.index("Votre activité principale :") + 1] = written
+    responses, _ = questionnaire.read_answers(form_csv(tmp_path / "r.csv", form_header("Horodateur", 3), rows))
+    assert responses["activite"].tolist()[0] == field
+
+
+def test_4_field_wordings_are_the_six_fields():
+    from diagnostic.partners import FIELD_LABELS
+    assert set(dict(questionnaire.question("activite").libelles).values()) == set(FIELD_LABELS.values())
+
+
+def test_4_unknown_field_of_activity_is_reported_with_the_choices(tmp_path):
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    rows[1][BEFORE.index("Votre activité principale :") + 1] = "Mairie"
+    path = form_csv(tmp_path / "r.csv", form_header("Horodateur", 3), rows)
+    with pytest.raises(InputError) as error:
+        questionnaire.read_answers(path)
+    assert ("ligne 3, colonne G « Votre activité principale : » : valeur « Mairie » ; attendu : l'un des champs "
+            "d'activité Accueil, accompagnement social, insertion / Hébergement, logement / Santé / Éducation, "
+            "jeunesse / Sécurité publique / Justice (ou une formulation courante, voir "
+            "instrument/questionnaire.yaml).") in message(error)
+
+
+def test_5_unknown_label_in_a_multiple_choice_is_reported(tmp_path):
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    sexe = len(BEFORE) + 1 + 1
+    rows[0][sexe] = "Des femmes, Des mineures"
+    path = form_csv(tmp_path / "r.csv", form_header("Horodateur", 3), rows)
+    with pytest.raises(InputError) as error:
+        questionnaire.read_answers(path)
+    assert message(error) == (
+        f"Fichier « {path} » : 1 problème(s) à corriger.\n  - ligne 2, colonne M « Ces personnes sont : » : valeur "
+        "« Des femmes, Des mineures » ; attendu : les réponses proposées (texte non reconnu : « Des mineures ») : "
+        "Des femmes / Des hommes / Des personnes transidentitaires.")
+
+
+def test_5_text_typed_in_autre_is_read_as_autre(tmp_path):
+    rows = two_responses(["13/02/2024 17:49:00", "14/02/2024 08:00:00"])
+    housing = len(BEFORE) + 1 + 7
+    rows[0][housing] = "Hôtel / Via le 115, chez un ami du quartier"
+    _, situations = questionnaire.read_answers(form_csv(tmp_path / "r.csv", form_header("Horodateur", 3), rows))
+    assert situations["logement"].tolist() == [["Hôtel / Via le 115", "Autre"], []]
