@@ -534,3 +534,68 @@ def test_5_text_typed_in_autre_is_read_as_autre(tmp_path):
     rows[0][housing] = "Hôtel / Via le 115, chez un ami du quartier"
     _, situations = questionnaire.read_answers(form_csv(tmp_path / "r.csv", form_header("Horodateur", 3), rows))
     assert situations["logement"].tolist() == [["Hôtel / Via le 115", "Autre"], []]
+
+
+# --- 6h to 6l. Captures for `diagnostic mse`, coder sheets --------------------------------------
+
+def test_6h_semicolon_captures_file_is_read(tmp_path):
+    from diagnostic import mse
+    path = write(tmp_path / "historiques.csv", "Santé;Justice;Count\n1;0;12\n0;1;9\n1;1;3\n0;0;0\n")
+    table = mse.read_captures_file(path)
+    assert table.columns.tolist() == ["Santé", "Justice", "count"]
+    assert table.values.tolist() == [[1, 0, 12], [0, 1, 9], [1, 1, 3]]
+    assert mse.estimate(table).observed == 24
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("oui", "ligne 3, colonne A « a » : valeur « oui » ; attendu : 0 (pas sur cette liste) ou 1 (sur cette liste)."),
+    ("x", "ligne 3, colonne A « a » : valeur « x » ; attendu : 0 (pas sur cette liste) ou 1 (sur cette liste).")])
+def test_6i_text_in_a_capture_column(tmp_path, cell, expected):
+    from diagnostic import mse
+    path = write(tmp_path / "historiques.csv", f"a,b,count\n1,0,4\n{cell},1,2\n")
+    with pytest.raises(InputError) as error:
+        mse.read_captures_file(path)
+    assert message(error) == f"Fichier « {path} » : 1 problème(s) à corriger.\n  - {expected}"
+
+
+def test_6j_count_of_five_and_a_half(tmp_path):
+    from diagnostic import mse
+    path = write(tmp_path / "historiques.csv", "a,b,count\n1,0,5.5\n0,1,2\n")
+    with pytest.raises(InputError) as error:
+        mse.read_captures_file(path)
+    assert "ligne 2, colonne C « count » : valeur « 5.5 » ; attendu : un nombre entier de personnes, 0 ou plus." \
+        in message(error)
+
+
+def test_6k_all_zero_counts(tmp_path):
+    from diagnostic import mse
+    path = write(tmp_path / "historiques.csv", "a,b,count\n1,0,0\n0,1,0\n1,1,0\n")
+    with pytest.raises(InputError) as error:
+        mse.read_captures_file(path)
+    assert message(error).endswith("colonne « count » : valeur « 0 partout » ; attendu : au moins une personne observée.")
+
+
+def test_6k_persons_on_no_list(tmp_path):
+    from diagnostic import mse
+    path = write(tmp_path / "historiques.csv", "a,b,count\n1,0,3\n0,0,4\n")
+    with pytest.raises(InputError, match="ligne 3 : valeur « 4 » ; attendu : des personnes sur au moins une liste"):
+        mse.read_captures_file(path)
+
+
+def test_6l_coder_sheet_renamed_feuil1_is_read(tmp_path):
+    from diagnostic import coding
+    columns = ["num_echantillon", "id_annonce", "codeur", *coding.variables(), "remarques"]
+    rows = [[1, "A1", "Alix", "non"] + [None] * (len(columns) - 4),
+            [2, "A2", "Alix", "non"] + [None] * (len(columns) - 4)]
+    path = workbook(tmp_path / "codage-Alix.xlsx", {"Lisez-moi": [["Fiche de codage"]], "Feuil1": [columns, *rows]})
+    coded = coding.read_coder_sheet(path, expected=["A1", "A2"])
+    assert coded[["id_annonce", "codeur", "annonce_retrouvee"]].values.tolist() == [["A1", "Alix", "non"],
+                                                                                   ["A2", "Alix", "non"]]
+
+
+def test_6l_workbook_without_a_coder_sheet(tmp_path):
+    from diagnostic import coding
+    path = workbook(tmp_path / "codage-Alix.xlsx", {"Lisez-moi": [["Fiche"]], "Feuil1": [["autre chose"], ["x"]]})
+    with pytest.raises(InputError, match="une feuille « Codage » avec une colonne « id_annonce » \\(la fiche de codage "
+                                         "d'origine\\) ; feuilles trouvées : Lisez-moi, Feuil1"):
+        coding.read_coder_sheet(path)
