@@ -35,10 +35,12 @@
    6d. a password-protected workbook (an OLE2 file); 6e. a truncated `.xlsx`;
    6f. a CSV renamed `.xlsx`; 6g. a UTF-16 tab-separated export (Excel's "Texte Unicode")
    is read; 6h. a `;`-separated captures file for `diagnostic mse` is read; 6i. `oui`/`non`
-   or text in capture columns; 6j. a count of 5.5; 6k. all-zero counts; 6l. a coder sheet
+   or text in capture columns; 6j. a count of 5.5; 6k. all-zero counts, a header-only captures
+   file, persons on no list; 6l. a coder sheet
    whose "Codage" sheet was renamed `Feuil1` is read; 6m. an ad text over 32 767
    characters is refused with the ad's id; 6n. dates: `2018-13-45` refused, `2018-10-02`,
-   `02/10/2018` and an Excel date cell read as 2018-10-02.
+   `02/10/2018` and an Excel date cell read as 2018-10-02; 6o. blank lines at the end of
+   an Excel CSV (`;;`) are ignored.
 """
 
 from __future__ import annotations
@@ -599,3 +601,15 @@ def test_6l_workbook_without_a_coder_sheet(tmp_path):
     with pytest.raises(InputError, match="une feuille « Codage » avec une colonne « id_annonce » \\(la fiche de codage "
                                          "d'origine\\) ; feuilles trouvées : Lisez-moi, Feuil1"):
         coding.read_coder_sheet(path)
+
+
+def test_6k_header_only_captures_file(tmp_path):
+    from diagnostic import mse
+    path = write(tmp_path / "historiques.csv", "a,b,count\n,,\n")
+    with pytest.raises(InputError, match="au moins une personne observée"):
+        mse.read_captures_file(path)
+
+
+def test_6o_blank_lines_at_the_end_of_an_excel_csv_are_ignored(tmp_path):
+    sheet = ads.read_ads(write(tmp_path / "annonces.csv", "id_annonce;site\r\nA1;x.example\r\n;\r\n;\r\n\r\n"))
+    assert sheet["id_annonce"].tolist() == ["A1"]

@@ -80,8 +80,8 @@ def read_captures_file(path: str | Path) -> pd.DataFrame:
     if not lists:
         raise InputError(path, [Problem("colonnes", None, "au moins une colonne de liste (0/1) à côté de « count »")])
     problems = []
-    for index, row in enumerate(frame.to_dict("records")):
-        line = index + 2
+    frame = frame[frame.map(str.strip).ne("").any(axis=1)]
+    for line, row in zip(frame.index + 2, frame.to_dict("records")):
         for position, name in enumerate(frame.columns):
             cell = row[name].strip()
             place = f"ligne {line}, colonne {column_letter(position)} « {typed[name]} »"

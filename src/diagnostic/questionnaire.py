@@ -318,6 +318,31 @@ def _check_answers(path: Path, responses: list[dict], problems: list[Problem]) -
         raise InputError(path, problems)
 
 
+def identifying_values(path: str | Path) -> set[str]:
+    """The identifying answers of an export (names, e-mails, phones of the respondents).
+
+    The readers drop them; the publication check (`publication.check_book`) searches the
+    built book for them, to prove that none got through.
+    """
+    path = Path(path)
+    marked = [q for q in main_questions() + situation_questions() if q.identifiant]
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        frames = pd.read_excel(path, sheet_name=None, dtype=str).values()
+        columns = lambda frame: [c for c in frame.columns if any(str(c).split("/")[-1] == q.code for q in marked)]  # noqa: E731
+    else:
+        text = decode(path)
+        first = text.splitlines()[0] if text else ""
+        frames = [pd.read_csv(io.StringIO(text), sep=";" if first.count(";") > first.count(",") else ",",
+                              dtype=str, keep_default_na=False)]
+        columns = lambda frame: [c for c in frame.columns  # noqa: E731
+                                 if any(re.sub(r"\.\d+$", "", str(c)).strip() == q.texte.strip() for q in marked)]
+    values = set()
+    for frame in frames:
+        for column in columns(frame):
+            values |= {v.strip() for v in frame[column].fillna("") if len(v.strip()) >= 4}
+    return values
+
+
 def _kobo_sheet(path: Path, sheet: str | int) -> tuple[list[str], list[dict[str, str]]]:
     """A sheet of a KoboToolbox export: its headers, and its rows keyed by question code
     (headers "groupe/code" as Kobo writes them inside groups)."""

@@ -194,16 +194,14 @@ def _excel_cells(path: Path, sheet: str | int) -> list[list[str]]:
         raise _problem(path, f"une feuille « {name} » lisible ({exc})") from None
     finally:
         workbook.close()
-    while rows and not any(c.strip() for c in rows[-1]):
-        rows.pop()
     return rows
 
 
 def read_grid(path: str | Path, sheet: str | int = 0) -> list[list[str]]:
     """Every row of a table, the header row first, as text (empty cells as "").
 
-    Rows shorter than the header are padded; a row longer than the header, an empty file
-    or a file with no data row after its header are refused with a French message.
+    Rows shorter than the header are padded, blank rows at the end dropped; an empty file
+    or a row longer than the header are refused with a French message.
     """
     path = Path(path)
     if not path.is_file():
@@ -212,6 +210,8 @@ def read_grid(path: str | Path, sheet: str | int = 0) -> list[list[str]]:
     if suffix in (".xls", ".ods", ".numbers"):
         raise _problem(path, f"{_SAVE_AS} (le format {suffix} n'est pas lu)")
     rows = _excel_cells(path, sheet) if suffix in EXCEL_SUFFIXES else _csv_cells(path)
+    while rows and not any(c.strip() for c in rows[-1]):  # blank lines at the end ("; ; ;" from Excel)
+        rows.pop()
     if not rows or not any(c.strip() for c in rows[0]):
         raise _problem(path, "une première ligne d'en-têtes (les noms des colonnes) : le fichier est vide")
     header = rows[0]
