@@ -246,18 +246,18 @@ def test_export_with_a_missing_column_is_refused_clearly(tmp_path):
                         encoding="utf-8-sig", header=None)
     broken = tmp_path / "export.csv"
     frame.drop(columns=[7]).to_csv(broken, index=False, header=False)
-    with pytest.raises(InputError, match="(?s)export.csv.*première ligne : attendu : une colonne « Vous remplissez le questionnaire"):
+    with pytest.raises(InputError, match="(?s)export.csv.*première ligne, colonne H : valeur « Si le questionnaire.*attendu : la question « Vous remplissez le questionnaire :"):
         questionnaire.read_google_forms(broken)
 
 
 def test_bad_ad_sheet_rows_name_row_and_column(tmp_path):
     sheet = tmp_path / "annonces.csv"
-    sheet.write_text("id_annonce,site,date_collecte\nA1,x.example,2018-10-02\nA1,y.example,02/10/2018\n",
+    sheet.write_text("id_annonce,site,date_collecte\nA1,x.example,2018-10-02\nA1,y.example,2018-13-45\n",
                      encoding="utf-8")
     with pytest.raises(InputError) as error:
         ads.read_ads(sheet)
     message = str(error.value)
-    assert "ligne 3, colonne « date_collecte » : valeur « 02/10/2018 » ; attendu : une date écrite AAAA-MM-JJ" in message
+    assert "ligne 3, colonne « date_collecte » : valeur « 2018-13-45 » ; attendu : une date réelle écrite AAAA-MM-JJ" in message
     assert "ligne 3, colonne « id_annonce »" in message
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from . import adfields, communes
 from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
-from .tables import read_rows
+from .tables import EXCEL_CELL_LIMIT, Date, read_rows, sheet_names
 from .text import without_accents
 
 AD_COLUMNS = ("id_annonce", "site", "date_collecte", "commune_declaree", "titre", "texte", "telephone",
@@ -31,7 +31,7 @@ class Ad(BaseModel):
 
     id_annonce: str = Field(min_length=1)
     site: str = Field(min_length=1)
-    date_collecte: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date_collecte: Date | None = None
     commune_declaree: str | None = None
     titre: str | None = None
     texte: str | None = None
@@ -39,10 +39,20 @@ class Ad(BaseModel):
     pseudo: str | None = None
     age_declare: str | None = None
 
+    @field_validator("texte")
+    @classmethod
+    def fits_a_spreadsheet_cell(cls, text: str | None, info: ValidationInfo) -> str | None:
+        """An ad's text goes whole into the coders' spreadsheet: at most 32 767 characters."""
+        if text is not None and len(text) > EXCEL_CELL_LIMIT:
+            raise ValueError(f"un texte d'au plus {EXCEL_CELL_LIMIT} caractères (la limite d'une cellule Excel : "
+                             f"l'annonce « {info.data.get('id_annonce')} » ne tiendrait pas entière dans la fiche de "
+                             f"codage ; coupez le texte recopié ou gardez-en l'essentiel)")
+        return text
+
 
 def _sheet(path: Path) -> str | int:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        names = pd.ExcelFile(path).sheet_names
+        names = sheet_names(path)
         return "annonces" if "annonces" in names else names[-1]
     return 0
 
@@ -64,7 +74,8 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     INSEE code when the département is known).
     """
     path = Path(path)
-    ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce")
+    ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce",
+                    empty_allowed=False)
     phones = [phone_pseudonyms(t) for t in ads["telephone"].fillna("")]
     ads["telephone_pseudo"] = [p[0] for p in phones]
     ads["prefixe_pseudo"] = [p[1] for p in phones]
@@ -96,7 +107,7 @@ class RiskPlace(BaseModel):
 class ClientAd(BaseModel):
     model_config = ConfigDict(extra="ignore")
     id_annonce_client: str = Field(min_length=1)
-    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: Date
     commune_declaree: str | None = None
     texte: str | None = None
 

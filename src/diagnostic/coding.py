@@ -30,7 +30,7 @@ from sklearn.metrics import cohen_kappa_score
 from .errors import InputError, Problem
 from .precoding import codebook
 from .spreadsheets import WHOLE_NUMBER, write_workbook
-from .tables import read_frame
+from .tables import EXCEL_SUFFIXES, read_frame, sheet_names
 from .text import without_accents
 
 SHEET = "Codage"
@@ -106,8 +106,23 @@ def write_coder_sheet(sheet: pd.DataFrame, suggestions: pd.DataFrame | None, pat
 
 
 def _sheet(path: str | Path) -> pd.DataFrame:
-    """The "Codage" sheet of a coder's workbook (or the table of a CSV copy)."""
-    return read_frame(path, sheet=SHEET) if Path(path).suffix.lower() in (".xlsx", ".xlsm") else read_frame(path)
+    """The "Codage" sheet of a coder's workbook (or the table of a CSV copy).
+
+    A workbook whose "Codage" sheet was renamed (`Feuil1`, or copied into a new workbook)
+    is read from its only sheet with an `id_annonce` column.
+    """
+    if Path(path).suffix.lower() not in EXCEL_SUFFIXES:
+        return read_frame(path)
+    names = sheet_names(path)
+    if SHEET in names:
+        return read_frame(path, sheet=SHEET)
+    candidates = [name for name in names if name not in ("Lisez-moi", SUGGESTIONS_SHEET)
+                  and KEY in read_frame(path, sheet=name).columns]
+    if len(candidates) != 1:
+        raise InputError(path, [Problem("fichier", None, f"une feuille « {SHEET} » avec une colonne « {KEY} » "
+                                                         f"(la fiche de codage d'origine) ; feuilles trouvées : "
+                                                         f"{', '.join(names)}")])
+    return read_frame(path, sheet=candidates[0])
 
 
 def _normalise(value: str) -> str:

@@ -29,8 +29,14 @@ class Problem:
     def __str__(self) -> str:
         if self.value is None:
             return f"{self.place} : attendu : {self.expected}."
-        found = "absente" if self.value is _MISSING else f"« {self.value} »"
+        found = "absente" if self.value is _MISSING else f"« {_shortened(self.value)} »"
         return f"{self.place} : valeur {found} ; attendu : {self.expected}."
+
+
+def _shortened(value: Any, limit: int = 120) -> str:
+    """A value short enough to be read in a message: a whole ad's text is not."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} caractères)"
 
 
 class InputError(ValueError):

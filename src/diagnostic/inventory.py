@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 from scipy.stats import t
 
-from .tables import read_rows
+from .tables import Date, read_rows
 
 CATEGORIES = ("escorting", "petites_annonces", "massages", "rencontres")
 CATEGORY_LABELS = {
@@ -49,11 +49,13 @@ class Site(BaseModel):
     abonnement: Literal["oui", "non"] | None = None
     inscription_payante: Literal["oui", "non"] | None = None
     avertissement_cgu: Literal["oui", "non"] | None = None
+    date_collecte: Date | None = None  # the day the ads were counted
 
 
 def read(path: str | Path) -> pd.DataFrame:
     """Read and check a site inventory; raise InputError listing every problem found."""
-    return read_rows(path, Site, aliases=_COLUMN_ALIASES, required=REQUIRED_COLUMNS, unique="site")
+    return read_rows(path, Site, aliases=_COLUMN_ALIASES, required=REQUIRED_COLUMNS, unique="site",
+                     empty_allowed=False)
 
 
 def counts_by_category(inventory: pd.DataFrame) -> pd.DataFrame:

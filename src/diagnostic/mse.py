@@ -19,12 +19,17 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import linprog
 from scipy.stats import norm, poisson
+
+from .errors import InputError, Problem
+from .tables import ORIGINAL_HEADERS, column_letter, read_frame
 
 P_THRESHOLD = 0.02
 _MAX_ITERATIONS = 100
@@ -55,6 +60,47 @@ class Estimate:
         return result
 
 
+def read_captures_file(path: str | Path) -> pd.DataFrame:
+    """A capture-history file (CSV or `.xlsx`): one 0/1 column per list and a `count`
+    column, each row a history and its number of persons; checked, with the lists named
+    as their headers are typed.
+
+    Refused in French, by row and column: a missing `count`, no list, a cell of a list
+    other than 0 or 1, a count that is not a whole number, a history on no list with
+    persons, no person at all.
+    """
+    path = Path(path)
+    frame = read_frame(path)
+    typed = frame.attrs[ORIGINAL_HEADERS]
+    found = ", ".join(f"« {typed[c]} »" for c in frame.columns)
+    if "count" not in frame.columns:
+        raise InputError(path, [Problem("colonne « count » absente", None, "une colonne « count » (nombre de "
+                                        f"personnes par historique) ; colonnes trouvées : {found}")])
+    lists = [c for c in frame.columns if c != "count"]
+    if not lists:
+        raise InputError(path, [Problem("colonnes", None, "au moins une colonne de liste (0/1) à côté de « count »")])
+    problems = []
+    frame = frame[frame.map(str.strip).ne("").any(axis=1)]
+    for line, row in zip(frame.index + 2, frame.to_dict("records")):
+        for position, name in enumerate(frame.columns):
+            cell = row[name].strip()
+            place = f"ligne {line}, colonne {column_letter(position)} « {typed[name]} »"
+            if name == "count" and not re.fullmatch(r"\d+", cell):
+                problems.append(Problem(place, cell, "un nombre entier de personnes, 0 ou plus"))
+            elif name != "count" and cell not in ("0", "1"):
+                problems.append(Problem(place, cell, "0 (pas sur cette liste) ou 1 (sur cette liste)"))
+        if not problems and row["count"].strip() != "0" and all(row[name].strip() == "0" for name in lists):
+            problems.append(Problem(f"ligne {line}", row["count"], "des personnes sur au moins une liste (un 1) : "
+                                    "personne n'est compté sans avoir été vu"))
+    if problems:
+        raise InputError(path, problems)
+    table = frame.astype(int).rename(columns={c: typed[c] for c in lists})
+    table = table[table.drop(columns="count").any(axis=1)].reset_index(drop=True)  # "nobody seen by no list"
+    if table["count"].sum() == 0:
+        raise InputError(path, [Problem("colonne « count »", "0 partout", "au moins une personne observée")])
+    return table
+
+
 def read_captures(table: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray]:
     """(list names, every observable history as 0/1 rows, their counts, 0 where absent).
 
@@ -67,8 +113,10 @@ def read_captures(table: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarra
     for row, count in zip(table[lists].to_numpy(dtype=int), table["count"].to_numpy(dtype=int)):
         key = tuple(row)
         if key not in counts:
-            raise ValueError(f"history {key} is not a 0/1 capture history with at least one list")
+            raise ValueError(f"l'historique {key} n'est pas une suite de 0 et de 1 avec au moins une liste")
         counts[key] += int(count)
+    if sum(counts.values()) == 0:
+        raise ValueError("aucune personne observée : toutes les fréquences sont nulles")
     return lists, histories, np.array([counts[tuple(h)] for h in histories.astype(int)], dtype=float)
 
 
@@ -162,7 +210,8 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
     X, y, keep = _model(histories, counts, chosen)
     fitted = _fit(X, y)
     if fitted is None:
-        raise ValueError("the main-effects model has no finite estimate")
+        raise ValueError("le modèle à effets principaux n'a pas d'estimation finie (des listes qui ne se recoupent "
+                         "jamais, ou trop peu de personnes)")
     beta, covariance = fitted
     while True:
         mu = np.exp(X @ beta)
@@ -197,7 +246,8 @@ def estimate(table: pd.DataFrame, p_threshold: float = P_THRESHOLD, confidence: 
         chosen = []
         fitted = _fit(*_model(histories, counts, chosen)[:2])
         if fitted is None:
-            raise ValueError("the main-effects model has no finite estimate")
+            raise ValueError("le modèle à effets principaux n'a pas d'estimation finie (des listes qui ne se recoupent "
+                             "jamais, ou trop peu de personnes)")
         beta, covariance = fitted
     else:
         chosen, beta, covariance = select_and_fit(lists, histories, counts, p_threshold)

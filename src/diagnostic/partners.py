@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import communes, questionnaire
 from .errors import InputError, Problem
-from .tables import read_frame, read_rows
+from .tables import Date, read_frame, read_rows
 
 FIELDS = ("accueil_accompagnement_social_insertion", "hebergement_logement", "sante",
           "education_jeunesse", "securite_publique", "justice")
@@ -53,14 +53,14 @@ class Structure(BaseModel):
     categorie_employeur: Literal[EMPLOYERS] = "autre"  # type: ignore[valid-type]
     a_repondu: YES_NO = "non"
     entretien: YES_NO = "non"
-    date_entretien: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date_entretien: Date | None = None
 
 
 class Interview(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id_entretien: str = Field(min_length=1)
-    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: Date
     structure: str = Field(min_length=1)
     par_telephone: YES_NO
     professionnels: int = Field(ge=1)
@@ -73,7 +73,7 @@ def read_registry(path: str | Path) -> pd.DataFrame:
     """The partner registry, checked (fields of activity, yes/no columns, INSEE codes: a
     postcode given for an INSEE code is refused, with the commune it serves)."""
     registry = read_rows(path, Structure, required=("id_structure", "structure", "type", "champ"),
-                         unique="id_structure")
+                         unique="id_structure", empty_allowed=False)
     misread = communes.postcodes_given_as_insee(registry["commune_code"], registry["commune"])
     if misread:
         raise InputError(path, [Problem(f"ligne {position + 2}, colonne « commune_code »",
@@ -182,7 +182,7 @@ def read_territories(path: str | Path) -> pd.DataFrame:
 class Milestone(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: Date
     etape: str = Field(min_length=1)
 
 

@@ -10,8 +10,10 @@ dropped on reading: they never reach a notebook.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,8 +24,9 @@ from scipy.stats import binomtest
 
 from .errors import InputError, Problem
 from .spreadsheets import write_workbook
+from . import tables
+from .tables import ColumnWarning, column_letter, decode, header_key
 from .text import without_accents
-from .tables import decode
 
 INSTRUMENT = Path(__file__).resolve().parent / "instrument" / "questionnaire.yaml"
 GOOGLE_TIMESTAMP = "Horodateur"
@@ -38,6 +41,7 @@ class Question:
     choix: tuple[str, ...] = ()
     identifiant: bool = False
     situation: bool = False
+    libelles: tuple[tuple[str, str], ...] = ()  # (accepted wording as matched, label) for a free answer
 
 
 @cache
@@ -47,8 +51,10 @@ def questions() -> tuple[Question, ...]:
     result = []
     for section in data["sections"]:
         for q in section["questions"]:
+            wordings = tuple((header_key(wording), label) for label, others in (q.get("libelles") or {}).items()
+                             for wording in [label, *others])
             result.append(Question(q["code"], q["texte"], q["type"], tuple(q.get("choix", ())),
-                                   bool(q.get("identifiant")), section.get("groupe") == "situation"))
+                                   bool(q.get("identifiant")), section.get("groupe") == "situation", wordings))
     return tuple(result)
 
 
@@ -72,15 +78,19 @@ def choice_code(label: str) -> str:
 
 
 def split_choices(cell: str, question: Question) -> list[str]:
-    """The choices ticked in a Google Forms cell ("A, B" — labels may contain commas)."""
+    """The choices ticked in a Google Forms cell ("A, B" in the Sheet, "A;B" in the form's
+    own CSV — labels may contain commas). Text typed in "Autre" is read as "Autre"; any
+    other text is not one of the choices (ValueError)."""
     cell = (cell or "").strip()
     found = []
     for label in sorted(question.choix, key=len, reverse=True):
         if label in cell:
             found.append(label)
             cell = cell.replace(label, "")
-    other = cell.strip(" ,")
-    if other:  # Google Forms writes the text typed in "Autre" as it is
+    other = cell.strip(" ,;")
+    if other:
+        if "Autre" not in question.choix:  # Google Forms writes the text typed in "Autre" as it is
+            raise ValueError(other)
         found.append("Autre")
     return [label for label in question.choix if label in found]
 
@@ -91,68 +101,221 @@ def join_choices(labels: list[str]) -> str:
 
 # --- Reading -------------------------------------------------------------------------
 
-def _problem_file(path: Path, message: str, place: str = "fichier") -> InputError:
-    return InputError(path, [Problem(place, None, message)])
+TIMESTAMP_HEADERS = ("horodateur", "timestamp", "horodatage", "date_et_heure")
+# The respondent's address when the form collects it: identifying, dropped on reading.
+EMAIL_HEADERS = ("adresse_e_mail", "adresse_email", "email_address", "adresse_courriel", "e_mail", "email")
+_STAMP = re.compile(r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                    r"\s*([AaPp][Mm])?\s*(?:(?:UTC|GMT|Z)?\s*(?:[+-]\d{1,2}(?::?\d{2})?)?)?")
+_STAMP_EXPECTED = ("une date et une heure (par exemple 13/02/2024 17:49:00, 2024/02/13 5:49:00 PM UTC+1 "
+                   "ou 2024-02-13T17:49:00)")
 
 
-def read_google_forms(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a Google Forms CSV export; return (responses, situations) without identifiers."""
-    path = Path(path)
-    text = decode(path)
-    first = text.splitlines()[0] if text else ""
-    separator = ";" if first.count(";") > first.count(",") else ","
-    raw = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False, header=None)
-    header, rows = [str(h).strip() for h in raw.iloc[0]], raw.iloc[1:]
-    main, situation = main_questions(), situation_questions()
-    expected = [GOOGLE_TIMESTAMP] + [q.texte for q in main]
-    columns = {}
-    position = 0
-    for question_text in expected:
-        try:
-            position = header.index(question_text, position)
-        except ValueError:
-            raise _problem_file(path, f"une colonne « {question_text} » (export Google Forms du "
-                                      f"questionnaire de l'annexe 4)", "première ligne") from None
-        columns[question_text] = position
-    blocks, start = [], header.index(situation[0].texte) if situation[0].texte in header else len(header)
-    while start < len(header) and header[start] == situation[0].texte:
-        blocks.append(start)
-        start += len(situation)
-    responses, situations = [], []
-    for number, (_, row) in enumerate(rows.iterrows(), start=1):
-        line = number + 1
-        record = {"id_reponse": f"R{number:03d}", "horodatage": row[columns[GOOGLE_TIMESTAMP]]}
-        for q in main:
-            if q.identifiant:
-                continue
-            record[q.code] = _value(row[columns[q.texte]], q, path, line, q.texte)
-        responses.append(record)
-        for k, block in enumerate(blocks, start=1):
-            cells = row[block:block + len(situation)]
-            if not any(str(c).strip() for c in cells):
-                continue
-            item = {"id_reponse": record["id_reponse"], "num_situation": k}
-            for q, cell in zip(situation, cells):
-                if not q.identifiant:
-                    item[q.code] = _value(cell, q, path, line, q.texte)
-            situations.append(item)
-    return _frames(responses, situations)
+class _Unexpected(ValueError):
+    """A cell that is not an answer to its question; the text says what was expected."""
 
 
-def _value(cell, question: Question, path: Path, line: int, column: str):
+def _day_first(stamps: list[str]) -> bool:
+    """Whether the dates of a file are written day first (French) rather than month first (US)."""
+    parts = [m for m in map(_STAMP.fullmatch, stamps) if m and len(m[1]) <= 2]
+    if any(int(m[1]) > 12 for m in parts):
+        return True
+    if any(int(m[2]) > 12 for m in parts):
+        return False
+    return not any(m[7] for m in parts)
+
+
+def timestamp(text: str, day_first: bool = True) -> str:
+    """A response's date and time as 2024-02-13T17:49:00 (the time as written, zone dropped).
+
+    Google Forms' own CSV writes `2024/02/13 5:49:00 PM UTC+1`, its Sheet `13/02/2024
+    17:49:00` (French) or `2/13/2024 17:49:00` (US), the `.xlsx` download an Excel date,
+    KoboToolbox `2024-02-13T17:49:00.000+01:00`.
+    """
+    match = _STAMP.fullmatch(str(text).strip())
+    if not match:
+        raise _Unexpected(_STAMP_EXPECTED)
+    a, b, c, hour, minute, second, half = match.groups()
+    year, month, day = (a, b, c) if len(a) == 4 else (c, b, a) if day_first else (c, a, b)
+    hour = int(hour)
+    if half:
+        if not 1 <= hour <= 12:
+            raise _Unexpected(_STAMP_EXPECTED)
+        hour = hour % 12 + (12 if half.lower() == "pm" else 0)
+    try:
+        moment = dt.datetime(int(year), int(month), int(day), hour, int(minute), int(second or 0))
+    except ValueError:
+        raise _Unexpected(_STAMP_EXPECTED) from None
+    return moment.isoformat()
+
+
+def _read_cell(cell: str, question: Question, codes: bool = False):
+    """One answer as the tables hold it: a list of labels for a multiple choice, an int,
+    or text. `codes`: choices written as XLSForm names (KoboToolbox)."""
     cell = "" if cell is None else str(cell).strip()
-    if question.type == "choix_multiple":
-        return split_choices(cell, question)
+    if question.type in ("choix_unique", "choix_multiple"):
+        if codes:
+            by_code = {choice_code(label): label for label in question.choix}
+            unknown = [c for c in cell.split() if c not in by_code]
+            if unknown:
+                raise _Unexpected("l'un des codes " + ", ".join(by_code))
+            labels = [by_code[c] for c in cell.split()]
+        elif question.type == "choix_multiple":
+            try:
+                labels = split_choices(cell, question)
+            except ValueError as exc:
+                raise _Unexpected(f"les réponses proposées (texte non reconnu : « {exc} ») : "
+                                  + " / ".join(question.choix)) from None
+        else:
+            by_key = {header_key(label): label for label in question.choix}
+            if cell and header_key(cell) not in by_key:
+                raise _Unexpected("l'une des réponses " + " / ".join(question.choix))
+            labels = [by_key[header_key(cell)]] if cell else []
+        return labels if question.type == "choix_multiple" else (labels[0] if labels else "")
     if question.type == "entier":
         if not cell:
             return None
         if not re.fullmatch(r"\d+", cell):
-            raise InputError(path, [Problem(f"ligne {line}, colonne « {column} »", cell, "un nombre entier")])
+            raise _Unexpected("un nombre entier")
         return int(cell)
-    if question.type == "choix_unique" and cell and cell not in question.choix:
-        raise InputError(path, [Problem(f"ligne {line}, colonne « {column} »", cell,
-                                        "l'une des réponses " + " / ".join(question.choix))])
+    if question.libelles and cell:
+        wordings = dict(question.libelles)
+        if header_key(cell) not in wordings:
+            raise _Unexpected("l'un des champs d'activité " + " / ".join(dict.fromkeys(wordings.values()))
+                              + " (ou une formulation courante, voir instrument/questionnaire.yaml)")
+        return wordings[header_key(cell)]
     return cell
+
+
+@dataclass
+class _GoogleLayout:
+    """Where each question of annex 4 is in a Google Forms export."""
+
+    main: dict[str, int]
+    blocks: list[dict[str, int]]  # one per situation section: question code → column
+    ignored: list[int]            # columns at the right of the last question
+
+
+def _google_layout(path: Path, header: list[str]) -> _GoogleLayout:
+    """Match the headers with the questions, in order; situation sections by their questions.
+
+    The situation section may be repeated; each repetition must have every question, in
+    order, except the last, which may be shorter (Google Forms leaves out the questions the
+    owner deleted). Any header that is not the expected question is an error naming it.
+    """
+    keys = [header_key(h) for h in header]
+    order = list(questions())
+    first = next(i for i, q in enumerate(order) if q.situation)
+    before, situation = order[:first], situation_questions()
+    after = [q for q in order[first:] if not q.situation]
+
+    def unexpected(column: int, expected: str) -> InputError:
+        found = header[column] if column < len(header) else None
+        place = f"première ligne, colonne {column_letter(column)}" if found is not None \
+            else f"première ligne, après la colonne {column_letter(len(header) - 1)}"
+        return InputError(path, [Problem(place, found, expected + " (questionnaire de l'annexe 4, questions "
+                                                                  "dans l'ordre du formulaire)")])
+
+    def expect(q: Question, column: int) -> int:
+        if column >= len(keys) or keys[column] != header_key(q.texte):
+            raise unexpected(column, f"la question « {q.texte} »")
+        return column
+
+    if keys[0] not in TIMESTAMP_HEADERS:
+        raise unexpected(0, f"la colonne « {GOOGLE_TIMESTAMP} » (date et heure de chaque réponse)")
+    column = 1
+    while column < len(keys) and keys[column] in EMAIL_HEADERS:
+        column += 1
+    main = {}
+    for q in before:
+        main[q.code] = expect(q, column)
+        column += 1
+    situation_keys = [header_key(q.texte) for q in situation]
+    end, blocks, last = header_key(after[0].texte), [], -1
+    while column < len(keys) and keys[column] != end:
+        if keys[column] not in situation_keys:
+            following = situation[last + 1].texte if 0 <= last < len(situation) - 1 else situation[0].texte
+            raise unexpected(column, f"une question de la section « Description des situations » (ici « {following} »)"
+                                     f", ou la question « {after[0].texte} » qui la suit")
+        index = situation_keys.index(keys[column])
+        if not blocks or index <= last:
+            blocks.append({})
+        blocks[-1][situation[index].code] = column
+        last, column = index, column + 1
+    if not blocks:
+        raise unexpected(column, f"la question « {situation[0].texte} » (section « Description des situations »)")
+    for number, block in enumerate(blocks[:-1], start=1):
+        missing = [q for q in situation if q.code not in block]
+        if missing:
+            columns = sorted(block.values())
+            raise InputError(path, [Problem(
+                f"première ligne, section de situation n° {number} (colonnes {column_letter(columns[0])} à "
+                f"{column_letter(columns[-1])})", None,
+                f"la question « {missing[0].texte} » : chaque section de situation reprend toutes les questions, "
+                f"dans l'ordre ; seule la dernière peut être plus courte")])
+    for q in after:
+        main[q.code] = expect(q, column)
+        column += 1
+    ignored = [c for c in range(column, len(header)) if header[c].strip()]
+    if ignored:
+        warnings.warn(f"Fichier « {path} » : colonne(s) après la dernière question, non lue(s) : "
+                      + ", ".join(f"{column_letter(c)} « {header[c]} »" for c in ignored) + ".",
+                      ColumnWarning, stacklevel=3)
+    return _GoogleLayout(main, blocks, ignored)
+
+
+def read_google_forms(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a Google Forms export; return (responses, situations) without identifiers.
+
+    Accepted as they come: the CSV downloaded from the form itself, the CSV or `.xlsx`
+    download of its Sheet, in any of the encodings and separators of `tables.read_grid`.
+    Every problem is reported with its row and column.
+    """
+    path = Path(path)
+    grid = tables.read_grid(path)
+    header, rows = grid[0], grid[1:]
+    layout = _google_layout(path, header)
+    situation = situation_questions()
+    day_first = _day_first([row[0] for row in rows])
+    responses, situations, problems = [], [], []
+
+    def read(cell: str, q: Question, line: int, column: int):
+        try:
+            return _read_cell(cell, q)
+        except _Unexpected as exc:
+            problems.append(Problem(f"ligne {line}, colonne {column_letter(column)} « {header[column]} »", cell, str(exc)))
+
+    for number, row in enumerate(rows, start=1):
+        line = number + 1
+        if not any(c.strip() for c in row):
+            continue
+        record = {"id_reponse": f"R{len(responses) + 1:03d}", "horodatage": None}
+        try:
+            record["horodatage"] = timestamp(row[0], day_first)
+        except _Unexpected as exc:
+            problems.append(Problem(f"ligne {line}, colonne A « {header[0]} »", row[0], str(exc)))
+        for q in main_questions():
+            if not q.identifiant:
+                record[q.code] = read(row[layout.main[q.code]], q, line, layout.main[q.code])
+        responses.append(record)
+        for k, block in enumerate(layout.blocks, start=1):
+            if not any(row[c].strip() for code, c in block.items() if code != "autre_situation"):
+                continue  # a section left empty ("Oui" to another situation, then nothing described)
+            item = {"id_reponse": record["id_reponse"], "num_situation": k}
+            for q in situation:
+                if not q.identifiant:
+                    item[q.code] = read(row[block[q.code]], q, line, block[q.code]) if q.code in block \
+                        else _read_cell("", q)
+            situations.append(item)
+    _check_answers(path, responses, problems)
+    return _frames(responses, situations)
+
+
+def _check_answers(path: Path, responses: list[dict], problems: list[Problem]) -> None:
+    if not responses and not problems:
+        problems.append(Problem("lignes", None, "au moins une réponse sous la ligne d'en-têtes (le fichier n'a "
+                                                "que ses en-têtes : aucune réponse)"))
+    if problems:
+        raise InputError(path, problems)
 
 
 def identifying_values(path: str | Path) -> set[str]:
@@ -180,58 +343,67 @@ def identifying_values(path: str | Path) -> set[str]:
     return values
 
 
+def _kobo_sheet(path: Path, sheet: str | int) -> tuple[list[str], list[dict[str, str]]]:
+    """A sheet of a KoboToolbox export: its headers, and its rows keyed by question code
+    (headers "groupe/code" as Kobo writes them inside groups)."""
+    grid = tables.read_grid(path, sheet)
+    codes = [h.strip().split("/")[-1] for h in grid[0]]
+    rows = [{code: row[i] for i, code in reversed(list(enumerate(codes)))} for row in grid[1:]
+            if any(c.strip() for c in row)]
+    return codes, rows
+
+
 def read_kobo(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a KoboToolbox `.xlsx` export (XML names); return (responses, situations)."""
     path = Path(path)
-    sheets = pd.read_excel(path, sheet_name=None, dtype=str)
-    names = list(sheets)
-    main_sheet = sheets[names[0]].fillna("")
-    repeat = sheets.get(KOBO_REPEAT_SHEET)
-    if repeat is None:
-        raise _problem_file(path, f"une feuille « {KOBO_REPEAT_SHEET} » (groupe répété des situations)")
-    repeat = repeat.fillna("")
+    names = tables.sheet_names(path)
+    if KOBO_REPEAT_SHEET not in names:
+        raise InputError(path, [Problem("fichier", None, f"une feuille « {KOBO_REPEAT_SHEET} » (groupe répété des "
+                                                         f"situations) ; feuilles trouvées : {', '.join(names)}")])
+    main_codes, main_rows = _kobo_sheet(path, 0)
+    _, repeat_rows = _kobo_sheet(path, KOBO_REPEAT_SHEET)
     main, situation = main_questions(), situation_questions()
-    for q in main:
-        if q.code not in main_sheet.columns:
-            raise _problem_file(path, f"une colonne « {q.code} » dans la feuille « {names[0]} »", "première ligne")
+    missing = [q.code for q in main if q.code not in main_codes]
+    if missing:
+        raise InputError(path, [Problem(f"feuille « {names[0]} », colonne « {code} » absente", None,
+                                        "une colonne de ce nom (export KoboToolbox avec les noms XML)")
+                                for code in missing])
+    problems: list[Problem] = []
+
+    def read(row: dict, q: Question, sheet: str, line: int):
+        try:
+            return _read_cell(row.get(q.code, ""), q, codes=True)
+        except _Unexpected as exc:
+            problems.append(Problem(f"feuille « {sheet} », ligne {line}, colonne « {q.code} »", row.get(q.code), str(exc)))
+
     index_to_id, responses = {}, []
-    for number, row in enumerate(main_sheet.to_dict("records"), start=1):
-        record = {"id_reponse": f"R{number:03d}", "horodatage": row.get("_submission_time", "")}
+    for number, row in enumerate(main_rows, start=1):
+        record = {"id_reponse": f"R{number:03d}", "horodatage": None}
+        try:
+            record["horodatage"] = timestamp(row.get("_submission_time", ""))
+        except _Unexpected as exc:
+            problems.append(Problem(f"feuille « {names[0]} », ligne {number + 1}, colonne « _submission_time »",
+                                    row.get("_submission_time"), str(exc)))
         index_to_id[str(row.get("_index", number))] = record["id_reponse"]
         for q in main:
             if not q.identifiant:
-                record[q.code] = _kobo_value(row[q.code], q, path, number + 1)
+                record[q.code] = read(row, q, names[0], number + 1)
         responses.append(record)
     situations, counters = [], {}
-    for number, row in enumerate(repeat.to_dict("records"), start=1):
+    for number, row in enumerate(repeat_rows, start=1):
         parent = index_to_id.get(str(row.get("_parent_index", "")))
         if parent is None:
-            raise InputError(path, [Problem(f"feuille « {KOBO_REPEAT_SHEET} », ligne {number + 1}, colonne "
-                                            f"« _parent_index »", row.get("_parent_index"),
-                                            "le numéro (_index) d'une réponse de la première feuille")])
+            problems.append(Problem(f"feuille « {KOBO_REPEAT_SHEET} », ligne {number + 1}, colonne « _parent_index »",
+                                    row.get("_parent_index"), "le numéro (_index) d'une réponse de la première feuille"))
+            continue
         counters[parent] = counters.get(parent, 0) + 1
         item = {"id_reponse": parent, "num_situation": counters[parent]}
         for q in situation:
             if not q.identifiant:
-                item[q.code] = _kobo_value(row.get(q.code, ""), q, path, number + 1)
+                item[q.code] = read(row, q, KOBO_REPEAT_SHEET, number + 1)
         situations.append(item)
+    _check_answers(path, responses, problems)
     return _frames(responses, situations)
-
-
-def _kobo_value(cell, question: Question, path: Path, line: int):
-    cell = str(cell).strip()
-    if question.type in ("choix_unique", "choix_multiple"):
-        by_code = {choice_code(label): label for label in question.choix}
-        labels = []
-        for code in cell.split():
-            if code not in by_code:
-                raise InputError(path, [Problem(f"ligne {line}, colonne « {question.code} »", code,
-                                                "l'un des codes " + ", ".join(by_code))])
-            labels.append(by_code[code])
-        return labels if question.type == "choix_multiple" else (labels[0] if labels else "")
-    if question.type == "entier":
-        return int(float(cell)) if cell else None
-    return cell
 
 
 def _frames(responses: list[dict], situations: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -319,9 +491,14 @@ def answer_shares(responses: pd.DataFrame, code: str) -> pd.DataFrame:
 
 
 def read_answers(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read the questionnaire export, Google Forms (.csv) or KoboToolbox (.xlsx)."""
+    """Read the questionnaire export: Google Forms (CSV, or the `.xlsx` of its Sheet) or
+    KoboToolbox (`.xlsx` with XML names), told apart by their headers."""
     path = Path(path)
-    return read_kobo(path) if path.suffix.lower() in (".xlsx", ".xlsm") else read_google_forms(path)
+    if path.suffix.lower() not in tables.EXCEL_SUFFIXES:
+        return read_google_forms(path)
+    header = {header_key(h) for h in tables.read_grid(path)[0]}
+    google = header & set(TIMESTAMP_HEADERS) or header_key(main_questions()[0].texte) in header
+    return read_google_forms(path) if google else read_kobo(path)
 
 
 # --- The instrument as an XLSForm (KoboToolbox, ODK) ------------------------------------
