@@ -24,6 +24,7 @@ import pandas as pd
 
 from .coding import hypergeometric_interval
 from .communes import normalise as normalise_commune
+from .spreadsheets import write_csv
 from .text import without_accents
 
 NEAR_THRESHOLD = 0.5   # Jaccard similarity of word-pair shingles for two texts to be "close"
@@ -142,8 +143,8 @@ def write_outputs(persons: pd.DataFrame, links: pd.DataFrame, folder: str | Path
     """Write `annonces_personnes.csv`, `liens.csv` and `resume.json` into `folder`."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    persons[["id_annonce", "id_personne"]].to_csv(folder / "annonces_personnes.csv", index=False, lineterminator="\n")
-    links.to_csv(folder / "liens.csv", index=False, lineterminator="\n")
+    write_csv(persons[["id_annonce", "id_personne"]], folder / "annonces_personnes.csv")
+    write_csv(links, folder / "liens.csv")
     summary = {"annonces": int(len(persons)), "personnes": int(persons["id_personne"].nunique()),
                "taux_doublons": round(1 - persons["id_personne"].nunique() / len(persons), 4) if len(persons) else 0.0,
                "liens_par_raison": links["raison"].str.split(" \\(").str[0].value_counts().to_dict()}
