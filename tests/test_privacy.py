@@ -65,3 +65,52 @@ def test_csv_cells_never_start_a_formula():
     assert cells[:2] == ["'=HYPERLINK(\"http://x.example\",\"clic\")", "'=cmd|' /C calc'!A0"]
     assert cells[2:] == ["'  =1+1", "'+33 rien", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "ordinaire", " espace"]
     assert [row[1] for row in rows[1:3]] == ["0", "1"]  # numbers are left alone
+
+
+# 1. Phone numbers in every spelling ----------------------------------------------------
+
+PHONES = ["06/45/21/87/93", "06_12_34_56_78", "06,12,34,56,78", "06 39 98 12 34", "06.39.98.12.34",
+          "0\u200b6\u200b3\u200b9\u200b9\u200b8\u200b1\u200b2\u200b3\u200b4",
+          "06\u200c39\u206098\ufeff12 34",
+          "zéro six douze trente-quatre cinquante-six soixante-dix-huit",
+          "zéro six trente neuf quatre-vingt-dix-huit soixante et onze quatorze",
+          "Zéro six un deux trois quatre cinq six sept huit",
+          "+33 (0)6 39 98 12 34", "0033 6 39 98 12 34", "+33639981234"]
+ORDINARY = ["collectée le 2018-10-02 à 62300 Lens", "du 02/10/2018 au 05/10/2018", "Lina, 28 ans",
+            "150 roses la demi-heure", "rdv 02 10 2018 14h", "1,500,000 vues", "un deux trois nous irons au bois"]
+
+
+@pytest.mark.parametrize("phone", PHONES)
+def test_a_phone_in_any_spelling_is_masked_on_reading(phone):
+    assert privacy.mask_contacts(f"Appelle-moi au {phone} bisous") == "Appelle-moi au [téléphone] bisous"
+
+
+@pytest.mark.parametrize("phone", PHONES)
+def test_a_phone_in_any_spelling_is_found_by_the_publication_check(phone):
+    found = publication.scan_text(f"Appelle-moi au {phone} bisous", "page x", set())
+    assert [f.what.split(" « ")[0] for f in found] == ["numéro de téléphone"]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_dates_postcodes_ages_and_prices_are_not_phones(text):
+    assert privacy.mask_contacts(text) == text
+    assert publication.scan_text(text, "page x", set()) == []
+
+
+# 2. Obfuscated e-mails -----------------------------------------------------------------
+
+EMAILS = ["prenom.nom (at) fournisseur.fr", "prenom.nom [at] fournisseur.fr", "prenom.nom arobase fournisseur.fr",
+          "prenom.nom@fournisseur.fr", "prenom (at) fournisseur (dot) fr", "prenom.nom [at] fournisseur [point] fr",
+          "prenom arobase fournisseur point fr", "Prenom.Nom {AT} Fournisseur.FR"]
+
+
+@pytest.mark.parametrize("email", EMAILS)
+def test_an_obfuscated_email_is_masked_and_found(email):
+    assert privacy.mask_contacts(f"Écris à {email} merci") == "Écris à [courriel] merci"
+    found = publication.scan_text(f"Écris à {email} merci", "page x", set())
+    assert [f.what.split(" « ")[0] for f in found] == ["adresse électronique"]
+
+
+def test_words_at_and_point_alone_are_not_emails():
+    text = "Rendez-vous at home, point final. Le point de rencontre est à Lens."
+    assert privacy.mask_contacts(text) == text

@@ -13,12 +13,14 @@ import hashlib
 import hmac
 import os
 import re
+import unicodedata
 
 import phonenumbers
 
+from .text import without_accents
+
 KEY_VARIABLE = "DIAGNOSTIC_CLE_PSEUDONYMISATION"
 _DEFAULT_KEY = "manuel-diagnostic-donnees-synthetiques"
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE_MASK = "[téléphone]"
 EMAIL_MASK = "[courriel]"
 NAME_MASK = "[pseudo]"
@@ -26,6 +28,56 @@ NAME_MASK = "[pseudo]"
 # French number can be written (+33 6 12 34 56 78 has eleven). A cheap test before the
 # phonenumbers matcher, which is slow on a million ads.
 DIGIT_RUN = re.compile(r"\d(?:[\s.\-()+]{0,2}\d){8,}")
+
+# E-mail addresses, also written to escape robots: "prenom.nom (at) fournisseur.fr",
+# "[at]", " arobase ", "(dot)", "[point]", " point ".
+_OPEN, _CLOSE = r"[\(\[\{<]", r"[\)\]\}>]"
+_AT = rf"(?:\s*@\s*|\s*{_OPEN}\s*(?:at|arobase|@)\s*{_CLOSE}\s*|\s+(?:at|arobase)\s+)"
+_DOT = rf"(?:\.|\s*{_OPEN}\s*(?:dot|point|\.)\s*{_CLOSE}\s*|\s+(?:dot|point)\s+)"
+_AT_HINT = re.compile(r"@|(?<![^\W\d_])(?:at|arobase)(?![^\W\d_])", re.IGNORECASE)  # cheap test first
+EMAIL = re.compile(rf"[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,24}}(?![\w])",
+                   re.IGNORECASE)
+
+# Separators between the groups of a number written to escape robots ("06/45/21/87/93",
+# "06_12_34_56_78", "06,12,34,56,78"): four separators at least, so that a date
+# (02/10/2018) or an amount (1,500,000) is left alone.
+_SEPARATED = re.compile(r"(?<!\d)(?:\+|00)?\d{1,4}(?:[ \t]*[/_,|*~][ \t]*\d{1,4}){4,}(?!\d)")
+_ODD_SEPARATOR = re.compile(r"[ \t]*[/_,|*~][ \t]*")
+# Invisible characters (zero-width spaces, joiners, soft hyphens…: Unicode format characters).
+_INVISIBLE = re.compile("[" + "".join(chr(c) for c in range(0x110000)
+                                      if unicodedata.category(chr(c)) == "Cf" and c < 0xE0000) + "]")
+# A date at the start of a candidate number ("02 10 2018 14"): not a phone number.
+_DATE = re.compile(r"^\d{1,2}\D{1,3}\d{1,2}\D{1,3}(?:19|20)\d{2}(?!\d)")
+
+
+def _french_numbers() -> dict[str, int]:
+    """Every spelling of 0 to 99 in French (France, Belgium, Switzerland), accents and hyphens removed."""
+    units = ["zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+    teens = ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+    words = {word: value for value, word in enumerate(units + teens)}
+    tens = {20: ["vingt"], 30: ["trente"], 40: ["quarante"], 50: ["cinquante"], 60: ["soixante"],
+            70: ["septante"], 80: ["quatre-vingt", "quatre-vingts", "huitante", "octante"], 90: ["nonante"]}
+    for ten, names in tens.items():
+        for name in names:
+            words[name] = ten
+            if name == "quatre-vingts":
+                continue  # "quatre-vingts" alone; 81 is "quatre-vingt-un"
+            for unit in range(1, 10):
+                words[f"{name}-{units[unit]}"] = ten + unit
+            words[f"{name}-et-un"] = ten + 1
+    for base, name in ((60, "soixante"), (80, "quatre-vingt")):  # 70-79 and 90-99 as France says them
+        for teen in range(10, 20):
+            words[f"{name}-{teens[teen - 10]}"] = base + teen
+        words[f"{name}-et-onze"] = base + 11
+    return words
+
+
+FRENCH_NUMBERS = _french_numbers()
+_NUMBER_WORD = "|".join(sorted((w.replace("-", r"[\s-]+").replace("zero", "z[eé]ro") for w in FRENCH_NUMBERS),
+                               key=len, reverse=True))
+_NUMBER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_NUMBER_WORD})(?![^\W\d_])", re.IGNORECASE)
+# A number spelled out, group after group, from its first "zéro" ("zéro six douze trente-quatre…").
+_SPELLED = re.compile(rf"(?<![^\W\d_])z[eé]ro(?:[\s,.;:-]+(?:{_NUMBER_WORD}))+(?![^\W\d_])", re.IGNORECASE)
 
 
 def _key() -> bytes:
@@ -65,17 +117,83 @@ def phone_pseudonyms(text: str) -> tuple[str, str]:
     return pseudonym("TEL", e164), pseudonym("PFX", e164[:-2])
 
 
+def _spelled_digits(spelled: str) -> str:
+    """"zéro six douze trente-quatre" → "061234"."""
+    values = [FRENCH_NUMBERS[re.sub(r"[\s-]+", "-", without_accents(m.group(0)).lower())]
+              for m in _NUMBER_WORD_RE.finditer(spelled)]
+    return "".join(str(v) for v in values)
+
+
+def _substitute(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, replace) -> tuple[str, list]:
+    """`pattern.sub(replace, text)`, keeping for every character the span of the original it comes from."""
+    pieces, new_spans, last = [], [], 0
+    for match in pattern.finditer(text):
+        if match.start() == match.end():
+            continue
+        pieces.append(text[last:match.start()])
+        new_spans += spans[last:match.start()]
+        replacement = replace(match)
+        origin = (spans[match.start()][0], spans[match.end() - 1][1])
+        pieces.append(replacement)
+        new_spans += [origin] * len(replacement)
+        last = match.end()
+    pieces.append(text[last:])
+    new_spans += spans[last:]
+    return "".join(pieces), new_spans
+
+
+def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """The text with numbers written to escape robots rewritten in digits, and for every
+    character the span of the original text it comes from (None: the text is unchanged)."""
+    rewrites = ((_INVISIBLE, lambda m: ""), (_SEPARATED, lambda m: _ODD_SEPARATOR.sub(" ", m.group(0))),
+                (_SPELLED, lambda m: _spelled_digits(m.group(0))))
+    spans = None  # built only when a rewrite is needed (most texts have none)
+    for pattern, rewrite in rewrites:
+        if pattern.search(text):
+            spans = spans or [(k, k + 1) for k in range(len(text))]
+            text, spans = _substitute(text, spans, pattern, rewrite)
+    return text, spans
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where phone numbers are written in the text, in every spelling (start, end).
+
+    The one detection shared by the masking on reading and the publication check: any
+    number `phonenumbers` finds with leniency POSSIBLE (the fiction ranges are possible,
+    not valid), after invisible characters are removed, unusual separators (`/`, `_`,
+    `,`…) made spaces and numbers spelled in French ("zéro six douze…") made digits.
+    """
+    if not text:
+        return []
+    normalised, spans = _normalised(text)
+    if not DIGIT_RUN.search(normalised):
+        return []  # no run of nine digits or more: no phone number to look for
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(normalised, "FR", leniency=phonenumbers.Leniency.POSSIBLE):
+        if not _DATE.match(match.raw_string):
+            found.append((spans[match.start][0], spans[match.end - 1][1]) if spans else (match.start, match.end))
+    return found
+
+
+def email_spans(text: str) -> list[tuple[int, int]]:
+    """Where e-mail addresses are written, also as "nom (at) site (dot) fr" (start, end)."""
+    if not text or not _AT_HINT.search(text):
+        return []
+    return [m.span() for m in EMAIL.finditer(text)]
+
+
+def _masked(text: str, spans: list[tuple[int, int]], mask: str) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + mask + text[end:]
+    return text
+
+
 def mask_contacts(text: str) -> str:
     """The text with every phone number and e-mail address replaced by a mask."""
     if not text:
         return text
-    text = EMAIL.sub(EMAIL_MASK, text)
-    if not DIGIT_RUN.search(text):
-        return text  # no run of nine digits or more: no phone number to look for
-    matches = list(phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE))
-    for match in reversed(matches):
-        text = text[:match.start] + PHONE_MASK + text[match.end:]
-    return text
+    text = _masked(text, email_spans(text), EMAIL_MASK)
+    return _masked(text, phone_spans(text), PHONE_MASK)
 
 
 def mask_name(text: str, name: str) -> str:

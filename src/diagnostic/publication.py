@@ -26,15 +26,13 @@ import pandas as pd
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from . import questionnaire
+from . import privacy, questionnaire
 from .geo import PERSONS_MARK
 from .presentation import PERSONS_ATTRIBUTE, PERSONS_CLASS
 from .params import Parametres
 from .paths import resolve
 from .tables import read_frame
 
-PHONE = re.compile(r"(?<![\d.,/])(?:\+33\s?|0)[1-9](?:[\s.\-]?\d{2}){4}(?![\d/])")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MASKED = re.compile(r"^(?:<\s*\d+|masqué|—|-|)$")
 
 
@@ -66,8 +64,8 @@ def sensitive_values(run: Parametres, root: Path | None = None) -> set[str]:
 
 def scan_text(text: str, place: str, sensitive: set[str] | frozenset[str]) -> list[Finding]:
     """Phone numbers, e-mail addresses and known identifying values in one text."""
-    findings = [Finding(place, f"numéro de téléphone « {_hint(m.group(0))} »") for m in PHONE.finditer(text)]
-    findings += [Finding(place, f"adresse électronique « {_hint(m.group(0))} »") for m in EMAIL.finditer(text)]
+    findings = [Finding(place, f"numéro de téléphone « {_hint(text[a:b])} »") for a, b in privacy.phone_spans(text)]
+    findings += [Finding(place, f"adresse électronique « {_hint(text[a:b])} »") for a, b in privacy.email_spans(text)]
     lowered = text.lower()
     findings += [Finding(place, f"donnée d'identification d'un fichier d'entrée « {_hint(v)} »")
                  for v in sorted(sensitive) if v.lower() in lowered]
