@@ -23,13 +23,16 @@ Cases:
 
 import csv
 import io
+import stat
 import zipfile
 
 import pandas as pd
 import pytest
+import yaml
 from openpyxl import load_workbook
 
-from diagnostic import coding, privacy, publication, spreadsheets
+from diagnostic import cli, coding, params, privacy, publication, spreadsheets
+from diagnostic.errors import InputError
 
 # 4. Formula injection ------------------------------------------------------------------
 
@@ -114,3 +117,72 @@ def test_an_obfuscated_email_is_masked_and_found(email):
 def test_words_at_and_point_alone_are_not_emails():
     text = "Rendez-vous at home, point final. Le point de rencontre est à Lens."
     assert privacy.mask_contacts(text) == text
+
+
+# 5. The pseudonymisation key -----------------------------------------------------------
+
+REAL = {"departement": {"code": "62"},
+        "donnees": {"nature": "reelles", "inventaire_sites": "donnees/absent-sites.csv", "annonces": "donnees/absent.csv"},
+        "echantillonnage": {"marge_erreur": 0.05, "niveau_confiance": 0.95, "proportion_attendue": 0.5, "graine": 1}}
+
+
+@pytest.fixture
+def no_key(monkeypatch):
+    monkeypatch.delenv(privacy.KEY_VARIABLE, raising=False)
+    monkeypatch.delenv(privacy.KEY_FILE_VARIABLE, raising=False)
+    return monkeypatch
+
+
+def _params_file(tmp_path, nature):
+    content = {k: dict(v) for k, v in REAL.items()}
+    content["donnees"]["nature"] = nature
+    path = tmp_path / "reelles.yaml"
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_real_data_without_a_key_are_refused_before_any_file_is_read(tmp_path, no_key):
+    path = _params_file(tmp_path, "reelles")
+    with pytest.raises(InputError) as error:
+        params.load(path, tmp_path)
+    message = str(error.value)
+    assert "reelles.yaml" in message and "clé « donnees.nature »" in message and "« reelles »" in message
+    assert "diagnostic cle --sortie" in message and privacy.KEY_FILE_VARIABLE in message
+    assert "absent" not in message  # refused before the missing input files are even looked at
+
+
+def test_synthetic_and_published_editions_need_no_key(project_root, no_key):
+    assert params.load(project_root / "params/pas-de-calais.yaml", project_root).donnees.nature == "synthetiques"
+    privacy.require_key("publiees")
+    assert privacy.pseudonym("TEL", "+33639981234").startswith("TEL-")
+
+
+def test_a_short_or_public_key_is_refused(no_key):
+    no_key.setenv(privacy.KEY_VARIABLE, "secret")
+    with pytest.raises(InputError, match="au moins 32 caractères"):
+        privacy.require_key("reelles", "p.yaml")
+
+
+def test_the_key_command_writes_a_private_file_once_and_the_run_finds_it(tmp_path, no_key, capsys):
+    target = tmp_path / "coffre" / "cle.txt"
+    no_key.chdir(tmp_path)
+    assert cli.main(["cle", "--sortie", str(target)]) == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    key = target.read_text(encoding="utf-8").strip()
+    assert len(key) == 43 and f"export {privacy.KEY_FILE_VARIABLE}={target}" in capsys.readouterr().out
+    assert cli.main(["cle", "--sortie", str(target)]) == 2
+    assert "existe déjà" in capsys.readouterr().err and target.read_text(encoding="utf-8").strip() == key
+    no_key.setenv(privacy.KEY_FILE_VARIABLE, str(target))
+    privacy.require_key("reelles")
+    public = privacy.pseudonym("TEL", "+33639981234")
+    no_key.setenv(privacy.KEY_VARIABLE, key)
+    assert privacy.pseudonym("TEL", "+33639981234") == public  # the file and the variable give the same key
+    no_key.delenv(privacy.KEY_VARIABLE)
+    no_key.delenv(privacy.KEY_FILE_VARIABLE)
+    assert privacy.pseudonym("TEL", "+33639981234") != public
+
+
+def test_the_key_is_never_written_inside_the_project(tmp_path):
+    with pytest.raises(InputError, match="hors du projet"):
+        privacy.write_key(tmp_path / "params" / "cle.txt", project=tmp_path)
+    assert not (tmp_path / "params" / "cle.txt").exists()

@@ -2,9 +2,13 @@
 
 A phone number or a pseudonym is replaced by a keyed hash (HMAC-SHA256): the same value
 always gives the same pseudonym, so that the analyses can still tell that two ads carry
-the same number, but the number itself cannot be read back without the key. The key
-comes from the environment variable DIAGNOSTIC_CLE_PSEUDONYMISATION; a département
-working on real data must set its own secret key (the default is for synthetic data).
+the same number, but the number itself cannot be read back without the key. With a
+public key, anyone could hash every French number and reverse the pseudonyms: real data
+(`nature: reelles`) are refused without a secret key (`require_key`). The key is created
+once by `diagnostic cle --sortie FICHIER` (`write_key`), kept outside the project, and
+named before each run by the environment variable DIAGNOSTIC_FICHIER_CLE (the file) or
+DIAGNOSTIC_CLE_PSEUDONYMISATION (the key itself). Synthetic and published-figure
+editions use a public default key.
 """
 
 from __future__ import annotations
@@ -13,14 +17,20 @@ import hashlib
 import hmac
 import os
 import re
+import secrets
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 import phonenumbers
 
+from .errors import InputError, Problem
 from .text import without_accents
 
 KEY_VARIABLE = "DIAGNOSTIC_CLE_PSEUDONYMISATION"
+KEY_FILE_VARIABLE = "DIAGNOSTIC_FICHIER_CLE"
 _DEFAULT_KEY = "manuel-diagnostic-donnees-synthetiques"
+MIN_KEY_LENGTH = 32  # characters; `write_key` writes 43 (256 random bits)
 PHONE_MASK = "[téléphone]"
 EMAIL_MASK = "[courriel]"
 NAME_MASK = "[pseudo]"
@@ -80,8 +90,74 @@ _NUMBER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_NUMBER_WORD})(?![^\W\d_])", re
 _SPELLED = re.compile(rf"(?<![^\W\d_])z[eé]ro(?:[\s,.;:-]+(?:{_NUMBER_WORD}))+(?![^\W\d_])", re.IGNORECASE)
 
 
+HOW_TO_CREATE_KEY = (
+    "créez une fois pour toutes une clé secrète, hors du dossier du projet, avec "
+    "« diagnostic cle --sortie ~/.config/diagnostic/cle-pseudonymisation.txt », gardez-en une copie en lieu "
+    f"sûr, puis indiquez-la avant chaque run : « export {KEY_FILE_VARIABLE}=~/.config/diagnostic/"
+    "cle-pseudonymisation.txt » (voir la page « Éthique et confidentialité »)")
+
+
+@lru_cache(maxsize=4)
+def _key_in_file(path: str) -> str:
+    try:
+        return Path(path).expanduser().read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        raise InputError(path, [Problem("fichier", None, f"la clé de pseudonymisation nommée par {KEY_FILE_VARIABLE}, "
+                                                         "un fichier lisible écrit par « diagnostic cle »")]) from None
+
+
+def secret_key() -> str | None:
+    """The département's secret key, from DIAGNOSTIC_CLE_PSEUDONYMISATION or the file
+    named by DIAGNOSTIC_FICHIER_CLE; None when neither is set."""
+    if os.environ.get(KEY_VARIABLE):
+        return os.environ[KEY_VARIABLE].strip()
+    if os.environ.get(KEY_FILE_VARIABLE):
+        return _key_in_file(os.environ[KEY_FILE_VARIABLE])
+    return None
+
+
+def require_key(nature: str, source: str | Path = "paramètres") -> None:
+    """Refuse real data without a secret key (before anything is read), in French.
+
+    `source`: the parameters file, named in the message.
+    """
+    if nature != "reelles":
+        return
+    key = secret_key()
+    if key is None:
+        raise InputError(source, [Problem("clé « donnees.nature »", nature,
+                                          "pour des données réelles, une clé secrète de pseudonymisation "
+                                          "(sans elle, un pseudonyme de téléphone se retrouve en essayant tous "
+                                          "les numéros) : " + HOW_TO_CREATE_KEY)])
+    if len(key) < MIN_KEY_LENGTH or key == _DEFAULT_KEY:
+        raise InputError(source, [Problem("clé de pseudonymisation", f"{len(key)} caractères",
+                                          f"une clé secrète d'au moins {MIN_KEY_LENGTH} caractères, différente de la "
+                                          "clé publique des données synthétiques : " + HOW_TO_CREATE_KEY)])
+
+
+def write_key(path: str | Path, project: Path | None = None) -> Path:
+    """Write a new secret key (256 random bits) into a new file readable by its owner only.
+
+    Never overwrites a file (losing a key in use would change every pseudonym), never
+    writes inside the `project` folder (which is copied, shared, versioned).
+    """
+    path = Path(path).expanduser().absolute()
+    if project is not None and path.resolve().is_relative_to(project.resolve()):
+        raise InputError(path, [Problem("dossier", str(path.parent), "un dossier hors du projet (qui est copié, "
+                                        "partagé, versionné), par exemple ~/.config/diagnostic/")])
+    if path.exists():
+        raise InputError(path, [Problem("fichier", "existe déjà", "un fichier qui n'existe pas encore (une clé en "
+                                        "usage n'est jamais remplacée : ses pseudonymes changeraient tous)")])
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(secrets.token_urlsafe(32) + "\n")
+    os.chmod(path, 0o600)
+    return path
+
+
 def _key() -> bytes:
-    return os.environ.get(KEY_VARIABLE, _DEFAULT_KEY).encode("utf-8")
+    return (secret_key() or _DEFAULT_KEY).encode("utf-8")
 
 
 def pseudonym(kind: str, value: str, length: int = 10) -> str:
