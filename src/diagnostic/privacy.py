@@ -44,9 +44,11 @@ DIGIT_RUN = re.compile(r"\d(?:[\s.\-()+]{0,2}\d){8,}")
 _OPEN, _CLOSE = r"[\(\[\{<]", r"[\)\]\}>]"
 _AT = rf"(?:\s*@\s*|\s*{_OPEN}\s*(?:at|arobase|@)\s*{_CLOSE}\s*|\s+(?:at|arobase)\s+)"
 _DOT = rf"(?:\.|\s*{_OPEN}\s*(?:dot|point|\.)\s*{_CLOSE}\s*|\s+(?:dot|point)\s+)"
-_AT_HINT = re.compile(r"@|(?<![^\W\d_])(?:at|arobase)(?![^\W\d_])", re.IGNORECASE)  # cheap test first
-EMAIL = re.compile(rf"[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,24}}(?![\w])",
-                   re.IGNORECASE)
+# Found from its "at" outwards: a search from every word would be slow on whole pages.
+_AT_RE = re.compile(_AT, re.IGNORECASE)
+_LOCAL_PART = re.compile(rf"[\w+-]+(?:{_DOT}[\w+-]+)*$", re.IGNORECASE)
+_DOMAIN = re.compile(rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,24}}(?!\w)", re.IGNORECASE)
+_LONGEST_PART = 120
 
 # Separators between the groups of a number written to escape robots ("06/45/21/87/93",
 # "06_12_34_56_78", "06,12,34,56,78"): four separators at least, so that a date
@@ -242,20 +244,40 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     if not text:
         return []
     normalised, spans = _normalised(text)
-    if not DIGIT_RUN.search(normalised):
-        return []  # no run of nine digits or more: no phone number to look for
     found = []
-    for match in phonenumbers.PhoneNumberMatcher(normalised, "FR", leniency=phonenumbers.Leniency.POSSIBLE):
-        if not _DATE.match(match.raw_string):
-            found.append((spans[match.start][0], spans[match.end - 1][1]) if spans else (match.start, match.end))
+    for low, high in _digit_windows(normalised):
+        for match in phonenumbers.PhoneNumberMatcher(normalised[low:high], "FR",
+                                                     leniency=phonenumbers.Leniency.POSSIBLE):
+            start, end = low + match.start, low + match.end
+            if not _DATE.match(match.raw_string):
+                found.append((spans[start][0], spans[end - 1][1]) if spans else (start, end))
     return found
+
+
+def _digit_windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
+    """The parts of a text around its runs of nine digits or more, where a phone number can
+    be: the phonenumbers matcher is slow on long texts (a page, a million ads)."""
+    windows: list[tuple[int, int]] = []
+    for run in DIGIT_RUN.finditer(text):
+        low, high = max(0, run.start() - margin), min(len(text), run.end() + margin)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
 
 
 def email_spans(text: str) -> list[tuple[int, int]]:
     """Where e-mail addresses are written, also as "nom (at) site (dot) fr" (start, end)."""
-    if not text or not _AT_HINT.search(text):
-        return []
-    return [m.span() for m in EMAIL.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for at in _AT_RE.finditer(text or ""):
+        if spans and at.start() < spans[-1][1]:
+            continue  # inside the address just found
+        local = _LOCAL_PART.search(text, max(0, at.start() - _LONGEST_PART), at.start())
+        domain = _DOMAIN.match(text, at.end(), at.end() + _LONGEST_PART)
+        if local and domain:
+            spans.append((local.start(), domain.end()))
+    return spans
 
 
 def _masked(text: str, spans: list[tuple[int, int]], mask: str) -> str:
