@@ -32,7 +32,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from diagnostic import cli, coding, params, privacy, publication, spreadsheets
+from diagnostic import ads, cli, coding, params, privacy, publication, spreadsheets
 from diagnostic.errors import InputError
 
 # 4. Formula injection ------------------------------------------------------------------
@@ -295,3 +295,41 @@ def test_downloads_are_opened_every_sheet_every_member(project_root, tmp_path):
          "feuille « Codage »", "numéro de téléphone"),
         ("téléchargement _downloads/0956abc/fiches-de-codage.zip › fiche-codage-A.xlsx › feuille « Codage »",
          "adresse électronique")]
+
+
+# 3. Full names in ads and free-text answers --------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bonjour, je suis Sophie Martin, appelle-moi", "Bonjour, je suis [nom], appelle-moi"),
+    ("DUPONT Jean m'a orientée vers vous", "[nom] m'a orientée vers vous"),
+    ("Jean-Pierre DUPONT, son « ami », gère les rendez-vous", "[nom], son « ami », gère les rendez-vous"),
+    ("Suivie par Nathalie Durand et Marie Dubois", "Suivie par [nom] et [nom]"),
+    ("Amira LEFEBVRE, 22 ans", "[nom], 22 ans"),
+])
+def test_a_full_name_is_masked(text, expected):
+    assert privacy.mask_free_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Boulogne-sur-Mer, Saint-Omer, Lens Centre", "rue Victor Hugo à Béthune", "Place Jean Jaurès, Arras",
+    "avenue Jean Moulin", "Belle Blonde de passage à Calais", "Lina Vous attend", "Lina, 28 ans, Liévin",
+    "Manque de places en hébergement d'urgence",
+])
+def test_places_streets_and_ad_words_are_not_names(text):
+    assert privacy.mask_free_text(text) == text
+
+
+def test_a_name_in_an_ad_never_reaches_the_coder_sheet(tmp_path):
+    sheet = tmp_path / "annonces.csv"
+    sheet.write_text("id_annonce,site,date_collecte,commune_declaree,titre,texte,telephone,pseudo,age_declare\n"
+                     "A1,site.example,2018-10-02,Lens,Sophie Martin à Lens,"
+                     "\"Je suis Sophie Martin, demande DUPONT Jean, 06/39/98/12/34, sophie (at) exemple.fr\","
+                     "06 39 98 12 34,Sophie_M,28\n", encoding="utf-8")
+    read = ads.read_ads(sheet)
+    assert read.loc[0, "titre"] == "[nom] à Lens"
+    assert read.loc[0, "texte"] == "Je suis [nom], demande [nom], [téléphone], [courriel]"
+    assignment = coding.assign(read.assign(num_echantillon=1), ["A"], 0, 1)
+    path = coding.write_coder_sheet(coding.coder_sheet(read.assign(num_echantillon=1), assignment, "A"), None,
+                                    tmp_path / "fiche.xlsx", notice=["avis"])
+    cells = " ".join(str(c.value) for row in load_workbook(path)[coding.SHEET].iter_rows() for c in row)
+    assert "Martin" not in cells and "DUPONT" not in cells and "Sophie" not in cells

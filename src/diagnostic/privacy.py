@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import csv
 import os
 import re
 import secrets
@@ -22,6 +23,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import gender_guesser.detector as gender_guesser
 import phonenumbers
 
 from .errors import InputError, Problem
@@ -34,6 +36,7 @@ MIN_KEY_LENGTH = 32  # characters; `write_key` writes 43 (256 random bits)
 PHONE_MASK = "[téléphone]"
 EMAIL_MASK = "[courriel]"
 NAME_MASK = "[pseudo]"
+FULL_NAME_MASK = "[nom]"
 # Nine digits at least, possibly separated by spaces, dots, dashes or "+": the shortest a
 # French number can be written (+33 6 12 34 56 78 has eleven). A cheap test before the
 # phonenumbers matcher, which is slow on a million ads.
@@ -294,6 +297,77 @@ def mask_contacts(text: str) -> str:
     return _masked(text, phone_spans(text), PHONE_MASK)
 
 
+# A capitalised or upper-case word (hyphenated parts included: "Jean-Pierre", "Saint-Omer").
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’]*(?:-[A-Za-zÀ-ÖØ-öø-ÿ'’]+)*")
+# Words before which a "first name + name" is a place, not a person ("rue Victor Hugo").
+PLACE_WORDS = frozenset({"rue", "avenue", "av", "boulevard", "bd", "place", "allee", "impasse", "chemin", "quai",
+                         "square", "cours", "route", "parc", "residence", "cite", "lycee", "college", "ecole",
+                         "hopital", "centre", "espace", "salle", "stade", "gare", "pont", "saint", "sainte", "st",
+                         "ste", "port", "mont"})
+# Capitalised words of ads and answers that are not surnames ("Belle Blonde", "Lina Vous attend").
+NOT_SURNAMES = frozenset("""vous je tu il elle on nous ils elles moi toi le la les un une des de du et ou mais qui que
+pour avec sans dans sur sous chez par en au aux ce cette ces mon ma mes ton ta tes son sa ses tres bonjour bonsoir
+salut coucou bienvenue merci bisous belle jolie sexy douce coquine blonde brune rousse black metisse trans femme homme
+fille disponible dispo massage massages rencontre rencontres appel appelle appelez tel sms photos photo reelles reelle
+vraie vrai nouvelle nouveau new hot top vip escort independante independant discrete discret ici pas ans""".split())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """First names of every country (gender-guesser's list, about 45,000), lower case without accents."""
+    return frozenset(without_accents(name).lower() for name in gender_guesser.Detector(case_sensitive=False).names)
+
+
+@lru_cache(maxsize=1)
+def _commune_names() -> frozenset[str]:
+    """Names of every French commune, lower case without accents (a place, not a surname)."""
+    with open(Path(__file__).resolve().parent / "reference" / "communes.csv", encoding="utf-8") as handle:
+        return frozenset(without_accents(row["nom"]).lower() for row in csv.DictReader(handle))
+
+
+def _plain(word: str) -> str:
+    return without_accents(word).lower().replace("’", "'")
+
+
+def _is_first_name(word: str) -> bool:
+    parts = _plain(word).split("-")
+    return all(part in _first_names() for part in parts) and parts[0] not in NOT_SURNAMES
+
+
+def _is_surname(word: str) -> bool:
+    plain = _plain(word)
+    return len(plain) >= 2 and plain not in NOT_SURNAMES and plain not in PLACE_WORDS and plain not in _commune_names()
+
+
+def full_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a person's full name is written: a known first name followed by a capitalised
+    or upper-case word ("Sophie Martin", "Jean-Pierre DUPONT"), or an upper-case surname
+    followed by a first name ("DUPONT Jean"); not after a street or place word ("rue Victor
+    Hugo", "Saint-Omer"), not a commune ("Lens Centre"), not a word of ads ("Belle Blonde").
+    """
+    words = list(_CAPITALISED.finditer(text or ""))
+    spans: list[tuple[int, int]] = []
+    for first, second in zip(words, words[1:]):
+        if not text[first.end():second.start()].isspace() or (spans and first.start() < spans[-1][1]):
+            continue
+        before = text[:first.start()].split()[-1:] if first.start() else []
+        if before and _plain(before[0]).strip(".,;:") in PLACE_WORDS:
+            continue
+        a, b = first.group(0), second.group(0)
+        if (_is_first_name(a) and _is_surname(b)) or (a.isupper() and len(a) >= 2 and _is_surname(a)
+                                                       and _is_first_name(b)):
+            spans.append((first.start(), second.end()))
+    return spans
+
+
+def mask_free_text(text: str) -> str:
+    """A free text (an ad, an answer) as the book may show it: contacts and full names masked."""
+    if not text:
+        return text
+    text = mask_contacts(text)
+    return _masked(text, full_name_spans(text), FULL_NAME_MASK)
+
+
 def mask_name(text: str, name: str) -> str:
     """The text with every occurrence of `name` (an ad's pseudonym), in any case, masked."""
     if not text or not name or not name.strip():
@@ -302,8 +376,8 @@ def mask_name(text: str, name: str) -> str:
 
 
 def mask_ad_text(text: str, handle: str) -> str:
-    """An ad's title or text as the book may show it: contacts and the ad's own handle masked."""
-    return mask_name(mask_contacts(text), handle)
+    """An ad's title or text as the book may show it: contacts, full names and the ad's own handle masked."""
+    return mask_name(mask_free_text(text), handle)
 
 
 def phone_neighbour_keys(text: str) -> str:

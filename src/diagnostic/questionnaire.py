@@ -21,6 +21,7 @@ import yaml
 from scipy.stats import binomtest
 
 from .errors import InputError, Problem
+from .privacy import mask_free_text
 from .spreadsheets import write_workbook
 from .text import without_accents
 from .tables import decode
@@ -96,7 +97,8 @@ def _problem_file(path: Path, message: str, place: str = "fichier") -> InputErro
 
 
 def read_google_forms(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a Google Forms CSV export; return (responses, situations) without identifiers."""
+    """Read a Google Forms CSV export; return (responses, situations) without identifiers,
+    free-text answers with their contacts and full names masked (`privacy.mask_free_text`)."""
     path = Path(path)
     text = decode(path)
     first = text.splitlines()[0] if text else ""
@@ -152,7 +154,7 @@ def _value(cell, question: Question, path: Path, line: int, column: str):
     if question.type == "choix_unique" and cell and cell not in question.choix:
         raise InputError(path, [Problem(f"ligne {line}, colonne « {column} »", cell,
                                         "l'une des réponses " + " / ".join(question.choix))])
-    return cell
+    return mask_free_text(cell) if question.type == "texte" else cell
 
 
 def identifying_values(path: str | Path) -> set[str]:
@@ -231,7 +233,7 @@ def _kobo_value(cell, question: Question, path: Path, line: int):
         return labels if question.type == "choix_multiple" else (labels[0] if labels else "")
     if question.type == "entier":
         return int(float(cell)) if cell else None
-    return cell
+    return mask_free_text(cell) if question.type == "texte" else cell
 
 
 def _frames(responses: list[dict], situations: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
