@@ -12,8 +12,9 @@ and the PDF if there is one:
   persons=...)`, maps by `geo.choropleth(..., persons=True)`) shows no count under the
   small-count threshold: only "< 5", "masqué", or counts at or above the threshold.
 
-Pages are parsed (lxml's HTML parser, fifteen times faster than BeautifulSoup's tree on
-pages full of SVG): what a reader can see or hear is scanned —
+Pages are parsed (the standard library's HTML parser, in one pass: building a tree of
+the thousands of SVG elements of the charts would be slow): what a reader can see or
+hear is scanned —
 the visible text, the attributes read aloud or shown on hover (`title`, `alt`,
 `aria-label`, `placeholder`…), the links that leave the book (`mailto:`, `tel:`,
 external addresses) and the text values of the charts' data (`vegaEmbed(...)` specs) —
@@ -34,9 +35,9 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
-import lxml.html
 import nbformat
 import pandas as pd
 from openpyxl import load_workbook
@@ -109,12 +110,20 @@ def scan_text(text: str, place: str, sensitive: set[str] | frozenset[str]) -> li
 # Pages ---------------------------------------------------------------------------------
 
 @dataclass
+class PersonsTable:
+    """A table marked as counting persons: its person-count columns, header and rows (cell texts)."""
+    columns: set[str]
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
 class Page:
     """What a reader can see of one HTML page, and its marked tables and charts."""
     text: str
     attributes: str
     charts: list[dict] = field(default_factory=list)
-    persons_tables: list = field(default_factory=list)
+    persons_tables: list[PersonsTable] = field(default_factory=list)
 
 
 def _chart_specs(script: str) -> list[dict]:
@@ -130,31 +139,81 @@ def _chart_specs(script: str) -> list[dict]:
     return specs
 
 
-def _text(element) -> str:
-    return " ".join(t.strip() for t in element.itertext() if t.strip())
+class _PageReader(HTMLParser):
+    """One pass of the standard library's HTML parser over a page (a tree of thousands of
+    SVG elements per chart would be slow to build): what `Page` holds."""
+
+    HIDDEN = ("script", "style", "noscript", "template")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self.attributes: list[str] = []
+        self.scripts: list[str] = []
+        self.tables: list[PersonsTable] = []
+        self.hidden: list[str] = []
+        self.table: PersonsTable | None = None
+        self.depth = 0  # tables opened inside the marked table
+        self.section = ""
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in self.HIDDEN:
+            self.hidden.append(tag)
+        self.attributes += [values[name] for name in READER_ATTRIBUTES if values.get(name)]
+        if tag == "meta" and (values.get("name") or values.get("property") or "").endswith("description"):
+            self.attributes.append(values.get("content") or "")
+        if LEAVING_LINK.match(values.get("href") or ""):
+            self.attributes.append(values["href"])
+        if tag == "table":
+            if self.table is not None:
+                self.depth += 1
+            elif PERSONS_CLASS in (values.get("class") or "").split():
+                self.table = PersonsTable(set(filter(None, (values.get(PERSONS_ATTRIBUTE) or "").split("|"))))
+                self.tables.append(self.table)
+        elif self.table is not None and not self.depth:
+            if tag in ("thead", "tbody"):
+                self.section = tag
+            elif tag == "tr" and self.section == "tbody":
+                self.table.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = []
+
+    def handle_endtag(self, tag):
+        if self.hidden and tag == self.hidden[-1]:
+            self.hidden.pop()
+        if tag == "table" and self.table is not None:
+            if self.depth:
+                self.depth -= 1
+            else:
+                self.table, self.section = None, ""
+        elif tag in ("td", "th") and self.cell is not None and self.table is not None:
+            text = " ".join(t.strip() for t in self.cell if t.strip())
+            if self.section == "thead" and tag == "th":
+                self.table.header.append(text)
+            elif self.section == "tbody" and self.table.rows:
+                self.table.rows[-1].append(text)
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.hidden:
+            if self.hidden[-1] == "script" and "vegaEmbed" in data:
+                self.scripts.append(data)
+            return
+        self.texts.append(data)
+        if self.cell is not None:
+            self.cell.append(data)
 
 
 def read_page(markup: str) -> Page:
     """Parse a page: its visible text, its reader-visible attributes, its charts, its marked tables."""
-    if not markup.strip():
-        return Page(text="", attributes="")
-    root = lxml.html.document_fromstring(markup)
-    charts = [spec for script in root.iter("script") if "vegaEmbed" in (script.text or "")
-              for spec in _chart_specs(script.text)]
-    for hidden in root.xpath("//script|//style|//noscript|//template"):
-        hidden.drop_tree()
-    attributes = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue  # a comment or a processing instruction
-        attributes += [element.get(name) for name in READER_ATTRIBUTES if element.get(name)]
-        if element.tag == "meta" and (element.get("name") or element.get("property") or "").endswith("description"):
-            attributes.append(element.get("content", ""))
-        if LEAVING_LINK.match(element.get("href") or ""):
-            attributes.append(element.get("href"))
-    tables = root.xpath(f"//table[contains(concat(' ', normalize-space(@class), ' '), ' {PERSONS_CLASS} ')]")
-    return Page(text=" ".join(root.itertext()), attributes=VALUE_SEPARATOR.join(attributes), charts=charts,
-                persons_tables=tables)
+    reader = _PageReader()
+    reader.feed(markup)
+    reader.close()
+    return Page(text=" ".join(reader.texts), attributes=VALUE_SEPARATOR.join(reader.attributes),
+                charts=[spec for script in reader.scripts for spec in _chart_specs(script)],
+                persons_tables=reader.tables)
 
 
 def _walk(node):
@@ -201,15 +260,12 @@ def small_counts_in_tables(page: Page, place: str, threshold: int) -> list[Findi
     """Cells of the person-count columns of marked tables under the threshold."""
     findings = []
     for table in page.persons_tables:
-        wanted = set(filter(None, (table.get(PERSONS_ATTRIBUTE) or "").split("|")))
-        header = [_text(th) for th in table.xpath(".//thead//th")]
-        positions = [k for k, name in enumerate(header) if name in wanted]
-        for row in table.xpath(".//tbody/tr"):
-            cells = [_text(cell) for cell in row.xpath("./td|./th")]
+        positions = [k for k, name in enumerate(table.header) if name in table.columns]
+        for cells in table.rows:
             for k in positions:
                 if k < len(cells) and not _count_ok(cells[k], threshold):
                     findings.append(Finding(place, f"effectif de personnes « {cells[k]} » sous le seuil de "
-                                                   f"{threshold} dans la colonne « {header[k]} » d'un tableau"))
+                                                   f"{threshold} dans la colonne « {table.header[k]} » d'un tableau"))
     return findings
 
 
