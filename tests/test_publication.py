@@ -27,9 +27,10 @@ def test_respondents_and_handles_of_the_default_world_are_known(project_root):
 
 def test_small_counts_in_a_marked_table_are_found():
     frame = pd.DataFrame({"Sexe": ["Femmes", "Hommes", "Trans"], "Personnes": ["120", "3", "< 5"]})
-    found = publication.small_counts_in_tables(table(frame, persons=["Personnes"]).data, "page", 5)
+    page = publication.read_page(table(frame, persons=["Personnes"]).data)
+    found = publication.small_counts_in_tables(page, "page", 5)
     assert len(found) == 1 and "« 3 »" in found[0].what
-    assert publication.small_counts_in_tables(table(frame).data, "page", 5) == []
+    assert publication.small_counts_in_tables(publication.read_page(table(frame).data), "page", 5) == []
 
 
 def test_small_counts_on_a_marked_map_are_found(project_root):
@@ -37,8 +38,9 @@ def test_small_counts_on_a_marked_map_are_found(project_root):
     chart = geo.choropleth("62", "arrondissements", values, "personnes", "Carte", "Personnes", root=project_root,
                            persons=True)
     html = charts.render(chart.to_dict())["text/html"]
-    found = publication.small_counts_in_maps(html, "page", 5)
+    found = publication.small_counts_in_maps(publication.read_page(html), "page", 5)
     assert len(found) == 1 and "effectif de personnes 2 " in found[0].what
     safe = geo.choropleth("62", "arrondissements", values.assign(personnes=[None, 40]), "personnes", "Carte",
                           "Personnes", root=project_root, persons=True)
-    assert publication.small_counts_in_maps(charts.render(safe.to_dict())["text/html"], "page", 5) == []
+    assert publication.small_counts_in_maps(publication.read_page(charts.render(safe.to_dict())["text/html"]),
+                                            "page", 5) == []

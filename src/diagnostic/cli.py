@@ -1,4 +1,4 @@
-"""Command line: `diagnostic run`, `synth`, `mse`, `communes`, `dedup` and `accord`."""
+"""Command line: `diagnostic run`, `synth`, `mse`, `communes`, `dedup`, `accord` and `cle`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import ads, coding, communes, dedup, mse
+from . import ads, coding, communes, dedup, mse, privacy
 from .errors import InputError, Problem
+from .paths import project_root
 from .run import RunError, run
 from .synthetic.world import write_world
 from .tables import read_frame
@@ -66,7 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     agreement = commands.add_parser("accord", help="accord entre deux codages des mêmes annonces (kappa, alpha)")
     agreement.add_argument("fiches", nargs=2, type=Path, metavar="FICHE",
                            help="deux fiches de codage remplies (.xlsx ou CSV), des mêmes annonces")
+    secret = commands.add_parser("cle", help="créer la clé secrète de pseudonymisation (données réelles)")
+    secret.add_argument("--sortie", required=True, type=Path,
+                        help="fichier à créer, hors du projet (par exemple ~/.config/diagnostic/cle-pseudonymisation.txt)")
     args = parser.parse_args(argv)
+    if args.commande == "cle":
+        return _cle(args)
     if args.commande == "accord":
         return _accord(args)
     if args.commande == "dedup":
@@ -84,6 +90,25 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, RunError, FileNotFoundError) as exc:
         print(f"\nErreur : {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _cle(args) -> int:
+    """`diagnostic cle --sortie FILE`: a new secret key, readable by its owner only."""
+    try:
+        project = project_root()
+    except FileNotFoundError:
+        project = None
+    try:
+        path = privacy.write_key(args.sortie, project)
+    except InputError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    print(f"Clé secrète écrite dans {path} (lisible par vous seul·e).\n"
+          f"Avant chaque run sur des données réelles : export {privacy.KEY_FILE_VARIABLE}={path}\n"
+          "Gardez-en une copie en lieu sûr (coffre de mots de passe, support chiffré) : avec une autre clé, "
+          "les pseudonymes d'une nouvelle collecte ne correspondraient plus à ceux de la précédente. "
+          "Ne la mettez jamais dans le dossier du projet ni dans un courriel.")
     return 0
 
 

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import adfields
 from .coding import hypergeometric_interval
-from .spreadsheets import write_workbook
+from .spreadsheets import write_csv, write_workbook
 from .tables import read_rows
 from .text import without_accents
 
@@ -364,9 +364,8 @@ def write_outputs(persons: pd.DataFrame, links: pd.DataFrame, folder: str | Path
     """Write `annonces_personnes.csv`, `liens.csv` and `resume.json` into `folder`."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    persons[["id_annonce", "id_personne", "id_personne_probable"]].to_csv(folder / "annonces_personnes.csv", index=False,
-                                                                     lineterminator="\n")
-    links.to_csv(folder / "liens.csv", index=False, lineterminator="\n")
+    write_csv(persons[["id_annonce", "id_personne", "id_personne_probable"]], folder / "annonces_personnes.csv")
+    write_csv(links, folder / "liens.csv")
     summary = persons_range(persons) | {
         "taux_doublons": round(1 - persons["id_personne"].nunique() / len(persons), 4) if len(persons) else 0.0,
         "liens_par_statut": links["statut"].value_counts().to_dict()}

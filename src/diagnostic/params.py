@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from . import privacy
 from .errors import InputError, Problem, problems_from_pydantic
 from .paths import project_root, resolve
 
@@ -195,6 +196,9 @@ class Communes(_Section):
 
 class Confidentialite(_Section):
     seuil_petits_effectifs: int = Field(default=5, ge=2)
+    # Findings of the publication check reviewed as false alarms: the SHA-256 of the value
+    # found (shown by the finding), never the value itself.
+    constats_verifies: tuple[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")], ...] = ()
 
 
 class Situations(_Section):
@@ -291,7 +295,8 @@ def load(path: str | Path, root: Path | None = None, inputs_required: bool = Tru
     """Read and check a parameters file; raise InputError (in French) if anything is wrong.
 
     With `inputs_required=False` (writing the synthetic world), the département's input
-    files need not exist yet.
+    files need not exist yet. Real data (`nature: reelles`) need a secret pseudonymisation
+    key (`privacy.require_key`).
     """
     path = Path(path)
     root = root or project_root()
@@ -306,6 +311,8 @@ def load(path: str | Path, root: Path | None = None, inputs_required: bool = Tru
                                         "du YAML valide (indentation par espaces, « clé: valeur »)")]) from None
     if not isinstance(raw, dict):
         raise InputError(path, [Problem("fichier", type(raw).__name__, "des rubriques « clé: valeur »")])
+    if inputs_required and isinstance(raw.get("donnees"), dict):
+        privacy.require_key(raw["donnees"].get("nature"), path)  # real data: refused before any file is read
     try:
         return Parametres.model_validate(raw, context={"racine": root, "donnees_requises": inputs_required})
     except ValidationError as exc:

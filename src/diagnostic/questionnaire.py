@@ -23,6 +23,7 @@ import yaml
 from scipy.stats import binomtest
 
 from .errors import InputError, Problem
+from .privacy import mask_free_text
 from .spreadsheets import write_workbook
 from . import tables
 from .tables import ColumnWarning, column_letter, decode, header_key
@@ -183,7 +184,7 @@ def _read_cell(cell: str, question: Question, codes: bool = False):
             raise _Unexpected("l'un des champs d'activité " + " / ".join(dict.fromkeys(wordings.values()))
                               + " (ou une formulation courante, voir instrument/questionnaire.yaml)")
         return wordings[header_key(cell)]
-    return cell
+    return mask_free_text(cell) if question.type == "texte" else cell
 
 
 @dataclass

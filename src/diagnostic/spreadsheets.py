@@ -1,11 +1,17 @@
-"""Excel files for the people who fill them in (coders, partners), the same bytes every run.
+"""Excel and CSV files for the people who open them (coders, partners), the same bytes every run.
 
 openpyxl stamps the time of writing into the file (document properties and zip entry
 dates); here both are fixed, so that the same run gives byte-identical files.
+
+No text is ever written as a live formula: an ad's text such as `=HYPERLINK(…)` or
+`=cmd|' /C calc'!A0` stays a string cell in a workbook, and a CSV cell starting with
+`=`, `+`, `-`, `@` (also after spaces), a tab or a carriage return gets OWASP's leading
+apostrophe ("CSV injection").
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -21,6 +27,30 @@ from openpyxl.worksheet.datavalidation import DataValidation
 FIXED_TIME = dt.datetime(2020, 1, 1)
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F0")
+# What a spreadsheet program may read as the start of a formula (OWASP, "CSV injection").
+FORMULA_START = re.compile(r"^(?:[ ]*[=+\-@]|[\t\r])")
+
+
+def _append_text(sheet, values: list) -> None:
+    """Append a row whose strings stay strings (openpyxl makes a formula of any "=…")."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with every text cell that could start a formula prefixed by an apostrophe."""
+    def safe(value):
+        return "'" + value if isinstance(value, str) and FORMULA_START.match(value) else value
+    return frame.map(safe)
+
+
+def write_csv(frame: pd.DataFrame, target) -> None:
+    """Write a table as UTF-8 CSV (a path or an open text stream), no cell read as a formula.
+
+    Texts are quoted (a carriage return inside a text would otherwise end the row)."""
+    csv_safe(frame).to_csv(target, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _normalise_zip(data: bytes) -> bytes:
@@ -70,14 +100,14 @@ def write_workbook(path: str | Path, sheets: dict[str, pd.DataFrame],
     if notice:
         readme = workbook.create_sheet("Lisez-moi")
         for line in notice:
-            readme.append([line])
+            _append_text(readme, [line])
         readme.column_dimensions["A"].width = 100
         readme["A1"].font = Font(bold=True)
     for name, table in sheets.items():
         sheet = workbook.create_sheet(name)
-        sheet.append([str(c) for c in table.columns])
+        _append_text(sheet, [str(c) for c in table.columns])
         for row in table.itertuples(index=False):
-            sheet.append([None if pd.isna(v) else v for v in row])
+            _append_text(sheet, [None if pd.isna(v) else v for v in row])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
