@@ -1,4 +1,4 @@
-"""Command line: `diagnostic run`, `synth`, `mse`, `communes`, `dedup` and `accord`."""
+"""Command line: `diagnostic run`, `synth`, `nouveau`, `mse`, `communes`, `dedup` and `accord`."""
 
 from __future__ import annotations
 
@@ -60,7 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     agreement = commands.add_parser("accord", help="accord entre deux codages des mêmes annonces (kappa, alpha)")
     agreement.add_argument("fiches", nargs=2, type=Path, metavar="FICHE",
                            help="deux fiches de codage remplies (.xlsx ou CSV), des mêmes annonces")
+    scaffold = commands.add_parser("nouveau", help="écrire le dossier prêt à remplir d'un département")
+    scaffold.add_argument("--departement", required=True, help="code INSEE du département (par exemple 33)")
+    scaffold.add_argument("--dossier", required=True, type=Path, help="dossier à créer (nouveau ou vide)")
     args = parser.parse_args(argv)
+    if args.commande == "nouveau":
+        return _nouveau(args)
     if args.commande == "accord":
         return _accord(args)
     if args.commande == "dedup":
@@ -78,6 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, RunError, FileNotFoundError) as exc:
         print(f"\nErreur : {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _nouveau(args) -> int:
+    """`diagnostic nouveau --departement 33 --dossier DIR`: parameters, templates and questionnaire kit."""
+    from .scaffold import create
+
+    try:
+        written = create(args.departement, args.dossier)
+    except (InputError, FileNotFoundError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(written)} fichiers écrits dans {args.dossier} ; commencez par {args.dossier / 'LISEZMOI.md'}.",
+          file=sys.stderr)
     return 0
 
 
