@@ -634,6 +634,50 @@ def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
     return "\n".join(lines)
 
 
+# --- The reuse chapter and the book's templates ----------------------------------------
+
+CHAPTER_START = "<!-- colonnes des modèles : début (écrit par diagnostic.scaffold.refresh_book) -->"
+CHAPTER_END = "<!-- colonnes des modèles : fin -->"
+BOOK_EXAMPLE = "49"  # the book's templates are those of its fictitious example, Maine-et-Loire
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def columns_markdown() -> str:
+    """One table per template (column, required, type, allowed values, meaning): the reuse chapter's."""
+    lines = []
+    for template in (*templates("", ""), territories_template()):
+        lines += [f"### `{template.file}` — {template.title}", "",
+                  f"Clé `donnees.{template.key}` ; feuille « {template.sheet} ».", "",
+                  "| colonne | obligatoire | type | valeurs permises | description ; si la colonne manque |",
+                  "|---|---|---|---|---|"]
+        for name, required, kind, allowed, description, missing in notes_rows(template):
+            lines.append(f"| `{name}` | {required} | {_cell(kind)} | {_cell(allowed)} | "
+                         f"{_cell(description)} ; *{_cell(missing)}* |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def chapter_with_columns(text: str) -> str:
+    """The reuse chapter with its generated block of column tables replaced by the current one."""
+    start, end = text.index(CHAPTER_START) + len(CHAPTER_START), text.index(CHAPTER_END)
+    return text[:start] + "\n\n" + columns_markdown() + "\n" + text[end:]
+
+
+def refresh_book(root: Path | None = None) -> None:
+    """Rewrite `book/modeles/` (the templates of the example département) and the column tables of
+    the reuse chapter, from the readers' models (`make modeles`)."""
+    root = root or project_root()
+    models = root / "book" / "modeles"
+    for path in models.glob("*"):
+        path.unlink()
+    write_templates(models, BOOK_EXAMPLE, root)
+    chapter = root / "book" / "reutiliser.md"
+    chapter.write_text(chapter_with_columns(chapter.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 # --- The folder -------------------------------------------------------------------------
 
 def example_commune(territories: pd.DataFrame) -> tuple[str, str]:
