@@ -63,8 +63,8 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
                             for p in ads["pseudo"].fillna("")]
     pseudos = ads["pseudo"].fillna("")
-    ads["titre"] = [mask_ad_text(t, p) for t, p in zip(ads["titre"], pseudos)]
-    ads["texte"] = [mask_ad_text(t, p) for t, p in zip(ads["texte"], pseudos)]
+    ads["titre"] = [mask_ad_text(t, p) for t, p in zip(ads["titre"].fillna(""), pseudos)]
+    ads["texte"] = [mask_ad_text(t, p) for t, p in zip(ads["texte"].fillna(""), pseudos)]
     return ads.drop(columns=["telephone", "pseudo"])
 
 
@@ -98,7 +98,7 @@ def read_risk_places(path: str | Path) -> pd.DataFrame:
 def read_client_ads(path: str | Path) -> pd.DataFrame:
     """Ads posted by "clients" (section V-B), texts with contacts masked."""
     ads = read_rows(path, ClientAd, required=("id_annonce_client", "date"), unique="id_annonce_client")
-    ads["texte"] = ads["texte"].map(mask_contacts)
+    ads["texte"] = ads["texte"].fillna("").map(mask_contacts)
     return ads
 
 
