@@ -41,7 +41,6 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 INSEE_PATTERN = r"^(\d{5}|2[AB]\d{3})$"
 PATTERN_KINDS = {DATE_PATTERN: "date écrite AAAA-MM-JJ (saisie comme texte)",
                  INSEE_PATTERN: "code INSEE de commune à cinq caractères (texte, zéro initial compris)"}
-SEVERAL = "|"  # several answers in one cell: "A | B" (read by `partners`)
 
 
 @dataclass(frozen=True)
@@ -527,10 +526,6 @@ def apps_script(departement: str) -> str:
 
 
 # --- The parameters file and the LISEZMOI ------------------------------------------------
-
-def _comment_lines(text: str) -> list[str]:
-    return [f"  # {line}" for line in text.splitlines()]
-
 
 def parameters_text(code: str, paths: dict[str, str]) -> str:
     """The département's parameters file, every key commented in French."""
