@@ -3,6 +3,7 @@
 #   make book PARAMS=params/X.yaml construit le livre d'un autre département
 #   make pdf                       construit le livre et imprime la restitution en PDF
 #   make data                      régénère le monde synthétique (data/synthetic/)
+#   make modeles                   réécrit book/modeles/ et les colonnes du chapitre « Réutiliser »
 #   make test                      lance les tests
 PARAMS ?= params/pas-de-calais.yaml
 PYTHON ?= python3
@@ -14,7 +15,7 @@ QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location" || true; }
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 
-.PHONY: book pdf data test env browser lock clean
+.PHONY: book pdf data modeles test env browser lock clean
 
 book: $(STAMP)
 	$(BIN)/diagnostic run --params $(PARAMS)
@@ -27,6 +28,11 @@ pdf: $(STAMP) browser
 data: $(STAMP)
 	$(BIN)/diagnostic synth --params params/pas-de-calais.yaml
 	$(BIN)/diagnostic synth --params params/exemple-49.yaml
+
+# The templates of the book (Maine-et-Loire example) and the reuse chapter's column tables,
+# from the readers' models (a test checks they are up to date).
+modeles: $(STAMP)
+	$(BIN)/python -c "from diagnostic.scaffold import refresh_book; refresh_book()"
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest

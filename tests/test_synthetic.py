@@ -316,20 +316,6 @@ def test_reading_pseudonymises_phones_and_pseudos(ad_sheet):
     assert ad_sheet["texte"].str.contains("[pseudo]", regex=False).any()
 
 
-def test_book_templates_are_read_by_the_readers(project_root):
-    models = project_root / "book/modeles"
-    assert len(inventory.read(models / "modele-inventaire-sites-exemple-SYNTHETIQUE.csv")) == 3
-    assert len(ads.read_ads(models / "modele-fiche-releve-annonces-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(partners.read_registry(models / "modele-partenaires-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(partners.read_interviews(models / "modele-entretiens-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(partners.read_interview_situations(models / "modele-situations-entretiens-exemple-SYNTHETIQUE.csv")) == 1
-    assert len(ads.read_risk_places(models / "modele-lieux-a-risque-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(ads.read_client_ads(models / "modele-annonces-clients-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(ads.read_forum(models / "modele-forum-discussions-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(partners.read_milestones(models / "modele-calendrier-mobilisation-exemple-SYNTHETIQUE.csv")) == 2
-    assert len(partners.read_territories(models / "modele-territoires-exemple.csv")) == 2
-
-
 def test_another_departement_gets_its_own_communes(project_root):
     folder = project_root / "data/exemple-49"
     truth_ads = pd.read_csv(folder / "verite/annonces-SYNTHETIQUE.csv", dtype=str)

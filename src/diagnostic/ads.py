@@ -93,7 +93,8 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     ads["voisins_texte"] = [";".join(adfields.text_phone_neighbours(t)) for t in whole]
     ads["commune_cle"] = [adfields.commune_key(c) for c in ads["commune_declaree"].fillna("")]
     for column in ("titre", "texte"):
-        ads[column] = [adfields.mask_first_name(mask_ad_text(t, p), n) for t, p, n in zip(ads[column], pseudos, names)]
+        ads[column] = [adfields.mask_first_name(mask_ad_text(t, p), n)
+                       for t, p, n in zip(ads[column].fillna(""), pseudos, names)]
     return ads.drop(columns=["telephone", "pseudo"])
 
 
@@ -127,7 +128,7 @@ def read_risk_places(path: str | Path) -> pd.DataFrame:
 def read_client_ads(path: str | Path) -> pd.DataFrame:
     """Ads posted by "clients" (section V-B), texts with contacts masked."""
     ads = read_rows(path, ClientAd, required=("id_annonce_client", "date"), unique="id_annonce_client")
-    ads["texte"] = ads["texte"].map(mask_contacts)
+    ads["texte"] = ads["texte"].fillna("").map(mask_contacts)
     return ads
 
 

@@ -1,4 +1,4 @@
-"""Command line: `diagnostic run`, `synth`, `mse`, `communes`, `dedup`, `accord` and `cle`."""
+"""Command line: `diagnostic run`, `synth`, `nouveau`, `mse`, `communes`, `dedup`, `accord` and `cle`."""
 
 from __future__ import annotations
 
@@ -70,9 +70,14 @@ def main(argv: list[str] | None = None) -> int:
     secret = commands.add_parser("cle", help="créer la clé secrète de pseudonymisation (données réelles)")
     secret.add_argument("--sortie", required=True, type=Path,
                         help="fichier à créer, hors du projet (par exemple ~/.config/diagnostic/cle-pseudonymisation.txt)")
+    scaffold = commands.add_parser("nouveau", help="écrire le dossier prêt à remplir d'un département")
+    scaffold.add_argument("--departement", required=True, help="code INSEE du département (par exemple 33)")
+    scaffold.add_argument("--dossier", required=True, type=Path, help="dossier à créer (nouveau ou vide)")
     args = parser.parse_args(argv)
     if args.commande == "cle":
         return _cle(args)
+    if args.commande == "nouveau":
+        return _nouveau(args)
     if args.commande == "accord":
         return _accord(args)
     if args.commande == "dedup":
@@ -109,6 +114,19 @@ def _cle(args) -> int:
           "Gardez-en une copie en lieu sûr (coffre de mots de passe, support chiffré) : avec une autre clé, "
           "les pseudonymes d'une nouvelle collecte ne correspondraient plus à ceux de la précédente. "
           "Ne la mettez jamais dans le dossier du projet ni dans un courriel.")
+
+
+def _nouveau(args) -> int:
+    """`diagnostic nouveau --departement 33 --dossier DIR`: parameters, templates and questionnaire kit."""
+    from .scaffold import create
+
+    try:
+        written = create(args.departement, args.dossier)
+    except (InputError, FileNotFoundError) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(written)} fichiers écrits dans {args.dossier} ; commencez par {args.dossier / 'LISEZMOI.md'}.",
+          file=sys.stderr)
     return 0
 
 

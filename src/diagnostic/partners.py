@@ -102,8 +102,9 @@ def read_interview_situations(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     frame = read_frame(path)
     variables = [q for q in questionnaire.situation_questions() if q.code in frame.columns]
-    if "id_entretien" not in frame.columns:
-        raise InputError(path, [Problem("colonne « id_entretien »", None, "une colonne de ce nom")])
+    missing = [c for c in ("id_entretien", "num_situation") if c not in frame.columns]
+    if missing:
+        raise InputError(path, [Problem(f"colonne « {c} »", None, "une colonne de ce nom") for c in missing])
     problems = []
     for q in variables:
         if q.type != "choix_multiple":

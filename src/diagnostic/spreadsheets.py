@@ -108,11 +108,7 @@ def write_workbook(path: str | Path, sheets: dict[str, pd.DataFrame],
         _append_text(sheet, [str(c) for c in table.columns])
         for row in table.itertuples(index=False):
             _append_text(sheet, [None if pd.isna(v) else v for v in row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.freeze_panes = "A2"
+        style_header(sheet)
         for index, column in enumerate(table.columns, start=1):
             longest = max([len(str(column))] + [len(str(v)) for v in table[column].head(200)])
             sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, longest + 2))
@@ -121,10 +117,24 @@ def write_workbook(path: str | Path, sheets: dict[str, pd.DataFrame],
             letter = get_column_letter(list(table.columns).index(column) + 1)
             rule.add(f"{letter}2:{letter}{max(2, len(table) + 1)}")
             sheet.add_data_validation(rule)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(workbook_bytes(workbook))
+    return path
+
+
+def style_header(sheet, row: int = 1) -> None:
+    """The header look of every table of the project: bold, coloured, wrapped, frozen."""
+    for cell in sheet[row]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = f"A{row + 1}"
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    """The .xlsx file of a workbook, with fixed timestamps: the same workbook, the same bytes."""
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_normalise_zip(buffer.getvalue()))
-    return path
+    return _normalise_zip(buffer.getvalue())
