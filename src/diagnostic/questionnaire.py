@@ -27,7 +27,7 @@ from .privacy import mask_free_text
 from .spreadsheets import write_workbook
 from . import tables
 from .tables import ColumnWarning, column_letter, decode, header_key
-from .text import without_accents
+from .text import slug, without_accents
 
 INSTRUMENT = Path(__file__).resolve().parent / "instrument" / "questionnaire.yaml"
 GOOGLE_TIMESTAMP = "Horodateur"
@@ -74,8 +74,7 @@ def situation_questions() -> list[Question]:
 
 def choice_code(label: str) -> str:
     """The XLSForm name of a choice: its label in lower-case ASCII, words joined by "_"."""
-    words = re.findall(r"[a-z0-9]+", without_accents(label).lower())
-    return "_".join(words)[:40]
+    return slug(label)
 
 
 def split_choices(cell: str, question: Question) -> list[str]:
@@ -553,3 +552,54 @@ def all_situations(survey_situations: pd.DataFrame, interview_situations: pd.Dat
                                                            if not q.identifiant and q.code != "autre_situation"]
     table = pd.concat(parts, ignore_index=True)
     return table[[c for c in columns if c in table.columns]]
+
+
+@dataclass
+class Survey:
+    """Step 2's result: the answers, the interviews, the report's indicators with their bases."""
+
+    responses: pd.DataFrame
+    situations: pd.DataFrame          # every situation described, questionnaire and interviews
+    interviews: pd.DataFrame
+    consulted: pd.Series              # professionals each response speaks for
+    indicators: pd.DataFrame
+    export: str                       # "Google Forms" or "KoboToolbox"
+
+    def obstacles(self) -> pd.DataFrame:
+        """The obstacles named in free text, masked on reading, with how many answers name each."""
+        named = self.responses["freins"].fillna("")
+        return named[named != ""].value_counts().rename_axis("frein").reset_index(name="reponses")
+
+    def by_source(self) -> pd.DataFrame:
+        """Situations described in the questionnaire and in interviews, and how many sources."""
+        table = self.situations.groupby("source").agg(situations=("num_situation", "size"),
+                                                      sources=("id_source", "nunique")).reset_index()
+        return table.assign(source=table["source"].map({"questionnaire": "Questionnaire (réponses)",
+                                                        "entretien": "Entretiens"}))
+
+    def numbers(self) -> dict:
+        shares = self.indicators.set_index("indicateur")
+        needs = {f"part_besoin_{slug(label.removeprefix('Besoin : '))}": float(row.part)
+                 for label, row in shares.iterrows() if label.startswith("Besoin : ")}
+        return {"reponses": len(self.responses), "reponses_collectives": int((self.consulted > 1).sum()),
+                "professionnels_questionnaire": int(self.consulted.sum()),
+                "part_identifie": float(self.indicators["part"].iloc[0]),
+                "identifie_effectif": float(self.indicators["effectif"].iloc[0]),
+                "identifie_base": float(self.indicators["base"].iloc[0]),
+                "part_insuffisamment_outille": float(self.indicators["part"].iloc[1]),
+                "base_insuffisamment_outille": float(self.indicators["base"].iloc[1]), **needs}
+
+
+def compute(run, root: Path | None = None) -> Survey:
+    """Step 2 from the validated parameters (sections I-A-2, I-A-3 and annex 4 of the report)."""
+    from . import partners
+    from .paths import resolve
+
+    data = run.donnees
+    responses, survey_situations = read_answers(resolve(data.questionnaire, root))
+    interviews = partners.read_interviews(resolve(data.entretiens, root))
+    notes = (partners.read_interview_situations(resolve(data.situations_entretiens, root))
+             if data.situations_entretiens else None)
+    return Survey(responses, all_situations(survey_situations, notes), interviews, professionals_consulted(responses),
+                  indicators(responses, interviews, run.echantillonnage.niveau_confiance),
+                  "KoboToolbox" if str(data.questionnaire).lower().endswith((".xlsx", ".xlsm")) else "Google Forms")
