@@ -138,12 +138,13 @@ def read_forum(path: str | Path) -> pd.DataFrame:
 
 
 
-PASSING = re.compile(r"de passage|quelques jours|pour une semaine|few days|dans votre ville", re.IGNORECASE)
-
 
 def passing_through(texts: pd.Series) -> pd.Series:
     """Ads that say the person is "de passage" (section III-D: 18 % in Pas-de-Calais), found
-    by their words; step 6 confirms it ad by ad when coding the sample."""
+    by the words of the pre-coding rule (`precoding.PASSING`); step 6 codes it ad by ad in
+    the sample, and may find another share."""
+    from .precoding import PASSING
+
     return texts.fillna("").str.contains(PASSING)
 
 

@@ -17,6 +17,8 @@ import yaml
 
 CODEBOOK = Path(__file__).resolve().parent / "instrument" / "codebook.yaml"
 
+# Section V-A-4: « de passage », « dans votre ville pour une semaine / quelques jours » ou « en vacances »
+# (a bare « dans votre ville » says where, not for how long).
 PASSING = re.compile(r"de passage|quelques jours|pour une semaine|en vacances|few days", re.I)
 ALWAYS = re.compile(r"24\s*h\s*/\s*24|24/7|tout le temps", re.I)
 THIRD_PERSON = re.compile(r"\b(?:elle|il) (?:vous|est|propose|attend|re[cç]oit)\b", re.I)
