@@ -143,3 +143,64 @@ def needs_sentence(questionnaire: dict | None) -> str:
 NEED_LABELS = {"formation": "formation", "appui_d_associations_specialisees": "appui d'associations spécialisées",
                "information_sensibilisation": "information et sensibilisation",
                "mise_en_reseau": "mise en réseau", "outils_de_prevention": "outils de prévention"}
+
+
+def key_findings(results: dict[str, dict]) -> dict[str, str]:
+    """One sentence per question a commission asks, each with its headline figure, as the
+    report's « éléments de synthèse » (pages 2-3): how many, who, minors, where, which forms,
+    pimps and networks, demand, what professionals need. Every figure comes from the results;
+    a question whose chapter has not run says so."""
+    get = lambda key: value(results, key)  # noqa: E731
+    pct = lambda key: shown(key, get(key))  # noqa: E731
+    sentences = {}
+    if get("03:personnes_concernees") is not None:
+        sentences["combien"] = (
+            f"Au moins {shown('03:n', get('03:personnes_concernees'))} personnes concernées par la prostitution ont "
+            f"été repérées par les professionnel·les, dont {shown('03:n', get('03:personnes_probables'))} en "
+            f"situation de prostitution probable ou avérée : un plancher, pas un décompte de toutes les personnes, "
+            f"ni une indication du nombre de parcours de sortie à prévoir. " + mse_sentence(results.get("03")))
+        sentences["qui"] = (
+            f"{pct('03:part_femmes')} sont des femmes, {pct('03:part_hommes')} des hommes et "
+            f"{pct('03:part_transidentitaires')} des personnes transidentitaires ; des violences sont mentionnées "
+            f"dans {pct('03:part_facteur_violences')} des parcours.")
+        sentences["mineurs"] = (
+            f"{pct('03:part_mineurs')} des personnes en situation probable ou avérée sont mineures et "
+            f"{pct('03:part_25_ans_ou_moins')} ont 25 ans ou moins : un ou une mineure en situation de prostitution "
+            f"est réputée en danger (loi du 4 mars 2002).")
+        sentences["formes"] = (
+            f"{pct('03:part_situations_prostitution_discrete')} des situations décrites relèvent de la prostitution "
+            f"discrète (appartements, hôtels, Internet…), {pct('03:part_situations_prostitution_visible')} de la "
+            f"prostitution visible, et {pct('03:part_situations_echange')} d'un échange contre des biens ou des "
+            f"services (contre un hébergement dans {pct('03:part_echange_contre_hebergement')} de ces cas).")
+        sentences["proxenetes"] = (
+            f"Un proxénète est probable ou avéré dans {pct('03:part_situations_proxenete')} des situations ; un "
+            f"conjoint ou partenaire est en cause dans {shown('03:n', get('03:situations_conjoint_proxenete'))} "
+            f"d'entre elles" + (f", et {pct('06:part_indices_reseau')} des annonces codées portent au moins un indice "
+                                f"de réseau." if get("06:part_indices_reseau") is not None else "."))
+    if get("04:annonces") is not None:
+        internet = (f"{shown('04:n', get('04:annonces'))} annonces ont été relevées sur {shown('04:n', get('04:sites'))} "
+                    f"sites, dans {shown('04:n', get('04:communes'))} communes ; {pct('04:part_cinq_villes')} se "
+                    f"situent dans cinq villes ({shown('04:cinq_villes', get('04:cinq_villes'))}).")
+        if get("07:personnes_liees") is not None:
+            internet += (
+                f" La liaison de toutes les annonces y trouve {shown('07:n', get('07:personnes_liees'))} personnes "
+                f"(de {shown('07:n', get('07:personnes_liees_bas'))} à "
+                f"{shown('07:n', get('07:personnes_liees_haut'))} selon les liens retenus) : c'est le chiffre que ce "
+                f"manuel propose de citer, parce qu'il lit chaque annonce et peut être relu lien par lien.")
+            if get("07:personnes_rapport") is not None:
+                internet += (f" La règle du rapport, qui applique à toutes les annonces le taux de doublons de "
+                             f"l'échantillon, donne {shown('07:n', get('07:personnes_rapport'))} personnes (de "
+                             f"{shown('07:n', get('07:personnes_bas'))} à {shown('07:n', get('07:personnes_haut'))}).")
+        sentences["ou"] = internet
+    if get("06:part_public_hommes") is not None or get("04:annonces_clients") is not None:
+        demand = []
+        if get("06:part_public_hommes") is not None:
+            demand.append(f"{pct('06:part_public_hommes')} des annonces codées s'adressent à des hommes")
+        if get("04:annonces_clients") is not None:
+            demand.append(f"{shown('04:n', get('04:annonces_clients'))} annonces de « clients » ont été relevées")
+        sentences["demande"] = " ; ".join(demand) + "."
+    if get("02:part_insuffisamment_outille") is not None:
+        sentences["besoins"] = (
+            f"{pct('02:part_insuffisamment_outille')} des professionnel·les qui ont accompagné des personnes "
+            f"s'estiment insuffisamment outillé·es ; leurs besoins : {needs_sentence(results.get('02'))}.")
+    return sentences
