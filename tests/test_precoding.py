@@ -53,3 +53,19 @@ def test_precision_recall_on_a_known_case():
     table = precoding.precision_recall(pd.Series(["oui", "oui", "non", "non"]), pd.Series(["oui", "non", "non", "non"]))
     row = table.set_index("valeur").loc["oui"]
     assert (row["precision"], row["rappel"]) == (0.5, 1.0)
+
+
+def test_quality_of_the_suggestions_on_a_hand_written_case():
+    suggested = pd.DataFrame({"id_annonce": ["A", "B", "C", "D"], "sexe_presente": ["femme", "femme", "homme", "femme"],
+                              "origine": ["non_renseignee"] * 4, "de_passage": ["oui", "non", "non", "non"],
+                              "public": ["hommes"] * 4, "langue": ["francais"] * 4,
+                              "personne_grammaticale": ["premiere"] * 4, "disponibilite_24h": ["non"] * 4,
+                              "age_declare": [28.0, None, 30.0, 41.0]})
+    truth = suggested.drop(columns="age_declare").assign(
+        sexe_presente=["femme", "trans", "homme", "femme"], de_passage=["oui", "oui", "non", "non"],
+        age_declare=["28", "", "31", "41"])
+    table = precoding.quality(suggested, truth).set_index("variable")
+    assert table.loc["sexe_presente", "exactitude"] == 0.75
+    assert table.loc["sexe_presente", "rappel_min"] == 0 and table.loc["sexe_presente", "valeur"] == "trans"
+    assert table.loc["de_passage", "precision_min"] == pytest.approx(2 / 3)   # "non" suggested 3 times, right twice
+    assert table.loc["age_declare", "exactitude"] == 0.75                      # 30 read for 31

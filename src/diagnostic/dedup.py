@@ -441,3 +441,41 @@ def report_estimate(ads: int, coded: int, duplicates: int, confidence: float = 0
     low, high = hypergeometric_interval(duplicates, coded, ads, confidence)
     return {"annonces": ads, "codees": coded, "doublons": duplicates, "taux": rate, "taux_bas": low, "taux_haut": high,
             "personnes": ads * (1 - rate), "personnes_bas": ads * (1 - high), "personnes_haut": ads * (1 - low)}
+
+
+def against_truth(persons: pd.DataFrame, truth: pd.Series, report: dict | None = None) -> pd.DataFrame:
+    """Both ways of counting persons behind the ads against the synthetic world's truth
+    (`truth`: the true person of each ad): persons found, relative error, and for the
+    linkage the pairwise precision, recall and F1."""
+    true_persons = truth.nunique()
+    scores = pairwise_scores(persons["id_personne"], truth.loc[persons["id_annonce"]].reset_index(drop=True))
+    found = persons["id_personne"].nunique()
+    rows = [{"methode": "Liaison de toutes les annonces (liens sûrs)", "personnes": found,
+             "erreur": (found - true_persons) / true_persons, **scores}]
+    if report:
+        rows.insert(0, {"methode": "Rapport : taux de doublons de l'échantillon", "personnes": report["personnes"],
+                        "erreur": (report["personnes"] - true_persons) / true_persons,
+                        "precision": np.nan, "rappel": np.nan, "f1": np.nan})
+    return pd.DataFrame(rows).assign(vraies_personnes=true_persons)
+
+
+def waterfall(links: pd.DataFrame, examples: pd.DataFrame) -> pd.DataFrame:
+    """The steps of a waterfall chart for a few links: the prior, then each field's weight
+    (positive when the field agrees), then the total, with the comparison level of each."""
+    names = dict(FIELDS, a_priori="a priori", total="total")
+    steps = []
+    for rank, link_ in enumerate(examples.itertuples(index=False)):
+        name = f"{'Lien sûr' if link_.statut == LINK_STATUSES['sur'] else 'Lien probable'} : " \
+               f"{link_.id_annonce_a} et {link_.id_annonce_b}"
+        weights = {"a_priori": link_.poids - sum(getattr(link_, f"poids_{c}") for c in FIELDS)}
+        weights |= {c: getattr(link_, f"poids_{c}") for c in FIELDS}
+        total = 0.0
+        for order, (field, weight) in enumerate(weights.items()):
+            steps.append({"lien": name, "ordre": order, "etape": names[field], "debut": total, "fin": total + weight,
+                          "poids": weight, "sens": "concorde" if weight >= 0 else "diffère",
+                          "niveau": "" if field == "a_priori" else getattr(link_, f"niveau_{field}")})
+            total += weight
+        steps.append({"lien": name, "ordre": len(weights), "etape": names["total"], "debut": 0.0, "fin": total,
+                      "poids": total, "sens": "total",
+                      "niveau": f"probabilité {100 * link_.probabilite:.1f} %".replace(".", ",")})
+    return pd.DataFrame(steps)

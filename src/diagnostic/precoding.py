@@ -77,3 +77,28 @@ def precision_recall(suggested: pd.Series, truth: pd.Series) -> pd.DataFrame:
                      "precision": hits / predicted.sum() if predicted.sum() else float("nan"),
                      "rappel": hits / actual.sum() if actual.sum() else float("nan")})
     return pd.DataFrame(rows)
+
+
+QUALITY_VARIABLES = ("sexe_presente", "origine", "de_passage", "public", "langue", "personne_grammaticale",
+                     "disponibilite_24h")
+
+
+def quality(suggestions: pd.DataFrame, truth: pd.DataFrame) -> pd.DataFrame:
+    """How good the suggestions are against the true codes, variable by variable: the share
+    exactly right, the lowest precision, and the lowest recall with the value it is for."""
+    compared = suggestions.merge(truth, on="id_annonce", suffixes=("", "_vrai"))
+    rows = []
+    for variable in QUALITY_VARIABLES:
+        measured = precision_recall(compared[variable], compared[variable + "_vrai"])
+        measured = measured[measured["vraies"] > 0]
+        weakest = measured.sort_values("rappel", kind="stable").iloc[0]
+        rows.append({"variable": variable,
+                     "exactitude": float((compared[variable] == compared[variable + "_vrai"]).mean()),
+                     "precision_min": float(measured["precision"].min()),
+                     "rappel_min": float(weakest["rappel"]), "valeur": weakest["valeur"]})
+    true_age = pd.to_numeric(compared["age_declare_vrai"], errors="coerce")
+    read_age = compared["age_declare"].astype("float")
+    rows.append({"variable": "age_declare",
+                 "exactitude": float(((read_age == true_age) | (read_age.isna() & true_age.isna())).mean()),
+                 "precision_min": float("nan"), "rappel_min": float("nan"), "valeur": ""})
+    return pd.DataFrame(rows)

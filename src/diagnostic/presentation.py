@@ -21,15 +21,36 @@ NATURE_NOTICES = {
 }
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """A number written the French way: 7 393 ; 0,61 ; 248,14 (narrow no-break spaces)."""
+MISSING = "—"
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """A number written the French way: 7 393 ; 0,61 ; 248,14 (narrow no-break spaces);
+    "—" for a value not computed."""
+    if value is None or value != value:  # None or NaN
+        return MISSING
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
 
 
-def percent(share: float, decimals: int = 0) -> str:
-    """A share as a French percentage: 0.05 → "5 %"."""
+def percent(share: float | None, decimals: int = 0) -> str:
+    """A share as a French percentage: 0.05 → "5 %" ("—" when not computed)."""
+    if share is None or share != share:
+        return MISSING
     return number(100 * share, decimals) + "\u00a0%"
+
+
+def figure(value: float | None) -> str:
+    """A published or computed figure with the decimals it needs: 249 → "249", 268.8 → "268,8"."""
+    if value is None or value != value:
+        return MISSING
+    return number(value, 0 if float(value).is_integer() else 1)
+
+
+def signed_percent(share: float | None, decimals: int = 1) -> str:
+    """A relative gap with its sign: 0.031 → "+3,1 %", −0.02 → "-2,0 %"."""
+    text = percent(share, decimals)
+    return "+" + text if share is not None and share == share and share > 0 else text
 
 
 def data_notice(nature: str) -> HTML:
