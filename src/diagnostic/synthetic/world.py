@@ -39,7 +39,7 @@ NOTICE = ("DONNÉES SYNTHÉTIQUES — monde fictif produit par le manuel du diag
 XLSX_MAX_ADS = 20_000
 # Written by `write_world` in each folder it writes (the list of its files): a folder
 # without it, or with other files, is someone's and is not replaced without --remplacer.
-MARKER = ".ecrit-par-diagnostic-synth"
+MARKER = ".monde-SYNTHETIQUE"
 PLACE_TYPES = ["Sex-shop avec cabines", "Club libertin", "Sauna", "Salon de massage", "Bar à hôtesses"]
 
 
