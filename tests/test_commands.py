@@ -18,7 +18,7 @@ Options and files of the light commands:
 10. `dedup --out` naming a folder that cannot be written: exit 2.
 11. `dedup` on a header-only ad sheet: exit 2, no output folder created.
 12. `dedup`, `accord`, `communes` on a CSV renamed `.xlsx`: exit 2, the file named.
-13. `accord` given the same file twice: exit 2.
+13. `accord` given the same file twice: exit 2; two files of the same name in two folders: compared.
 14. `mse` on all-zero counts: exit 2.
 Last resorts:
 15. An unexpected exception in a command: exit 70, « Erreur inattendue … signalez-la avec ce
@@ -32,7 +32,8 @@ Half-written state:
 19. A stale staging folder of the same edition is removed by the next run; another edition's is not.
 20. A run of the same edition still going (its lock held) is not disturbed: the new run is refused.
 21. A run killed by SIGKILL leaves its staging folder; the next run removes it.
-22. The failed notebook of an older failure is replaced by the new failure's (`echec/`).
+22. The failed notebook of an older failure is replaced by the new failure's (`echec/`); a good run
+    removes `echec/` (checked in `test_book.py`, which builds a book).
 `diagnostic verifier` and the checks before `run`:
 23. The default edition: exit 0, « aucun problème ».
 24. `annonces:` pointing at the site inventory: exit 2, the missing columns named.
@@ -234,6 +235,16 @@ def test_accord_refuses_the_same_file_twice(capsys):
     assert cli.main(["accord", str(sheet), str(sheet)]) == 2
     assert error_of(capsys) == (f"Erreur : les deux fiches sont le même fichier (« {sheet} ») : donnez les fiches "
                                 f"de deux codeurs.")
+
+
+def test_accord_tells_apart_two_sheets_of_the_same_name(tmp_path, capsys):
+    first, second = tmp_path / "codeur-1/fiche.xlsx", tmp_path / "codeur-2/fiche.xlsx"
+    for copy, original in ((first, "codage-A-SYNTHETIQUE.xlsx"), (second, "codage-B-SYNTHETIQUE.xlsx")):
+        copy.parent.mkdir()
+        shutil.copy2(DATA / original, copy)
+    assert cli.main(["accord", str(first), str(second)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (f"Accord entre « {first} » et « {second} », "
+                                                       f"sur 50 annonces codées deux fois :")
 
 
 def test_mse_refuses_all_zero_counts(tmp_path, capsys):

@@ -250,15 +250,19 @@ def _accord(args) -> int:
         print(f"Erreur : les deux fiches sont le même fichier (« {args.fiches[0]} ») : donnez les fiches "
               f"de deux codeurs.", file=sys.stderr)
         return EXIT_INPUT
-    coded = pd.concat([read_checked(coding.read_coder_sheet, path).assign(codeur=path.stem)
-                       for path in args.fiches], ignore_index=True)
+    # Each sheet is named after its file; two files of the same name in two folders, by their path.
+    labels = [path.stem for path in args.fiches]
+    if labels[0] == labels[1]:
+        labels = [str(path) for path in args.fiches]
+    coded = pd.concat([read_checked(coding.read_coder_sheet, path).assign(codeur=label)
+                       for path, label in zip(args.fiches, labels)], ignore_index=True)
     table = coding.agreement(coded)
     if table.empty:
         print("Erreur : aucune annonce codée dans les deux fiches (même identifiant d'annonce).", file=sys.stderr)
         return EXIT_INPUT
     shown = table.assign(accord_observe=(100 * table["accord_observe"]).round().astype(int).astype(str) + " %",
                          kappa=table["kappa"].round(2), alpha=table["alpha"].round(2))
-    print(f"Accord entre « {args.fiches[0].stem} » et « {args.fiches[1].stem} », "
+    print(f"Accord entre « {labels[0]} » et « {labels[1]} », "
           f"sur {int(table['annonces'].max())} annonces codées deux fois :\n")
     print(shown.rename(columns={"annonces": "annonces", "accord_observe": "accord", "lecture_kappa": "lecture (kappa)",
                                 "lecture_alpha": "lecture (alpha)"}).to_string(index=False))
