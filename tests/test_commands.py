@@ -31,7 +31,8 @@ Last resorts:
 Half-written state:
 19. A stale staging folder of the same edition is removed by the next run; another edition's is not.
 20. A run of the same edition still going (its lock held) is not disturbed: the new run is refused.
-21. A run killed by SIGKILL leaves its staging folder; the next run removes it.
+21. A run killed by SIGKILL leaves its staging folder; the next run removes it. A run stopped by
+    SIGTERM removes its own at once: exit 143, « Interrompu … ».
 22. The failed notebook of an older failure is replaced by the new failure's (`echec/`); a good run
     removes `echec/` (checked in `test_book.py`, which builds a book).
 `diagnostic verifier` and the checks before `run`:
@@ -399,6 +400,20 @@ def test_a_killed_run_leaves_staging_that_the_next_run_removes(tmp_path, capsys)
         build.wait()
     assert len(list(output.glob(".pas-de-calais-en-cours-*"))) == 1
     assert cli.main(["run", "--params", str(params_with(tmp_path, **WRONG_ADS)), "--sortie", str(output)]) == 2
+    assert sorted(p.name for p in output.iterdir()) == ["pas-de-calais"]
+
+
+def test_a_run_stopped_by_sigterm_cleans_up_at_once(tmp_path):
+    output, log = tmp_path / "livres", tmp_path / "erreurs.txt"
+    build = start_build(params_with(tmp_path), output, log)
+    try:
+        wait_for(lambda: any(output.glob(".pas-de-calais-en-cours-*/source/book")))
+        build.terminate()
+        assert build.wait(timeout=120) == 143
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+    assert log.read_text(encoding="utf-8").splitlines()[-1] == "Interrompu : le dernier livre réussi est conservé."
     assert sorted(p.name for p in output.iterdir()) == ["pas-de-calais"]
 
 

@@ -2,7 +2,7 @@
 
 Every command answers in French and never with a traceback: a bad file or option gets
 a message naming the file, the place and what was expected (exit code 2), Ctrl-C stops
-with « Interrompu » (exit code 130), and anything unforeseen is written with its
+with « Interrompu » (exit code 130; SIGTERM: 143) after cleaning up, and anything unforeseen is written with its
 traceback to a log file that the message names (exit code 70). The heavy modules
 (pandas, papermill, Jupyter) are imported by the command that needs them, so that
 `diagnostic --help` answers at once.
@@ -22,7 +22,6 @@ from pathlib import Path
 
 EXIT_INPUT = 2          # a file, a parameter or an option to correct
 EXIT_UNEXPECTED = 70    # EX_SOFTWARE: a fault of the program, to report
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 # argparse's own messages (Python ships no French catalogue): the common ones, in French.
 _ARGPARSE_FRENCH = [
@@ -142,24 +141,28 @@ def main(argv: list[str] | None = None) -> int:
         interrupted.append(signum)
         raise KeyboardInterrupt
 
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is not signal.SIG_IGN:  # a shell's background job ignores Ctrl-C: so does the command
-        signal.signal(signal.SIGINT, interrupt)
+    # Ctrl-C (SIGINT) and a polite stop (SIGTERM) end the command through its cleanup.
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    for number, handler in previous.items():
+        if handler is not signal.SIG_IGN:  # a shell's background job ignores Ctrl-C: so does the command
+            signal.signal(number, interrupt)
     try:
         return command(args)
     except Exception as exc:  # the last resort: every command's foreseen errors are its users' to fix
         # Ctrl-C also reaches the notebook kernel, whose death may surface first as an error.
-        return _interrupted(args) if interrupted else _report(exc, args)
+        return _interrupted(args, interrupted) if interrupted else _report(exc, args)
     except KeyboardInterrupt:
-        return _interrupted(args)
+        return _interrupted(args, interrupted)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
-def _interrupted(args: argparse.Namespace) -> int:
+def _interrupted(args: argparse.Namespace, signals: list[int]) -> int:
+    """Exit code 128 + the signal, as a shell reports it (130 for Ctrl-C, 143 for SIGTERM)."""
     kept = "le dernier livre réussi est conservé" if args.commande == "run" else "rien n'a été remplacé"
     print(f"\nInterrompu : {kept}.", file=sys.stderr)
-    return EXIT_INTERRUPTED
+    return 128 + (signals[0] if signals else signal.SIGINT)
 
 
 def _report(exc: Exception, args: argparse.Namespace) -> int:
