@@ -168,33 +168,23 @@ def _interrupted(args: argparse.Namespace, signals: list[int]) -> int:
 def _report(exc: Exception, args: argparse.Namespace) -> int:
     """Print a French message for `exc`; an unforeseen one goes with its traceback to a log file."""
     from .errors import InputError
-    from .paths import FolderError
+    from .paths import OS_REASONS, FolderError
 
     run_error = getattr(sys.modules.get("diagnostic.run"), "RunError", ())  # raised only once `run` is imported
     if isinstance(exc, (InputError, FolderError, run_error)):
         print(f"\nErreur : {exc}", file=sys.stderr)
         return EXIT_INPUT
-    if isinstance(exc, OSError) and exc.errno in _OS_ERRORS:
+    if isinstance(exc, OSError) and exc.errno in OS_REASONS:
         where = f" (« {exc.filename} »)" if exc.filename else ""
+        advice = (" : libérez de la place et relancez la commande" if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                  else "")
         kept = " Le dernier livre réussi est conservé." if args.commande == "run" else ""
-        print(f"\nErreur : {_OS_ERRORS[exc.errno]}{where}.{kept}", file=sys.stderr)
+        print(f"\nErreur : {OS_REASONS[exc.errno]}{advice}{where}.{kept}", file=sys.stderr)
         return EXIT_INPUT
     log = _write_log(exc)
     print(f"\nErreur inattendue ({type(exc).__name__}) : ce n'est pas une erreur de vos fichiers. "
           f"Signalez-la avec ce fichier : {log}", file=sys.stderr)
     return EXIT_UNEXPECTED
-
-
-_OS_ERRORS = {
-    errno.ENOSPC: "le disque est plein : libérez de la place et relancez la commande",
-    errno.EDQUOT: "le quota de disque est atteint : libérez de la place et relancez la commande",
-    errno.EACCES: "permission refusée : ce fichier ou ce dossier n'est pas accessible",
-    errno.EPERM: "opération non permise sur ce fichier ou ce dossier",
-    errno.EROFS: "le disque est en lecture seule : choisissez un autre dossier",
-    errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EISDIR: "un dossier a été donné là où un fichier est attendu",
-    errno.ENOTDIR: "un fichier a été donné là où un dossier est attendu",
-}
 
 
 def _write_log(exc: Exception) -> Path:

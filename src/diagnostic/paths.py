@@ -10,6 +10,17 @@ from pathlib import Path
 
 ROOT_VARIABLE = "DIAGNOSTIC_RACINE"
 SHOWN_FILES = 5
+# Why the system refused to read or write, in French (its own `strerror` is in English).
+OS_REASONS = {
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota de disque est atteint",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.EROFS: "le disque est en lecture seule",
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EISDIR: "un dossier a été donné là où un fichier est attendu",
+    errno.ENOTDIR: "un fichier a été donné là où un dossier est attendu",
+}
 
 
 class FolderError(RuntimeError):
@@ -61,9 +72,7 @@ def output_folder(path: Path) -> Path:
     or when the folder (or the nearest one above it that exists) cannot be written into.
     """
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise FolderError(f"« {path} » est un fichier, pas un dossier : indiquez un dossier "
-                          f"(le fichier n'a pas été modifié).")
+    _not_a_file(path)
     existing = next(folder for folder in (path, *path.absolute().parents) if folder.exists())
     if not existing.is_dir():
         raise FolderError(f"« {path} » ne peut pas être créé : « {existing} » est un fichier, pas un dossier.")
@@ -71,12 +80,14 @@ def output_folder(path: Path) -> Path:
         tempfile.TemporaryFile(dir=existing).close()
     except OSError as exc:
         raise FolderError(f"Le dossier « {existing} » n'est pas accessible en écriture "
-                          f"({_OS_REASONS.get(exc.errno, exc.strerror)}) : choisissez un autre dossier.") from None
+                          f"({OS_REASONS.get(exc.errno, exc.strerror)}) : choisissez un autre dossier.") from None
     return path
 
 
-_OS_REASONS = {errno.EACCES: "permission refusée", errno.EPERM: "opération non permise",
-               errno.EROFS: "disque en lecture seule", errno.ENOSPC: "disque plein"}
+def _not_a_file(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise FolderError(f"« {path} » est un fichier, pas un dossier : indiquez un dossier "
+                          f"(le fichier n'a pas été modifié).")
 
 
 def written_files(folder: Path) -> list[str]:
@@ -93,11 +104,9 @@ def check_replaceable(folder: Path, marker: str, command: str, replace: bool = F
     replaced. Raise FolderError, before anything is removed.
     """
     folder = Path(folder)
+    _not_a_file(folder)
     if not folder.exists():
         return
-    if not folder.is_dir():
-        raise FolderError(f"« {folder} » est un fichier, pas un dossier : indiquez un dossier "
-                          f"(le fichier n'a pas été modifié).")
     present = written_files(folder)
     if not present or replace:
         return
