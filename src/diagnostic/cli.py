@@ -181,9 +181,12 @@ def _report(exc: Exception, args: argparse.Namespace) -> int:
         kept = " Le dernier livre réussi est conservé." if args.commande == "run" else ""
         print(f"\nErreur : {OS_REASONS[exc.errno]}{advice}{where}.{kept}", file=sys.stderr)
         return EXIT_INPUT
-    log = _write_log(exc)
-    print(f"\nErreur inattendue ({type(exc).__name__}) : ce n'est pas une erreur de vos fichiers. "
-          f"Signalez-la avec ce fichier : {log}", file=sys.stderr)
+    try:
+        where = f"Signalez-la avec ce fichier : {_write_log(exc)}"
+    except OSError as failure:  # the log cannot be written either (a full disk): say so, still no traceback
+        where = f"Signalez-la ; son journal n'a pas pu être écrit ({OS_REASONS.get(failure.errno, failure.strerror)})."
+    print(f"\nErreur inattendue ({type(exc).__name__}) : ce n'est pas une erreur de vos fichiers. {where}",
+          file=sys.stderr)
     return EXIT_UNEXPECTED
 
 
