@@ -17,7 +17,8 @@ Options and files of the light commands:
  9. `dedup --out` naming a file: exit 2, the file unchanged.
 10. `dedup --out` naming a folder that cannot be written: exit 2.
 11. `dedup` on a header-only ad sheet: exit 2, no output folder created.
-12. `dedup`, `accord`, `communes` on a CSV renamed `.xlsx`: exit 2, the file named.
+12. `dedup`, `accord`, `communes` on a CSV renamed `.xlsx`, `accord` on a truncated workbook,
+    `dedup` on an empty CSV: exit 2, the file named.
 13. `accord` given the same file twice: exit 2; two files of the same name in two folders: compared.
 14. `mse` on all-zero counts: exit 2.
 Last resorts:
@@ -229,6 +230,19 @@ def test_a_csv_renamed_xlsx_is_named_not_a_traceback(tmp_path, capsys, command):
     assert cli.main(argv) == 2
     assert error_of(capsys) == f"Erreur : Fichier « {fake} » : 1 problème(s) à corriger.\n{UNREADABLE_XLSX}"
     assert not (tmp_path / "sortie").exists()
+
+
+def test_a_truncated_workbook_and_an_empty_csv_are_named_not_a_traceback(tmp_path, capsys):
+    truncated = tmp_path / "codage-A.xlsx"
+    truncated.write_bytes((DATA / "codage-A-SYNTHETIQUE.xlsx").read_bytes()[:5000])
+    assert cli.main(["accord", str(truncated), str(DATA / "codage-B-SYNTHETIQUE.xlsx")]) == 2
+    assert error_of(capsys) == f"Erreur : Fichier « {truncated} » : 1 problème(s) à corriger.\n{UNREADABLE_XLSX}"
+    empty = tmp_path / "annonces.csv"
+    empty.write_bytes(b"")
+    assert cli.main(["dedup", "--ads", str(empty), "--out", str(tmp_path / "sortie")]) == 2
+    assert error_of(capsys) == (f"Erreur : Fichier « {empty} » : 1 problème(s) à corriger.\n"
+                                f"  - fichier : valeur « illisible » ; attendu : un fichier CSV (UTF-8 ou "
+                                f"Windows-1252) lisible, avec une ligne d'en-têtes.")
 
 
 def test_accord_refuses_the_same_file_twice(capsys):
