@@ -244,8 +244,14 @@ def test_edition_page_shows_the_parameters_and_the_version(default_book, project
 def test_one_chapter_rerun_for_a_workshop_keeps_the_others(default_book, tmp_path, project_root):
     output = tmp_path / "livres"
     shutil.copytree(default_book, output / "pas-de-calais")
+    # What an older failed run and a killed one left: removed by this good run.
+    (output / "pas-de-calais/echec").mkdir()
+    (output / "pas-de-calais/echec/03_situations.ipynb").write_text("{}", encoding="utf-8")
+    (output / ".pas-de-calais-en-cours-tue/source").mkdir(parents=True)
     kept = {p.name: p.read_bytes() for p in (default_book / "notebooks").glob("*.ipynb")}
     run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output, only=["05"])
+    assert sorted(p.name for p in output.iterdir()) == ["pas-de-calais"]
+    assert not (output / "pas-de-calais/echec").exists()
     again = {p.name: p.read_bytes() for p in (output / "pas-de-calais/notebooks").glob("*.ipynb")}
     assert again.keys() == kept.keys()
     assert all(again[name] == kept[name] for name in kept if not name.startswith("05"))

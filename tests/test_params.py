@@ -91,8 +91,80 @@ def test_unknown_and_missing_keys(tmp_path, project_root):
 
 def test_yaml_syntax_error_names_the_line(tmp_path, project_root):
     path = write(tmp_path, "departement:\n  code: \"62\"\n donnees: [\n")
-    with pytest.raises(InputError, match=r"ligne \d+, colonne \d+"):
+    with pytest.raises(InputError) as error:
         params.load(path, project_root)
+    assert str(error.value).endswith("ligne 3 : valeur « donnees: [ » ; attendu : du YAML valide : « clé: valeur », "
+                                     "une rubrique par ligne, indentée par des espaces.")
+
+
+# Hand-written broken files: the line reported is the line to correct (issue 17, section 4).
+VALID_TEXT = ("departement:\n  code: \"62\"\ndonnees:\n  nature: publiees\n"
+              "  inventaire_sites: data/reference/pas-de-calais-sites-2018.csv\n"
+              "echantillonnage:\n  marge_erreur: 0.05\n  niveau_confiance: 0.95\n  proportion_attendue: 0.5\n"
+              "  graine: 2018\n")
+
+
+@pytest.mark.parametrize("broken, message", [
+    (VALID_TEXT.replace("  nature: publiees", "  nature publiees"),
+     "ligne 4 : valeur « nature publiees » ; attendu : « clé: valeur » : les deux-points manquent après la clé."),
+    (VALID_TEXT.replace("  marge_erreur", "\tmarge_erreur"),
+     "ligne 7 : valeur « marge_erreur: 0.05 » ; attendu : une indentation par espaces (cette ligne contient "
+     "une tabulation)."),
+    (VALID_TEXT.replace('code: "62"', 'code: "62'),
+     "ligne 2 : valeur « code: \"62 » ; attendu : des guillemets fermés sur la même ligne que la valeur "
+     "qu'ils ouvrent."),
+    (VALID_TEXT.replace("  inventaire_sites: data", "  inventaire_sites: 'data"),
+     "ligne 5 : valeur « inventaire_sites: 'data/reference/pas-de-calais-sites-2018.csv » ; attendu : des "
+     "guillemets fermés sur la même ligne que la valeur qu'ils ouvrent."),
+], ids=["deux-points", "tabulation", "guillemet-double", "guillemet-simple"])
+def test_hand_broken_yaml_points_to_the_line_to_correct(tmp_path, project_root, broken, message):
+    with pytest.raises(InputError) as error:
+        params.load(write(tmp_path, broken), project_root)
+    assert str(error.value).splitlines()[1] == f"  - {message}"
+
+
+def test_apostrophes_inside_values_are_not_quotes(tmp_path, project_root):
+    text = VALID_TEXT.replace("departement:", "titre: L'exemple d'un livre  # l'essai\ndepartement:")
+    assert params.load(write(tmp_path, text), project_root).book_title == "L'exemple d'un livre"
+
+
+def test_a_key_written_twice_is_refused_naming_both_lines(tmp_path, project_root):
+    text = VALID_TEXT + "  marge_erreur: 0.03\n"
+    with pytest.raises(InputError) as error:
+        params.load(write(tmp_path, text), project_root)
+    assert str(error.value).splitlines()[1] == (
+        "  - lignes 7 et 11 : valeur « marge_erreur » ; attendu : une clé écrite une seule fois dans sa rubrique "
+        "(la seconde valeur remplacerait la première sans le dire) : gardez l'une des deux lignes.")
+
+
+def test_a_section_written_twice_is_refused(tmp_path, project_root):
+    text = VALID_TEXT + "departement:\n  code: \"59\"\n"
+    with pytest.raises(InputError, match="lignes 1 et 11 : valeur « departement »"):
+        params.load(write(tmp_path, text), project_root)
+
+
+def test_a_latin1_file_is_refused_with_its_line(tmp_path, project_root):
+    path = tmp_path / "essai.yaml"
+    path.write_bytes(VALID_TEXT.replace("departement:\n", "departement:\n  # Département du Pas-de-Calais\n", 1)
+                     .encode("latin-1"))
+    with pytest.raises(InputError) as error:
+        params.load(path, project_root)
+    assert str(error.value).splitlines()[1] == (
+        "  - ligne 2 : valeur « # Département du Pas-de-Calais » ; attendu : un fichier enregistré en UTF-8 : "
+        "il semble enregistré en Latin-1 ou Windows-1252 (accents) ; enregistrez-le à nouveau en choisissant "
+        "l'encodage UTF-8.")
+
+
+def test_an_alias_must_name_a_commune_of_the_departement(tmp_path, project_root):
+    good = VALID_TEXT + "communes:\n  alias: {Boulogne: Boulogne-sur-Mer}\n"
+    assert params.load(write(tmp_path, good), project_root).communes.alias == {"Boulogne": "Boulogne-sur-Mer"}
+    bad = VALID_TEXT + "communes:\n  alias: {Boulogne: Boulogne-sur-Mer, Berck: Berck-Plage}\n"
+    with pytest.raises(InputError) as error:
+        params.load(write(tmp_path, bad), project_root)
+    assert str(error.value).splitlines()[1] == (
+        "  - clé « communes » : valeur « {…} » ; attendu : des alias qui désignent chacun une commune du "
+        "département 62, écrite comme dans le Code officiel géographique ; aucune commune pour : "
+        "Berck → Berck-Plage (clé communes.alias).")
 
 
 def test_command_line_refuses_bad_parameters_and_builds_nothing(tmp_path, project_root):

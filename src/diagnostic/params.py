@@ -242,6 +242,23 @@ class Parametres(_Section):
         towns = [t.model_copy(update={"commune": name}) for t, name in zip(value.villes_principales, found["commune"])]
         return value.model_copy(update={"villes_principales": towns})
 
+    @field_validator("communes")
+    @classmethod
+    def aliases_name_communes(cls, section: Communes, info: ValidationInfo) -> Communes:
+        from . import communes
+
+        departement = info.data.get("departement")
+        if not section.alias or departement is None:
+            return section
+        found = communes.match(pd.Series(list(section.alias.values())), departement.code)
+        unknown = [f"{short} → {full}" for (short, full), status in
+                   zip(section.alias.items(), found["statut"]) if status != communes.MATCHED]
+        if unknown:
+            raise ValueError(f"des alias qui désignent chacun une commune du département {departement.code}, "
+                             f"écrite comme dans le Code officiel géographique ; aucune commune pour : "
+                             f"{', '.join(unknown)} (clé communes.alias)")
+        return section
+
     @property
     def book_title(self) -> str:
         return self.titre or f"Diagnostic départemental de la prostitution — {self.departement.nom}"
@@ -291,6 +308,106 @@ def _key_place(loc: tuple) -> str:
     return "clé « " + ".".join(str(part) for part in loc) + " »"
 
 
+class DuplicateKey(yaml.YAMLError):
+    """A key written twice in one section of a parameters file."""
+
+    def __init__(self, key, first: int, second: int):
+        super().__init__(f"{key} {first} {second}")
+        self.key, self.first, self.second = key, first, second
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key written twice in a mapping (PyYAML keeps the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        lines = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = lines.setdefault(key, key_node.start_mark.line + 1)
+            except TypeError:  # an unhashable key: PyYAML's own error says so
+                break
+            if first != key_node.start_mark.line + 1:
+                raise DuplicateKey(key, first, key_node.start_mark.line + 1)
+        return super().construct_mapping(node, deep)
+
+
+_YAML_EXPECTED = "du YAML valide : « clé: valeur », une rubrique par ligne, indentée par des espaces"
+_YAML_PROBLEMS = {  # PyYAML's wording → what the line should have been
+    "could not find expected ':'": "« clé: valeur » : les deux-points manquent après la clé",
+    "found character '\\t' that cannot start any token": "une indentation par espaces (cette ligne contient "
+                                                           "une tabulation)",
+    "mapping values are not allowed here": "une seule paire « clé: valeur » par ligne (ou la valeur entre "
+                                           "guillemets si elle contient « : »)",
+}
+
+
+def _unclosed_quote(text: str) -> int | None:
+    """The first line (from 1) that opens a quoted value without closing it, if any."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        quote, previous, index = None, ":", 0
+        while index < len(line):
+            char = line[index]
+            if quote:
+                if char == "\\" and quote == '"':
+                    index += 1
+                elif char == quote and not (quote == "'" and line[index + 1:index + 2] == "'"):
+                    quote = None
+                elif char == quote:
+                    index += 1
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                break
+            elif char in "\"'" and previous in ":-[{,":
+                quote = char
+            if not char.isspace():
+                previous = char
+            index += 1
+        if quote:
+            return number
+    return None
+
+
+def _yaml_problem(text: str, exc: yaml.YAMLError) -> Problem:
+    """Where a parameters file stops being YAML, and what that line should have been."""
+    lines = text.splitlines()
+    if isinstance(exc, DuplicateKey):
+        return Problem(f"lignes {exc.first} et {exc.second}", exc.key,
+                       "une clé écrite une seule fois dans sa rubrique (la seconde valeur remplacerait la "
+                       "première sans le dire) : gardez l'une des deux lignes")
+    unclosed = _unclosed_quote(text)
+    if unclosed:
+        return Problem(f"ligne {unclosed}", lines[unclosed - 1].strip(),
+                       "des guillemets fermés sur la même ligne que la valeur qu'ils ouvrent")
+    problem = getattr(exc, "problem", None) or ""
+    mark = exc.context_mark if problem == "could not find expected ':'" else getattr(exc, "problem_mark", None)
+    if mark is None:
+        return Problem("fichier", None, _YAML_EXPECTED)
+    line = mark.line
+    if problem == "mapping values are not allowed here":
+        # "clé valeur" followed by "clé: valeur": PyYAML reads both lines as one text and stops
+        # on the second; the line to correct is the one above, which has no colon.
+        above = [n for n in range(line) if lines[n].strip() and not lines[n].lstrip().startswith("#")]
+        if above and ":" not in lines[above[-1]] and not lines[above[-1]].lstrip().startswith("-"):
+            line, problem = above[-1], "could not find expected ':'"
+    shown = lines[line].strip() if line < len(lines) else None
+    return Problem(f"ligne {line + 1}", shown or None, _YAML_PROBLEMS.get(problem, _YAML_EXPECTED))
+
+
+def _text(path: Path) -> str:
+    """A parameters file's text, which must be UTF-8; a Latin-1 file is refused with its line."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        shown = data.splitlines()[line - 1].decode("cp1252", errors="replace").strip()
+        raise InputError(path, [Problem(f"ligne {line}", shown, "un fichier enregistré en UTF-8 : il semble "
+                                        "enregistré en Latin-1 ou Windows-1252 (accents) ; enregistrez-le à "
+                                        "nouveau en choisissant l'encodage UTF-8")]) from None
+
+
 def load(path: str | Path, root: Path | None = None, inputs_required: bool = True) -> Parametres:
     """Read and check a parameters file; raise InputError (in French) if anything is wrong.
 
@@ -302,13 +419,11 @@ def load(path: str | Path, root: Path | None = None, inputs_required: bool = Tru
     root = root or project_root()
     if not path.is_file():
         raise InputError(path, [Problem("fichier", str(path), "un fichier de paramètres existant")])
+    text = _text(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        place = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else "fichier"
-        raise InputError(path, [Problem(place, getattr(exc, "problem", str(exc)),
-                                        "du YAML valide (indentation par espaces, « clé: valeur »)")]) from None
+        raise InputError(path, [_yaml_problem(text, exc)]) from None
     if not isinstance(raw, dict):
         raise InputError(path, [Problem("fichier", type(raw).__name__, "des rubriques « clé: valeur »")])
     if inputs_required and isinstance(raw.get("donnees"), dict):

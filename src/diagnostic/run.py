@@ -1,7 +1,8 @@
 """Run the whole handbook for one parameters file: execute the notebooks, build the book.
 
 `diagnostic run --params params/X.yaml` (or `make book PARAMS=params/X.yaml`):
-1. checks the parameters (nothing runs if they are wrong);
+1. checks the parameters and reads every input file they name (`verification`: nothing
+   runs if one is wrong);
 2. executes every notebook listed in `_toc.yml` with papermill, the run's values
    injected into the cell tagged `parameters`, in a staging folder;
 3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors;
@@ -9,19 +10,24 @@
    identifying values, small counts of persons);
 5. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
 A failure at any step names the notebook and the cell and leaves the last good book
-of that run untouched. With `--only 05` (workshops), only the chapters named are
+of that run untouched; the executed notebook that failed is kept in `_build/<run>/echec/`
+until the next good book. One run of an edition at a time holds `_build/<run>/.verrou`;
+a run killed before its end leaves its staging folder `_build/.<run>-en-cours-*`, which
+the next run of the same edition removes. With `--only 05` (workshops), only the chapters named are
 executed again; the others are taken, as executed, from the last good book of the run.
 The page "Cette édition" records the package version and the parameters file.
 """
 
 from __future__ import annotations
 
+import fcntl
 import html
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,9 +35,10 @@ import mathjax  # the django-static-mathjax package: MathJax 3's files, nothing 
 import nbformat
 import papermill
 import yaml
+from jupyter_client.manager import AsyncKernelManager
 from tqdm.auto import tqdm
 
-from . import charts, params as parameters, publication
+from . import charts, params as parameters, publication, verification
 from .paths import ROOT_VARIABLE, project_root, replace_folder
 
 BOOK_SOURCES = ("book",)
@@ -140,6 +147,19 @@ def write_offline_assets(static: Path) -> None:
     shutil.copy2(mathjax_dir / "tex-svg.js", static / "mathjax" / "tex-svg.js")
 
 
+class QuietKernelManager(AsyncKernelManager):
+    """A notebook kernel whose own log stays off the terminal.
+
+    A chapter's errors come back through its outputs (and `RunError`); what the kernel
+    process itself prints is noise there: a warning about its local connection at each
+    start, and tracebacks of its sockets closing when a run is interrupted (Ctrl-C).
+    """
+
+    async def start_kernel(self, **kw):
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        return await super().start_kernel(**kw)
+
+
 def execute_notebook(source: Path, target: Path, values: dict, root: Path) -> None:
     """Execute one notebook with papermill, injecting the values its parameters cell declares."""
     declared = papermill.inspect_notebook(str(source))
@@ -149,6 +169,7 @@ def execute_notebook(source: Path, target: Path, values: dict, root: Path) -> No
         with _environment(ROOT_VARIABLE, str(root)):
             papermill.execute_notebook(
                 str(source), str(target), parameters=injected, kernel_name="python3",
+                kernel_manager_class=QuietKernelManager,
                 cwd=str(target.parent), progress_bar={"desc": f"  {source.stem}", "leave": False},
                 request_save_on_cell_execute=False)
     except papermill.PapermillExecutionError as exc:
@@ -236,6 +257,46 @@ def select(available: list[Path], only: list[str] | None) -> list[Path]:
     return chosen
 
 
+@contextmanager
+def edition_lock(output: Path) -> Iterator[None]:
+    """Hold the edition's lock (`output/.verrou`) for a run, after removing what killed runs left.
+
+    The lock is an `flock` on a file: the system releases it when its process ends, even
+    killed (SIGKILL), so a lock that can be taken means no other run of this edition is
+    alive. Its staging folders `.<run>-en-cours-*` beside `output` are then leftovers of
+    killed runs, and are removed. A run of the same edition still going is not disturbed:
+    this one is refused.
+    """
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / ".verrou", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunError(f"Un autre run de l'édition « {output.name} » est en cours (verrou {output / '.verrou'}) : "
+                           f"attendez sa fin, ou arrêtez-le, avant d'en lancer un autre.") from None
+        for stale in output.parent.glob(f".{output.name}-en-cours-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def check_inputs(run_params: parameters.Parametres, root: Path) -> None:
+    """Every input file read and checked before any notebook runs (`diagnostic verifier`)."""
+    found = verification.check_inputs(run_params, root)
+    if found:
+        raise RunError("Les fichiers d'entrée ont des problèmes ; aucun notebook n'a été exécuté, le dernier livre "
+                       "réussi est conservé.\n\n" + "\n".join(str(exc) for exc in found))
+
+
+def keep_failed(executed: Path, failures: Path) -> Path:
+    """The executed notebook that failed, in `failures` (replacing any older failure)."""
+    shutil.rmtree(failures, ignore_errors=True)
+    failures.mkdir(parents=True)
+    return Path(shutil.copy2(executed, failures / executed.name))
+
+
 def run(params_path: str | Path, root: Path | None = None, output: Path | None = None,
         only: list[str] | None = None, pdf: bool = False) -> Path:
     """Execute the notebooks and build the book for one run; return its index.html.
@@ -249,7 +310,15 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
     run_params = parameters.load(params_path, root)
     run_name = params_path.stem
     output = (output or root / "_build").resolve() / run_name
-    output.parent.mkdir(parents=True, exist_ok=True)
+    with edition_lock(output):
+        check_inputs(run_params, root)
+        return _build(params_path, run_params, root, output, only, pdf)
+
+
+def _build(params_path: Path, run_params: parameters.Parametres, root: Path, output: Path,
+           only: list[str] | None, pdf: bool) -> Path:
+    """The run itself, under the edition's lock, its inputs checked."""
+    run_name = output.name
     values = run_params.notebook_values() | {"fichier_parametres": str(params_path.resolve())}
     edition = version(root)
     every = notebooks(root)
@@ -282,9 +351,7 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
             try:
                 execute_notebook(root / notebook, source / notebook, values, root)
             except RunError as exc:
-                kept = output / "echec" / notebook.name
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source / notebook, kept)
+                kept = keep_failed(source / notebook, output / "echec")
                 raise RunError(f"{exc}\nLe notebook exécuté, avec l'erreur, est ici : {kept}\n"
                                f"Le dernier livre réussi de ce run est conservé.") from None
 
@@ -301,13 +368,13 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
             more = f"\n  … et {len(findings) - 30} autre(s)." if len(findings) > 30 else ""
             raise RunError(f"Le contrôle de confidentialité a trouvé {len(findings)} problème(s) ; le livre n'est "
                            f"pas publié, le dernier livre réussi est conservé :\n{listed}{more}")
-        output.mkdir(exist_ok=True)
         replace_folder(source / "notebooks", output / "notebooks")
         replace_folder(html_folder, output / "html")
         if pdf:
             replace_folder(staging / "pdf", output / "pdf")
         else:
             shutil.rmtree(output / "pdf", ignore_errors=True)  # a PDF of an older book would mislead
+        shutil.rmtree(output / "echec", ignore_errors=True)  # the failure of an older run, now repaired
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     index = output / "html" / "index.html"

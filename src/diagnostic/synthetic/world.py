@@ -27,7 +27,7 @@ import yaml
 from .. import coding, inventory, params as parameters
 from ..errors import InputError, Problem
 from ..params import Parametres, communes_of
-from ..paths import project_root, replace_folder, resolve
+from ..paths import check_replaceable, output_folder, project_root, replace_folder, resolve, write_marker
 from ..spreadsheets import write_workbook
 from . import answers, coders, exports, internet, partners
 
@@ -37,6 +37,9 @@ NOTICE = ("DONNÉES SYNTHÉTIQUES — monde fictif produit par le manuel du diag
 # Past this size the ad sheet is written as CSV only: a spreadsheet of more rows is of no use
 # to a person (Excel stops at 1,048,576), and writing it would take minutes.
 XLSX_MAX_ADS = 20_000
+# Written by `write_world` in each folder it writes (the list of its files): a folder
+# without it, or with other files, is someone's and is not replaced without --remplacer.
+MARKER = ".monde-SYNTHETIQUE"
 PLACE_TYPES = ["Sex-shop avec cabines", "Club libertin", "Sauna", "Salon de massage", "Bar à hôtesses"]
 
 
@@ -328,11 +331,13 @@ def _readme(world: World, written: list[Path], folder: Path, rows: dict[Path, in
 
 
 def write_world(params_path: str | Path, seed: int | None = None, n_ads: int | None = None,
-                output: Path | None = None, root: Path | None = None) -> Path:
+                output: Path | None = None, root: Path | None = None, replace: bool = False) -> Path:
     """Generate and write a département's synthetic world; nothing half-written is left.
 
     The files are written in a staging folder beside the target, which replaces the
-    target only once everything is written.
+    target only once everything is written. A target holding anything `synth` did not
+    write itself (see `paths.check_replaceable`) is refused unless `replace` is true;
+    an existing file is never replaced.
     """
     root = root or project_root()
     run = parameters.load(params_path, root, inputs_required=False)
@@ -340,13 +345,16 @@ def write_world(params_path: str | Path, seed: int | None = None, n_ads: int | N
         raise InputError(params_path, [Problem("clé « monde_synthetique »", None,
                                                "une rubrique qui décrit le monde synthétique à produire")])
     target = (output or resolve(run.monde_synthetique.dossier, root)).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    check_replaceable(target, MARKER, "synth", replace)
+    output_folder(target.parent)
     print(f"Monde synthétique : {run.departement.nom}, graine "
           f"{run.monde_synthetique.graine if seed is None else seed}…", file=sys.stderr)
     world = generate(run, seed=seed, n_ads=n_ads, root=root)
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-en-cours-", dir=target.parent))
     try:
         write(world, staging)
+        write_marker(staging, MARKER, "synth")
         replace_folder(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
