@@ -1,7 +1,7 @@
 # Manuel reproductible du diagnostic départemental — commandes.
 #   make book                      construit le livre (installation comprise) dans _build/<run>/html
 #   make book PARAMS=params/X.yaml construit le livre d'un autre département
-#   make pdf                       construit le livre et imprime la restitution en PDF
+#   make pdf                       construit le livre et imprime la restitution et le kit du guide en PDF
 #   make data                      régénère le monde synthétique (data/synthetic/)
 #   make modeles                   réécrit book/modeles/ et les colonnes du chapitre « Réutiliser »
 #   make test                      lance les tests

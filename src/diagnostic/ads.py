@@ -212,6 +212,8 @@ class InternetCollection:
                 "part_communes_rattachees": float((self.located["statut_commune"] == communes.MATCHED).mean())
                 if len(self.located) else None,
                 "annonces_non_rattachees": int(self.unmatched["annonces"].sum()),
+                "collecte_debut": self.ads["date_collecte"].dropna().min() if len(self.ads) else None,
+                "collecte_fin": self.ads["date_collecte"].dropna().max() if len(self.ads) else None,
                 "annonces_clients": self.client_ads, "lieux_a_risque": self.risk_places,
                 "discussions_forum": self.forum_discussions, "communes_forum": self.forum_communes,
                 "annonces_par_categorie": self.sites.groupby("categorie")["annonces"].sum().astype(int).to_dict(),

@@ -188,6 +188,10 @@ def _default_actions() -> list[Piste]:
 
 class Synthese(_Section):
     pistes: list[Piste] = Field(default_factory=_default_actions)
+    auteurs: str = Field(default="L'équipe du diagnostic départemental", min_length=1,
+                         description="qui signe la restitution (première page du PDF)")
+    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                             description="date de la restitution ; par défaut, la fin de la période des données")
 
 
 class Communes(_Section):

@@ -587,7 +587,11 @@ class Survey:
                 "identifie_effectif": float(self.indicators["effectif"].iloc[0]),
                 "identifie_base": float(self.indicators["base"].iloc[0]),
                 "part_insuffisamment_outille": float(self.indicators["part"].iloc[1]),
-                "base_insuffisamment_outille": float(self.indicators["base"].iloc[1]), **needs}
+                "base_insuffisamment_outille": float(self.indicators["base"].iloc[1]),
+                "premiere_reponse": str(self.responses["horodatage"].min())[:10] if len(self.responses) else None,
+                "derniere_reponse": str(self.responses["horodatage"].max())[:10] if len(self.responses) else None,
+                "premier_entretien": str(self.interviews["date"].min()) if len(self.interviews) else None,
+                "dernier_entretien": str(self.interviews["date"].max()) if len(self.interviews) else None, **needs}
 
 
 def compute(run, root: Path | None = None) -> Survey:

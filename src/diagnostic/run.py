@@ -226,6 +226,7 @@ def build_book(source: Path, output: Path) -> Path:
 
 
 SYNTHESIS_PAGE = Path("notebooks/08_synthese.html")
+KIT_PAGE = Path("book/guide/kit.html")  # the guide's printable kit: checklists, consent text, safeguarding
 PDF_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", "--virtual-time-budget=15000"]
 
@@ -303,7 +304,8 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
 
     `only` names the chapters to execute again (for instance `["05"]`); the others are
     taken, as they were executed, from the last good book of this run. `pdf` also prints
-    the restitution (the synthesis chapter) to `_build/<run>/pdf/synthese-<run>.pdf`.
+    the restitution (the synthesis chapter) to `_build/<run>/pdf/synthese-<run>.pdf`, and the
+    guide's kit to `_build/<run>/pdf/kit-conduire-le-diagnostic.pdf`.
     """
     root = (root or project_root()).resolve()
     params_path = Path(params_path)
@@ -360,7 +362,8 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
         pdfs = ()
         if pdf:
             print("Impression du PDF de la restitution…", file=sys.stderr)
-            pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),)
+            pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),
+                    print_pdf(html_folder / KIT_PAGE, staging / "pdf" / "kit-conduire-le-diagnostic.pdf"))
         print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
         findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
         if findings:

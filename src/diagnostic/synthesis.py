@@ -204,3 +204,27 @@ def key_findings(results: dict[str, dict]) -> dict[str, str]:
             f"{pct('02:part_insuffisamment_outille')} des professionnel·les qui ont accompagné des personnes "
             f"s'estiment insuffisamment outillé·es ; leurs besoins : {needs_sentence(results.get('02'))}.")
     return sentences
+
+
+def _french_date(iso: str) -> str:
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+    year, month, day = (int(part) for part in iso[:10].split("-"))
+    return f"{'1er' if day == 1 else day} {months[month - 1]} {year}"
+
+
+def heading(results: dict[str, dict], departement: str, authors: str, date: str | None) -> dict[str, str]:
+    """The first lines of the restitution: the département, the period of the data (the
+    professionals' answers and interviews, the ads' collection), who signs it and when."""
+    professionals = [d for d in (value(results, "02:premiere_reponse"), value(results, "02:derniere_reponse"),
+                                 value(results, "02:premier_entretien"), value(results, "02:dernier_entretien")) if d]
+    internet = [d for d in (value(results, "04:collecte_debut"), value(results, "04:collecte_fin")) if d]
+    periods = []
+    if professionals:
+        periods.append(f"questionnaire et entretiens du {_french_date(min(professionals))} au "
+                       f"{_french_date(max(professionals))}")
+    if internet:
+        periods.append(f"annonces relevées du {_french_date(min(internet))} au {_french_date(max(internet))}")
+    last = max([*professionals, *internet], default=None)
+    return {"departement": departement, "periode": " ; ".join(periods) or NOT_COMPUTED, "auteurs": authors,
+            "date": _french_date(date) if date else (_french_date(last) if last else NOT_COMPUTED)}
