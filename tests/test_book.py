@@ -350,8 +350,14 @@ def test_restitution_pdf_is_printed_and_reads_back(default_book, tmp_path, proje
     shutil.copytree(default_book, output / "pas-de-calais")
     run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output, only=["08"], pdf=True)
     pdf = output / "pas-de-calais/pdf/synthese-pas-de-calais.pdf"
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages)).replace("\u202f", " ")
+    pages = [re.sub(r"\s+", " ", page.extract_text()).replace("\u202f", " ") for page in PdfReader(pdf).pages]
+    text = " ".join(pages)
     assert "Synthèse pour la commission départementale" in text
+    # the first page names the département, the period of the data, the authors and the date
+    assert "Département : Pas-de-Calais." in pages[0] and "annonces relevées du" in pages[0]
+    assert "L'équipe du diagnostic départemental" in pages[0].replace("’", "'")
+    kit = output / "pas-de-calais/pdf/kit-conduire-le-diagnostic.pdf"
+    assert "protection" in " ".join(page.extract_text() for page in PdfReader(kit).pages).lower()
     assert "167 personnes" in text and "Pistes d’action" in text
     assert "IGN" in text
 

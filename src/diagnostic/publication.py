@@ -143,7 +143,9 @@ class _PageReader(HTMLParser):
     """One pass of the standard library's HTML parser over a page (a tree of thousands of
     SVG elements per chart would be slow to build): what `Page` holds."""
 
-    HIDDEN = ("script", "style", "noscript", "template")
+    # The static drawing of a chart (svg) is not read as text: its axis ticks ("0 10 20 30 40")
+    # would read as phone numbers; its data are read from the chart's specification instead.
+    HIDDEN = ("script", "style", "noscript", "template", "svg")
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -184,6 +184,7 @@ SITES = {
     "pages": "Pour un site estimé : nombre de pages de résultats du site pour le département.",
     "pertinentes_10_pages": "Pour un site estimé : annonces pertinentes sur chacune des dix premières pages, "
                             "séparées par « ; » (par exemple 3;1;0;2;2;1;0;0;1;2).",
+    "date_collecte": "Jour où les annonces du site ont été comptées (AAAA-MM-JJ ou JJ/MM/AAAA).",
     **{column: f"Grille de description des sites (annexe 5) : {label} ? ({_YES_NO})"
        for column, label in inventory.GRID.items()},
 }
@@ -191,7 +192,7 @@ SITES_MISSING = {
     "groupe_miroir": "Aucun site n'est tenu pour le miroir d'un autre : des annonces affichées sur plusieurs "
                      "sites sont comptées plusieurs fois.",
     "mode_comptage": "Tous les nombres sont tenus pour des comptages exacts.",
-    "pages": "", "pertinentes_10_pages": "",
+    "pages": "", "pertinentes_10_pages": "", "date_collecte": "La date de comptage de chaque site n'est pas connue.",
     **{column: "Le site n'est pas décrit pour cette caractéristique (absent de la base du tableau)."
        for column in inventory.GRID},
 }
@@ -277,7 +278,8 @@ def templates(commune_code: str, commune: str) -> tuple[Template, ...]:
                  model_columns(ads.Ad, ADS, ADS_MISSING), ads.read_ads,
                  {"id_annonce": "EXEMPLE-A0001", "site": "exemple-a-supprimer.example", "date_collecte": "2024-02-01",
                   "commune_declaree": commune, "titre": "EXEMPLE fictif à supprimer",
-                  "texte": "Annonce fictive. Appelez le 06 39 98 01 23.", "telephone": "06 39 98 01 23",
+                  "texte": "Annonce fictive : recopier le texte tel qu'il est écrit.",
+                  "telephone": "06 39 98 xx xx (recopier le numéro tel qu'il est écrit)",
                   "pseudo": "Exemple", "age_declare": "25"}),
         Template("lieux_a_risque", "lieux-a-risque.xlsx", "lieux", "Lieux « à haut risque prostitutionnel » (étape 4)",
                  model_columns(ads.RiskPlace, RISK_PLACES, {"nom": ""}), ads.read_risk_places,

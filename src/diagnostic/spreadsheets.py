@@ -138,3 +138,12 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _normalise_zip(buffer.getvalue())
+
+
+def write_zip(target: str | Path, members: dict[str, bytes]) -> Path:
+    """A zip archive of `members` (name → bytes) with fixed dates: the same files, the same bytes."""
+    target = Path(target)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
+    return target
