@@ -179,8 +179,8 @@ def test_communes_refuses_an_alias_without_equals(tmp_path, capsys):
                                 "« Boulogne=Boulogne-sur-Mer ».")
     assert cli.main(["communes", "--departement", "62", "--alias", "Boulogne=Boulogne-sur-Mer",
                      str(names_file(tmp_path))]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == ["Arras,62041,Arras,matched",
-                                                        "Boulogne,62160,Boulogne-sur-Mer,matched"]
+    assert capsys.readouterr().out.splitlines()[1:] == ["Arras,62041,Arras,matched,",
+                                                        "Boulogne,62160,Boulogne-sur-Mer,matched,"]
 
 
 def test_communes_has_no_output_option(tmp_path, capsys):
@@ -210,14 +210,15 @@ def test_dedup_refuses_a_header_only_sheet_and_creates_nothing(tmp_path, capsys)
                      encoding="utf-8")
     assert cli.main(["dedup", "--ads", str(sheet), "--out", str(tmp_path / "sortie")]) == 2
     assert error_of(capsys) == (f"Erreur : Fichier « {sheet} » : 1 problème(s) à corriger.\n"
-                                f"  - fichier : valeur « aucune annonce » ; attendu : au moins une ligne d'annonce "
-                                f"sous la ligne des en-têtes.")
+                                f"  - lignes : attendu : au moins une ligne de données sous la ligne d'en-têtes "
+                                f"(le fichier n'a que ses en-têtes).")
     assert [p.name for p in tmp_path.iterdir()] == ["annonces.csv"]
 
 
-UNREADABLE_XLSX = ("  - fichier : valeur « illisible » ; attendu : un classeur .xlsx enregistré par Excel, LibreOffice, "
-                   "Google Sheets ou KoboToolbox : ni abîmé, ni protégé par un mot de passe, ni un CSV renommé "
-                   "en .xlsx.")
+RENAMED_CSV = ("  - fichier : attendu : un classeur Excel (.xlsx) : ce fichier est un fichier texte (un CSV ?) "
+               "renommé en .xlsx ; enregistrez-le au format .xlsx, ou nommez-le .csv si c'est un CSV.")
+TRUNCATED_XLSX = ("  - fichier : attendu : un classeur Excel (.xlsx) complet : ce fichier est tronqué ou abîmé (copie "
+                  "interrompue ?) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau.")
 
 
 @pytest.mark.parametrize("command", ["dedup", "accord", "communes"])
@@ -228,7 +229,7 @@ def test_a_csv_renamed_xlsx_is_named_not_a_traceback(tmp_path, capsys, command):
             "accord": ["accord", str(fake), str(DATA / "codage-B-SYNTHETIQUE.xlsx")],
             "communes": ["communes", "--departement", "62", str(fake)]}[command]
     assert cli.main(argv) == 2
-    assert error_of(capsys) == f"Erreur : Fichier « {fake} » : 1 problème(s) à corriger.\n{UNREADABLE_XLSX}"
+    assert error_of(capsys) == f"Erreur : Fichier « {fake} » : 1 problème(s) à corriger.\n{RENAMED_CSV}"
     assert not (tmp_path / "sortie").exists()
 
 
@@ -236,13 +237,13 @@ def test_a_truncated_workbook_and_an_empty_csv_are_named_not_a_traceback(tmp_pat
     truncated = tmp_path / "codage-A.xlsx"
     truncated.write_bytes((DATA / "codage-A-SYNTHETIQUE.xlsx").read_bytes()[:5000])
     assert cli.main(["accord", str(truncated), str(DATA / "codage-B-SYNTHETIQUE.xlsx")]) == 2
-    assert error_of(capsys) == f"Erreur : Fichier « {truncated} » : 1 problème(s) à corriger.\n{UNREADABLE_XLSX}"
+    assert error_of(capsys) == f"Erreur : Fichier « {truncated} » : 1 problème(s) à corriger.\n{TRUNCATED_XLSX}"
     empty = tmp_path / "annonces.csv"
     empty.write_bytes(b"")
     assert cli.main(["dedup", "--ads", str(empty), "--out", str(tmp_path / "sortie")]) == 2
     assert error_of(capsys) == (f"Erreur : Fichier « {empty} » : 1 problème(s) à corriger.\n"
-                                f"  - fichier : valeur « illisible » ; attendu : un fichier CSV (UTF-8 ou "
-                                f"Windows-1252) lisible, avec une ligne d'en-têtes.")
+                                f"  - fichier : attendu : une première ligne d'en-têtes (les noms des colonnes) : le "
+                                f"fichier est vide.")
 
 
 def test_accord_refuses_the_same_file_twice(capsys):
@@ -268,7 +269,7 @@ def test_mse_refuses_all_zero_counts(tmp_path, capsys):
     assert cli.main(["mse", "--captures", str(captures), "--bootstrap", "0"]) == 2
     assert error_of(capsys) == (f"Erreur : Fichier « {captures} » : 1 problème(s) à corriger.\n"
                                 f"  - colonne « count » : valeur « 0 partout » ; attendu : au moins une personne "
-                                f"observée (un effectif supérieur à 0).")
+                                f"observée.")
 
 
 # --- 15–18. Last resorts ---------------------------------------------------------------------
@@ -457,7 +458,10 @@ def test_verifier_refuses_a_key_pointing_at_a_file_of_another_kind(tmp_path, cap
         f"Vérification de « {params} » : 1 problème(s) dans 1 fichier(s) ; le livre ne peut pas être construit "
         f"avant leur correction.\n\n"
         f"Fichier « {DATA / 'inventaire-sites-SYNTHETIQUE.csv'} » : 1 problème(s) à corriger.\n"
-        f"  - colonne « id_annonce » : attendu : une colonne de ce nom dans la première ligne.")
+        f"  - colonne « id_annonce » absente : attendu : une colonne « id_annonce » dans la première ligne ; colonnes "
+        f"trouvées : « site », « categorie », « annonces », « groupe_miroir », « mode_comptage », « pages », "
+        f"« pertinentes_10_pages », « options_payantes », « abonnement », « inscription_payante », "
+        f"« avertissement_cgu », « date_collecte ».")
 
 
 def ads_disagreeing_with_the_inventory(tmp_path: Path) -> Path:

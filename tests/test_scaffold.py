@@ -119,7 +119,9 @@ def test_multiple_answers_are_allowed_past_the_list_and_explained(gironde):
     assert all(r.errorStyle in (None, "stop") for r in strict)
 
 
-def test_the_parameters_name_the_departement_and_every_template(gironde):
+def test_the_parameters_name_the_departement_and_every_template(gironde, monkeypatch):
+    # real data: the département's secret key is required before anything is read (privacy.require_key)
+    monkeypatch.setenv("DIAGNOSTIC_CLE_PSEUDONYMISATION", "cle-de-test-secrete-de-trente-deux-caracteres-au-moins")
     path = gironde / "parametres-33.yaml"
     loaded = params.load(path, root=gironde, inputs_required=False)
     assert loaded.departement.nom == "Gironde" and loaded.departement.code == "33"

@@ -173,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _interrupted(args: argparse.Namespace, signals: list[int]) -> int:
     """Exit code 128 + the signal, as a shell reports it (130 for Ctrl-C, 143 for SIGTERM)."""
+    import logging
+
+    # The notebook kernel stopped by the same Ctrl-C leaves asynchronous tasks whose errors
+    # ("Kernel died") asyncio would print at exit, after this message: they are moot.
+    logging.getLogger("asyncio").disabled = True
     kept = "le dernier livre réussi est conservé" if args.commande == "run" else "rien n'a été remplacé"
     print(f"\nInterrompu : {kept}.", file=sys.stderr)
     return 128 + (signals[0] if signals else signal.SIGINT)
