@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from diagnostic.run import RunError, run
@@ -337,7 +338,17 @@ def test_synthesis_weaves_the_figures_of_every_step(default_book):
     assert "Au moins 167 personnes sont concernées (hypothèse basse), dont 152" in text
     assert "699 annonces sur 39 sites" in text
     assert "Dans l’échantillon de 249 annonces codées" in text
-    assert "Former et informer les professionnel·les 92 %" in text
+    # the report's summary: one sentence per question, each with its chapter
+    for question in ("Combien ?", "Qui ?", "Les mineur·es.", "Où, et sur Internet ?", "Sous quelles formes ?",
+                     "Proxénètes et réseaux.", "La demande.", "Ce dont les professionnel·les ont besoin."):
+        assert question in text, question
+    assert "ni une indication du nombre de parcours de sortie" in text
+    assert "L’estimation par systèmes multiples de la partie que personne n’a signalée donne" in text
+    # the report's eight pistes, with their figure
+    assert "Des partenaires en demande de formation et d'information 92 %" in text
+    assert "Responsabiliser les « clients » de la prostitution" in text
+    assert "Prévenir et agir contre la prostitution des mineur·es et jeunes majeur·es" in text
+    assert "Mesurer et suivre" not in text
     dom = BeautifulSoup((default_book / "html/notebooks/08_synthese.html").read_text(encoding="utf-8"), "html.parser")
     assert len(dom.select("div.graphique-diagnostic")) == 1
     assert "Fond de carte : IGN Admin Express COG 2018" in text
@@ -362,10 +373,20 @@ def test_restitution_pdf_is_printed_and_reads_back(default_book, tmp_path, proje
     assert "IGN" in text
 
 
-def test_reproduction_chapter_marks_every_published_figure(default_book):
+def test_reproduction_chapter_marks_every_published_figure(default_book, project_root):
     text = page_text(default_book / "html/notebooks/09_reproduction.html")
-    found = re.search(r"Sur (\d+) chiffres, (\d+) sont retrouvés à l’identique et (\d+) de près ; (\d+) diffèrent", text)
-    total, same, close, different = (int(v) for v in found.groups())
-    assert total == 21 and same >= 17 and different == 0 and same + close == total
-    assert "Estimation par systèmes multiples, Korea_3lists (interaction b:c) données publiées 268,8 268,8" in text
+    found = re.search(r"(\d+) chiffres imprimés dans le rapport : (\d+) identiques, (\d+) proches, (\d+) différents, "
+                      r"(\d+) non calculés", text)
+    total, same, close, different, missing = (int(v) for v in found.groups())
+    reference = yaml.safe_load((project_root / "data/reference/pas-de-calais-2020-chiffres.yaml").read_text(
+        encoding="utf-8"))["chiffres"]
+    assert total == len(reference) >= 60 and same + close + different + missing == total  # none left out
+    assert same + close >= 60
+    dom = BeautifulSoup((default_book / "html/notebooks/09_reproduction.html").read_text(encoding="utf-8"),
+                        "html.parser")
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in dom.select("table tbody tr")]
+    marked = [row for row in rows if len(row) == 7]
+    assert {row[0] for row in marked} == {figure["libelle"] for figure in reference}  # every figure, by its label
+    assert all(row[6] for row in marked if not row[5].startswith("✓"))  # a reason for every ≈, ✗ and missing one
+    assert "Estimation par systèmes multiples : Corée du Sud, 3 listes (interaction b:c) étude publiée 268,8 268,8" in text
     assert "Vérité du monde synthétique" in text
