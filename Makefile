@@ -10,6 +10,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
+DEV_STAMP := $(VENV)/.installe-dev
 # pip's notes about this machine's absent local mirrors are noise; a failing pip still fails.
 QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location" || true; }
 SHELL := /bin/bash
@@ -34,7 +35,7 @@ data: $(STAMP)
 modeles: $(STAMP)
 	$(BIN)/python -c "from diagnostic.scaffold import refresh_book; refresh_book()"
 
-test: $(STAMP) browser
+test: $(DEV_STAMP) browser
 	$(BIN)/python -m pytest
 
 env: $(STAMP)
@@ -48,20 +49,30 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -c "import diagnostic, jupyter_book, papermill, altair, vl_convert"
 	touch $(STAMP)
 
+# The test tools, on top of the book's environment (make book does not install them).
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt $(QUIET_PIP)
+	touch $(DEV_STAMP)
+
 # Headless Chromium, for the test that opens the built book with the network off.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Installez Chromium (paquet Debian « chromium ») pour le test hors ligne du livre."; exit 1; fi; }
 
-# Re-resolve the pinned list from pyproject.toml (needs the package registry).
+# Re-resolve the pinned lists from pyproject.toml (needs the package registry): the book's
+# environment in requirements.txt, the test tools added on top of it in requirements-dev.txt.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -e ".[book]"
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v "^diagnostic" | sort > .lock-book
 	.venv-lock/bin/pip install --quiet -e ".[dev]"
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v "^diagnostic" | sort > .lock-dev
 	{ echo "# Pinned environment (lock file): every package and version, resolved from pyproject.toml."; \
-	  echo "# Regenerate with: make lock"; \
-	  .venv-lock/bin/pip freeze --exclude-editable | grep -v "^diagnostic"; } > requirements.txt
-	rm -rf .venv-lock
+	  echo "# Regenerate with: make lock"; cat .lock-book; } > requirements.txt
+	{ echo "# Pinned test tools (lock file), installed by \`make test\` on top of requirements.txt."; \
+	  echo "# Regenerate with: make lock"; comm -13 .lock-book .lock-dev; } > requirements-dev.txt
+	rm -rf .venv-lock .lock-book .lock-dev
 
 clean:
 	rm -rf _build notebooks/sorties

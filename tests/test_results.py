@@ -128,3 +128,27 @@ def test_step_3_on_the_default_world_gives_the_report_counts():
     assert mapped == 152  # the map counts the persons of the tables: probable or proven
     json.dumps(results._plain(numbers))  # every figure can be saved
     assert not math.isnan(numbers["part_situations_echange"])
+
+
+# Issue 12: every place where the handbook decides what the report does not say has a
+# « Choix de ce manuel » box (what the report says, what the handbook does, the alternative).
+CHOICES = {
+    "01_partenaires": ["« 4 par les deux »"],
+    "03_situations": ["reconnaître une même situation", "ce qu'est une situation « en risque »", "la base des parts"],
+    "05_echantillonnage": ["la répartition de l'échantillon entre les sites"],
+    "06_codage": ["quand une annonce « présente des indices de réseau »", "reconnaître un doublon"],
+    "07_deduplication": ["relier les annonces par un modèle"],
+    "08_synthese": ["quel chiffre citer"],
+}
+
+
+def test_every_choice_of_the_handbook_is_marked_as_such():
+    for chapter, titles in CHOICES.items():
+        notebook = nbformat.read(ROOT / "notebooks" / f"{chapter}.ipynb", as_version=4)
+        text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+        boxes = [line for line in text.splitlines() if line.startswith("```{admonition} Choix de ce manuel")]
+        for title in titles:
+            assert f"```{{admonition}} Choix de ce manuel : {title}" in boxes, (chapter, title)
+        for box in text.split("```{admonition} Choix de ce manuel")[1:]:
+            body = " ".join(box.split("```")[0].split())
+            assert "**Ce que dit le rapport**" in body and "choix possible" in body, (chapter, body[:80])

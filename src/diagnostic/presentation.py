@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from IPython.display import HTML
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 NATURE_NOTICES = {
     "synthetiques": ("Données synthétiques", "Les données de ce chapitre sont **synthétiques** : "
@@ -53,8 +56,10 @@ def signed_percent(share: float | None, decimals: int = 1) -> str:
     return "+" + text if share is not None and share == share and share > 0 else text
 
 
-def data_notice(nature: str) -> HTML:
+def data_notice(nature: str) -> "HTML":
     """An admonition (the theme's own style) saying where the chapter's data come from."""
+    from IPython.display import HTML  # the book's environment only: the commands work without Jupyter
+
     title, text = NATURE_NOTICES[nature]
     text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text, quote=False))
     return HTML(f'<div class="admonition important"><p class="admonition-title">{title}</p>'
@@ -66,12 +71,14 @@ PERSONS_ATTRIBUTE = "data-colonnes-personnes"
 
 
 def table(frame: pd.DataFrame, decimals: dict[str, int] | None = None,
-          labels: dict[str, str] | None = None, persons: list[str] | None = None) -> HTML:
+          labels: dict[str, str] | None = None, persons: list[str] | None = None) -> "HTML":
     """An HTML table without the index, numbers in French format, columns renamed.
 
     `persons` names the columns that count persons: the table is marked so that the
     publication check verifies that no count under the threshold is shown.
     """
+    from IPython.display import HTML
+
     decimals = decimals or {}
     labels = labels or {}
     shown = frame.copy()

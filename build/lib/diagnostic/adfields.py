@@ -1,0 +1,136 @@
+"""Step 7 — what an ad says about its author, read from its text before it is masked.
+
+The linkage of step 7 compares fields, not raw strings (issue 15): the first name the ad
+gives ("moi c'est Axelle", "je suis Melina"), the age it declares ("28 ans"), the words
+of its physical description, the languages it speaks, the phone numbers written inside
+the text, and the commune matched to its INSEE code. Names and phones are pseudonymised
+here exactly like the `telephone` and `pseudo` columns (`privacy.pseudonym`): the clear
+values never leave this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import phonenumbers
+
+from . import communes
+from .privacy import DIGIT_RUN, NAME_MASK, phone_neighbour_keys, phone_pseudonyms, pseudonym
+from .text import without_accents
+
+_NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+# "moi c'est Axelle", "je suis Melina", "je m'appelle Sofia", "my name is Joy", "I am Kim",
+# and a name followed by the age ("Lina, 22 ans", "Lina, 22 years old"): the ways ads
+# introduce the person (section V-A-4 quotes both the first and the third person).
+FIRST_NAME_PATTERNS = [
+    re.compile(r"(?:moi c'?est|moi c’est|je suis|je m'appelle|je m’appelle|my name is|i am|i'm|call me)\s+" + _NAME,
+               re.IGNORECASE),
+    re.compile(_NAME + r"\s*,\s*\d{2}\s*(?:ans|years)"),
+]
+# Words that follow "je suis" with a capital letter without being a name.
+NOT_NAMES = {"nouvelle", "nouveau", "belle", "douce", "disponible", "ouverte", "ouvert", "de", "une", "un", "la",
+             "le", "ici", "new", "sweet", "available", "bonjour", "coucou", "hello", "dispo", "jeune", "tres", "très",
+             "votre", "ta", "ton", "sur", "a", "à", "en", "pour", "trans", "escort", "massage", "masseuse"}
+AGE = re.compile(r"\b(1[89]|[2-6]\d)\s*(?:ans|years|yo)\b", re.IGNORECASE)
+# Physical description as ads word it: hair, build, height, eyes, tattoos, and the origin
+# words ads use (categories the report criticises, but signs of one person all the same).
+DESCRIPTION_WORDS = {
+    "blonde": "blond", "blond": "blond", "brune": "brun", "brun": "brun", "rousse": "roux", "roux": "roux",
+    "chatain": "chatain", "metisse": "metisse", "metis": "metisse", "grande": "grand", "grand": "grand",
+    "petite": "petit", "petit": "petit", "mince": "mince", "pulpeuse": "pulpeux", "ronde": "rond",
+    "sportive": "sportif", "sportif": "sportif", "tatouee": "tatoue", "tatoue": "tatoue", "tatouages": "tatoue",
+    "bronzee": "bronze", "musclee": "muscle", "muscle": "muscle", "elancee": "elance",
+    "yeux bleus": "yeux bleus", "yeux verts": "yeux verts", "yeux noirs": "yeux noirs",
+    "yeux marron": "yeux marron", "cheveux longs": "cheveux longs", "cheveux courts": "cheveux courts",
+    "francaise": "francais", "roumaine": "roumain", "bulgare": "bulgare", "espagnole": "espagnol",
+    "bresilienne": "bresilien", "colombienne": "colombien", "venezuelienne": "venezuelien",
+    "nigeriane": "nigerian", "chinoise": "chinois", "ukrainienne": "ukrainien", "latine": "latin",
+    "asiatique": "asiatique", "africaine": "africain", "russe": "russe", "italienne": "italien",
+    "blonde naturelle": "blond", "blonde platine": "blond",
+}
+_DESCRIPTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DESCRIPTION_WORDS), key=len, reverse=True)) + r")\b")
+LANGUAGE_WORDS = {"francais": "francais", "french": "francais", "anglais": "anglais", "english": "anglais",
+                  "espagnol": "espagnol", "spanish": "espagnol", "italien": "italien", "italian": "italien",
+                  "russe": "russe", "russian": "russe", "roumain": "roumain", "portugais": "portugais",
+                  "allemand": "allemand", "german": "allemand", "arabe": "arabe", "chinois": "chinois"}
+_LANGUAGES = re.compile(r"(?:parle|parlant|langues?\s*:|speak|speaks|speaking)\s+((?:[a-z]+(?:\s*(?:,|et|and|/)\s*)?){1,4})")
+# Vague place words that ads add to a commune: "lens centre", "Arras gare", "Calais et alentours".
+PLACE_NOISE = re.compile(r"\b(centre ville|centre|ville|gare|et alentours|alentours|environs|secteur|proche|"
+                         r"agglomeration|agglo|nord|sud|est|ouest)\b")
+
+
+def first_name(text: str) -> str:
+    """The first name the ad gives for its author, as written ("" when none is found)."""
+    for pattern in FIRST_NAME_PATTERNS:
+        for found in pattern.finditer(text or ""):
+            name = found.group(1)
+            if without_accents(name).lower() not in NOT_NAMES:
+                return name
+    return ""
+
+
+def name_key(name: str) -> str:
+    """The pseudonym of a first name ("PRE-…"), whatever its case and accents; "" for none."""
+    return pseudonym("PRE", without_accents(name).lower()) if name else ""
+
+
+def declared_age(age_field: str, text: str) -> float:
+    """The age the ad declares: its `age_declare` cell ("28", "28 ans"), else "28 ans" in the text."""
+    found = re.fullmatch(r"\s*(\d{2})\s*(?:ans)?\s*", str(age_field or "")) or AGE.search(text or "")
+    return float(found.group(1)) if found else float("nan")
+
+
+def description(text: str) -> list[str]:
+    """The physical description words of the ad, normalised, sorted, without repeats."""
+    lowered = without_accents(text or "").lower()
+    return sorted({DESCRIPTION_WORDS[w] for w in _DESCRIPTION.findall(lowered)})
+
+
+def languages(text: str) -> list[str]:
+    """The languages the ad says its author speaks ("parle anglais et espagnol")."""
+    lowered = without_accents(text or "").lower()
+    found = set()
+    for group in _LANGUAGES.findall(lowered):
+        found |= {LANGUAGE_WORDS[w] for w in re.findall(r"[a-z]+", group) if w in LANGUAGE_WORDS}
+    return sorted(found)
+
+
+def text_phones(text: str) -> list[str]:
+    """Pseudonyms ("TEL-…") of the phone numbers written inside a text, never the numbers."""
+    if not text or not DIGIT_RUN.search(text):
+        return []
+    matches = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE)
+    return sorted({phone_pseudonyms(match.raw_string)[0] for match in matches} - {""})
+
+
+def text_phone_neighbours(text: str) -> list[str]:
+    """Neighbour keys (`privacy.phone_neighbour_keys`) of the numbers written inside a text."""
+    if not text or not DIGIT_RUN.search(text):
+        return []
+    matches = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE)
+    return sorted({key for match in matches for key in phone_neighbour_keys(match.raw_string).split(";") if key})
+
+
+def mask_first_name(text: str, name: str) -> str:
+    """The text with the first name it gives masked like the ad's own pseudonym."""
+    if not text or not name:
+        return text
+    return re.sub(r"\b" + re.escape(name) + r"\b", NAME_MASK, text, flags=re.IGNORECASE)
+
+
+def commune_key(written: str) -> str:
+    """A commune as an ad writes it, without the vague place words around it ("lens centre" → "lens")."""
+    key = communes.normalise(written or "")
+    return re.sub(r"\s+", " ", PLACE_NOISE.sub(" ", key)).strip() or key
+
+
+def commune_codes(written, departement: str | None, aliases: dict[str, str] | None = None) -> list[str]:
+    """The commune each ad declares, as its INSEE code when it is found in the département
+    (`communes.match`), else as its normalised spelling, so that two ads of one commune
+    compare equal however they write it ("lens centre", "62300 Lens", "LENS")."""
+    keys = [commune_key(w) for w in written]
+    if not departement:
+        return keys
+    matched = communes.match(pd.Series(keys, dtype=object), departement, aliases)
+    return [code or key for code, key in zip(matched["code_insee"], keys)]

@@ -1,0 +1,265 @@
+"""Step 4 — the Internet diagnostic: the ad collection sheet and the other Internet elements.
+
+The collection sheet has one row per ad seen on a site for the département (section
+I-B-1): `id_annonce`, `site`, `date_collecte`, `commune_declaree` (as the ad writes it),
+`titre`, `texte`, `telephone` (as written), `pseudo`, `age_declare`. On reading, phone
+numbers and pseudonyms are replaced by pseudonyms (see `privacy`), and the numbers and
+e-mails inside the texts are masked. Also read here: the places "at high prostitution
+risk" and the "clients'" ads and forum discussions (sections I-B-3 and V-B).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from . import adfields, communes
+from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
+from .tables import EXCEL_CELL_LIMIT, Date, read_rows, sheet_names
+from .text import without_accents
+
+AD_COLUMNS = ("id_annonce", "site", "date_collecte", "commune_declaree", "titre", "texte", "telephone",
+              "pseudo", "age_declare")
+
+
+class Ad(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id_annonce: str = Field(min_length=1)
+    site: str = Field(min_length=1)
+    date_collecte: Date | None = None
+    commune_declaree: str | None = None
+    titre: str | None = None
+    texte: str | None = None
+    telephone: str | None = None
+    pseudo: str | None = None
+    age_declare: str | None = None
+
+    @field_validator("texte")
+    @classmethod
+    def fits_a_spreadsheet_cell(cls, text: str | None, info: ValidationInfo) -> str | None:
+        """An ad's text goes whole into the coders' spreadsheet: at most 32 767 characters."""
+        if text is not None and len(text) > EXCEL_CELL_LIMIT:
+            raise ValueError(f"un texte d'au plus {EXCEL_CELL_LIMIT} caractères (la limite d'une cellule Excel : "
+                             f"l'annonce « {info.data.get('id_annonce')} » ne tiendrait pas entière dans la fiche de "
+                             f"codage ; coupez le texte recopié ou gardez-en l'essentiel)")
+        return text
+
+
+def _sheet(path: Path) -> str | int:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        names = sheet_names(path)
+        return "annonces" if "annonces" in names else names[-1]
+    return 0
+
+
+def read_ads(path: str | Path) -> pd.DataFrame:
+    """Read an ad collection sheet (CSV or .xlsx), checked and pseudonymised.
+
+    `telephone` and `pseudo` are replaced by `telephone_pseudo`, `prefixe_pseudo` (the
+    number without its last two digits), `voisins_pseudo` (keys shared by numbers one digit
+    apart) and `pseudo_pseudo`; `titre` and `texte` have their phone numbers, e-mails and
+    the ad's own pseudonym masked.
+
+    Read from the text before it is masked (`adfields`, step 7): `prenom_pseudo` (the
+    pseudonym of the first name the ad gives, which is then masked in the text too),
+    `age` (declared, a number), `description` and `langues` (words joined by spaces),
+    `telephones_texte` and `voisins_texte` (pseudonyms of the numbers written inside the
+    text, and their neighbour keys), `commune_cle` (the declared commune without its
+    postcode, accents and vague place words; `adfields.commune_codes` turns it into an
+    INSEE code when the département is known).
+    """
+    path = Path(path)
+    ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce",
+                    empty_allowed=False)
+    phones = [phone_pseudonyms(t) for t in ads["telephone"].fillna("")]
+    ads["telephone_pseudo"] = [p[0] for p in phones]
+    ads["prefixe_pseudo"] = [p[1] for p in phones]
+    ads["voisins_pseudo"] = [phone_neighbour_keys(t) for t in ads["telephone"].fillna("")]
+    ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
+                            for p in ads["pseudo"].fillna("")]
+    pseudos = ads["pseudo"].fillna("")
+    whole = (ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")).tolist()
+    names = [adfields.first_name(t) for t in whole]
+    ads["prenom_pseudo"] = [adfields.name_key(n) for n in names]
+    ads["age"] = [adfields.declared_age(a, t) for a, t in zip(ads["age_declare"], whole)]
+    ads["description"] = [" ".join(adfields.description(t)) for t in whole]
+    ads["langues"] = [" ".join(adfields.languages(t)) for t in whole]
+    ads["telephones_texte"] = [";".join(adfields.text_phones(t)) for t in whole]
+    ads["voisins_texte"] = [";".join(adfields.text_phone_neighbours(t)) for t in whole]
+    ads["commune_cle"] = [adfields.commune_key(c) for c in ads["commune_declaree"].fillna("")]
+    for column in ("titre", "texte"):
+        ads[column] = [adfields.mask_first_name(mask_ad_text(t, p), n)
+                       for t, p, n in zip(ads[column].fillna(""), pseudos, names)]
+    return ads.drop(columns=["telephone", "pseudo"])
+
+
+class RiskPlace(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    type: str = Field(min_length=1)
+    nom: str | None = None
+    commune: str = Field(min_length=1)
+
+
+class ClientAd(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id_annonce_client: str = Field(min_length=1)
+    date: Date
+    commune_declaree: str | None = None
+    texte: str | None = None
+
+
+class ForumDiscussion(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id_discussion: str = Field(min_length=1)
+    commune: str = Field(min_length=1)
+    pseudonymes: int = Field(ge=0)
+
+
+def read_risk_places(path: str | Path) -> pd.DataFrame:
+    """Places "at high prostitution risk" (a risk, not a proven fact: section I-B-3)."""
+    return read_rows(path, RiskPlace, required=("type", "commune"))
+
+
+def read_client_ads(path: str | Path) -> pd.DataFrame:
+    """Ads posted by "clients" (section V-B), texts with contacts masked."""
+    ads = read_rows(path, ClientAd, required=("id_annonce_client", "date"), unique="id_annonce_client")
+    ads["texte"] = ads["texte"].fillna("").map(mask_contacts)
+    return ads
+
+
+def read_forum(path: str | Path) -> pd.DataFrame:
+    """Forum discussions of "clients" by commune (section V-B)."""
+    return read_rows(path, ForumDiscussion, required=("id_discussion", "commune", "pseudonymes"))
+
+
+
+
+def passing_through(texts: pd.Series) -> pd.Series:
+    """Ads that say the person is "de passage" (section III-D: 18 % in Pas-de-Calais), found
+    by the words of the pre-coding rule (`precoding.PASSING`); step 6 codes it ad by ad in
+    the sample, and may find another share."""
+    from .precoding import PASSING
+
+    return texts.fillna("").str.contains(PASSING)
+
+
+def by_commune(ads: pd.DataFrame, departement: str, aliases: dict[str, str] | None = None,
+               corrections: dict[str, str] | None = None) -> pd.DataFrame:
+    """The ads with the commune they declare matched to its INSEE code (see `communes`)."""
+    matches = communes.match(ads["commune_declaree"], departement, aliases, corrections)
+    return ads.assign(code_insee=matches["code_insee"].to_numpy(), commune=matches["commune"].to_numpy(),
+                      statut_commune=matches["statut"].to_numpy())
+
+
+def concentration(located: pd.DataFrame, top: int = 5) -> tuple[pd.DataFrame, float, int]:
+    """Ads per commune, most first; the share of the `top` communes; the number of communes
+    (section III-D: the five main towns ≈ 80 % of the ads, 30 communes)."""
+    counts = (located[located["code_insee"] != ""].groupby(["code_insee", "commune"]).size()
+              .rename("annonces").reset_index().sort_values(["annonces", "commune"], ascending=[False, True]))
+    counts["part"] = counts["annonces"] / len(located)
+    return counts.reset_index(drop=True), float(counts["part"].head(top).sum()), len(counts)
+
+
+def compare_waves(first: pd.DataFrame, second: pd.DataFrame, inventory: pd.DataFrame) -> dict:
+    """Two collections compared: sites that appeared or vanished, ads per category and site.
+
+    The landscape changes fast (annex 5: sites close and reopen under other names, ads
+    migrate); a second collection shows how much.
+    """
+    category = dict(zip(inventory["site"], inventory["categorie"]))
+    sites_first, sites_second = set(first["site"]), set(second["site"])
+    per_site = pd.DataFrame({"vague_1": first.groupby("site").size(), "vague_2": second.groupby("site").size()}
+                            ).fillna(0).astype(int).reset_index(names="site")
+    per_site["categorie"] = per_site["site"].map(category).fillna("nouveau site")
+    per_category = per_site.groupby("categorie")[["vague_1", "vague_2"]].sum().reset_index()
+    return {"disparus": sorted(sites_first - sites_second), "apparus": sorted(sites_second - sites_first),
+            "par_site": per_site, "par_categorie": per_category,
+            "dates": (first["date_collecte"].min(), first["date_collecte"].max(),
+                      second["date_collecte"].min(), second["date_collecte"].max())}
+
+
+@dataclass
+class InternetCollection:
+    """Step 4's result: the sites, the ads by commune, and the other Internet elements."""
+
+    sites: pd.DataFrame
+    ads: pd.DataFrame                 # the ad sheet, read and pseudonymised
+    located: pd.DataFrame             # each ad with its commune's INSEE code and match status
+    unmatched: pd.DataFrame           # spellings not matched, with a suggestion
+    by_commune: pd.DataFrame          # ads per commune, most first
+    top_share: float
+    communes: int
+    passing: pd.Series                # ads saying the person is "de passage"
+    by_arrondissement: pd.DataFrame
+    elements: pd.DataFrame            # risk places, clients' ads, forum discussions by commune
+    elements_by_code: pd.DataFrame    # their total by INSEE code, for the map
+    client_ads: int | None
+    risk_places: int | None
+    forum_discussions: int | None
+    forum_communes: int | None
+    waves: dict | None                # a second collection compared with the first
+
+    def numbers(self) -> dict:
+        return {"sites": len(self.sites), "annonces": int(self.sites["annonces"].sum()),
+                "annonces_releve": len(self.ads), "communes": self.communes, "part_cinq_villes": self.top_share,
+                "cinq_villes": self.by_commune["commune"].head(5).tolist(),
+                "part_de_passage": float(self.passing.mean()) if len(self.passing) else None,
+                "part_communes_rattachees": float((self.located["statut_commune"] == communes.MATCHED).mean())
+                if len(self.located) else None,
+                "annonces_non_rattachees": int(self.unmatched["annonces"].sum()),
+                "collecte_debut": self.ads["date_collecte"].dropna().min() if len(self.ads) else None,
+                "collecte_fin": self.ads["date_collecte"].dropna().max() if len(self.ads) else None,
+                "annonces_clients": self.client_ads, "lieux_a_risque": self.risk_places,
+                "discussions_forum": self.forum_discussions, "communes_forum": self.forum_communes,
+                "annonces_par_categorie": self.sites.groupby("categorie")["annonces"].sum().astype(int).to_dict(),
+                "annonces_par_site": dict(zip(self.sites["site"], self.sites["annonces"].astype(int))),
+                "part_par_commune": dict(zip(self.by_commune["commune"], self.by_commune["part"]))}
+
+
+def compute(run, root: Path | None = None) -> InternetCollection:
+    """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report)."""
+    from . import geo, inventory
+    from .paths import resolve
+
+    data, code, aliases = run.donnees, run.departement.code, dict(run.communes.alias)
+    sites = inventory.read(resolve(data.inventaire_sites, root))
+    collected = read_ads(resolve(data.annonces, root))
+    corrections = communes.read_corrections(resolve(data.corrections_communes, root)) if data.corrections_communes \
+        else None
+    located = by_commune(collected, code, aliases, corrections)
+    unmatched = communes.unmatched(communes.match(collected["commune_declaree"], code, aliases, corrections), code)
+    per_commune, top_share, n_communes = concentration(located)
+    arrondissements = geo.commune_arrondissements(code, root)
+    per_arrondissement = (located.merge(arrondissements, left_on="code_insee", right_on="commune_code")
+                          .groupby("arrondissement").size().rename("annonces").reset_index()
+                          .sort_values("annonces", ascending=False))
+    per_arrondissement["part"] = per_arrondissement["annonces"] / len(located)
+    elements, client_ads, risk_places, forum = [], None, None, None
+    if data.lieux_a_risque:
+        places = read_risk_places(resolve(data.lieux_a_risque, root))
+        risk_places = len(places)
+        elements.append(places.groupby("commune").size().rename("Lieux à risque"))
+    if data.annonces_clients:
+        clients = read_client_ads(resolve(data.annonces_clients, root))
+        client_ads = len(clients)
+        elements.append(clients.groupby("commune_declaree").size().rename("Annonces de « clients »"))
+    if data.forum:
+        forum = read_forum(resolve(data.forum, root))
+        elements.append(forum.groupby("commune").size().rename("Discussions de forum"))
+    other = (pd.concat(elements, axis=1).fillna(0).astype(int).reset_index(names="Commune") if elements
+             else pd.DataFrame({"Commune": []}))
+    other = other.assign(total=other.iloc[:, 1:].sum(axis=1)).sort_values("total", ascending=False, kind="stable")
+    other_codes = communes.match(other["Commune"], code, aliases)
+    by_code = pd.DataFrame({"code": other_codes["code_insee"].to_numpy(), "elements": other["total"].to_numpy()})
+    waves = (compare_waves(collected, read_ads(resolve(data.annonces_vague2, root)), sites)
+             if data.annonces_vague2 else None)
+    return InternetCollection(sites, collected, located, unmatched, per_commune, top_share, n_communes,
+                              passing_through(collected["texte"]), per_arrondissement,
+                              other.drop(columns="total"), by_code, client_ads, risk_places,
+                              len(forum) if forum is not None else None,
+                              forum["commune"].nunique() if forum is not None else None, waves)

@@ -1,0 +1,481 @@
+"""Step 7 — from ads to persons: linking the ads that are about the same person.
+
+Section II-B of the report estimates the persons behind the ads from a duplicate rate
+measured by hand in the coded sample (61 % in Pas-de-Calais, so 273 persons behind 699
+ads). This module links the whole corpus instead (issue 15), and says why for every link:
+
+- fields read from each ad (`adfields`): phones (in their column and in the text), the
+  pseudonym, the first name, the age, the description, the commune's INSEE code, and the
+  text's word trigrams (MinHash/LSH keys to find candidate pairs at scale);
+- a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
+  and u probabilities are estimated from the ads alone, without labels, every random draw
+  seeded; each link lists the fields and the weight each brought;
+- links are taken strongest first, but never join ads whose first names or ages disagree:
+  one generic field (a shared phone, a common name) cannot glue persons together, and a
+  number shared by apparently different persons is a **network index** (section V-A-4);
+- the persons are a range: sure links only (high bound) versus sure and probable links
+  (low bound); probable links go to a review sheet whose decisions are read back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import zlib
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import duckdb
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+import splink.comparison_library as cl
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import adfields
+from .coding import hypergeometric_interval
+from .spreadsheets import write_csv, write_workbook
+from .tables import read_rows
+from .text import without_accents
+
+# Match probabilities that make a link "sure" or "probable" (section II-B: the persons
+# behind the ads are given as a range, sure links only versus sure and probable links).
+SURE = 0.99
+PROBABLE = 0.5
+AGE_TOLERANCE = 2          # years between two ages one person declares
+SEED = 7                   # every random draw of the model (u sampling)
+BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
+_PRIME = (1 << 61) - 1
+
+# The fields compared, in the order of `liens.csv`, with their French names.
+FIELDS = {"telephone": "téléphone", "pseudo": "pseudo", "prenom": "prénom", "age": "âge",
+          "description": "description", "commune": "commune", "texte": "texte"}
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", without_accents(str(text)).lower())
+
+
+def shingles(text: str, size: int) -> list[str]:
+    """The word n-grams of a text (the text itself when it is shorter), without repeats."""
+    found = words(text)
+    return list(dict.fromkeys(" ".join(found[i:i + size]) for i in range(max(1, len(found) - size + 1))))
+
+
+class UnionFind:
+    """Union–find over the ads, keeping the reason of every link."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.reasons: list[tuple[int, int, str]] = []
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def link(self, i: int, j: int, reason: str) -> None:
+        a, b = self.root(i), self.root(j)
+        if a != b:
+            self.parent[a] = b
+            self.reasons.append((i, j, reason))
+
+
+def _hashes(grams: list[str]) -> np.ndarray:
+    return np.array([zlib.crc32(g.encode("utf-8")) for g in grams], dtype=np.uint64)
+
+
+def minhash_bands(texts: list[str]) -> list[list[str]]:
+    """MinHash/LSH keys of each text's word trigrams: two texts that share a key are
+    candidates for comparison. Fixed coefficients, so the same keys on every run."""
+    rng = np.random.default_rng(SEED)
+    a = rng.integers(1, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
+    b = rng.integers(0, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
+    keys = []
+    for text in texts:
+        h = _hashes(shingles(text, 3))
+        if not len(h):
+            keys.append([])
+            continue
+        signature = ((np.outer(h, a) + b) % np.uint64(_PRIME)).min(axis=0)
+        keys.append([f"{band}-{zlib.crc32(signature[band * ROWS:(band + 1) * ROWS].tobytes())}"
+                     for band in range(BANDS)])
+    return keys
+
+
+def _split(column: pd.Series) -> list[list[str]]:
+    return [[k for k in str(v).split(";") if k] for v in column.fillna("")]
+
+
+def comparable(ads: pd.DataFrame, departement: str | None = None,
+               aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """The fields that the model compares, one row per ad (`ads.read_ads` columns in)."""
+    texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna("")).tolist()
+    phones = [sorted(set(([p] if p else []) + t)) for p, t in
+              zip(ads["telephone_pseudo"].fillna(""), _split(ads["telephones_texte"]))]
+    neighbours = [sorted(set(v + t)) for v, t in zip(_split(ads["voisins_pseudo"]), _split(ads["voisins_texte"]))]
+    blank = lambda column: ads[column].fillna("").replace("", None)  # noqa: E731
+    return pd.DataFrame({
+        "unique_id": np.arange(len(ads)),
+        "telephone": ads["telephone_pseudo"].fillna("").replace("", None).to_numpy(),
+        "telephones": phones, "voisins": neighbours,
+        "pseudo": blank("pseudo_pseudo").to_numpy(), "prenom": blank("prenom_pseudo").to_numpy(),
+        "age": ads["age"].astype(float).to_numpy(),
+        "description": [w.split() if w else None for w in ads["description"].fillna("")],
+                "commune": pd.Series(adfields.commune_codes(ads["commune_cle"].fillna(""), departement, aliases)
+                             ).replace("", None).to_numpy(),
+        "trigrammes": [[int(x) for x in _hashes(shingles(t, 3))] for t in texts],
+        "bandes": minhash_bands(texts),
+    })
+
+
+def _jaccard_at_least(share: float) -> str:
+    common = "len(list_intersect(trigrammes_l, trigrammes_r))"
+    return f"{common} >= {share} * (len(trigrammes_l) + len(trigrammes_r) - {common})"
+
+
+def _null(column: str, array: bool = False) -> dict:
+    test = (f"(len({column}_l) = 0 OR len({column}_r) = 0)" if array
+            else f"({column}_l IS NULL OR {column}_r IS NULL)")
+    return {"sql_condition": test, "label_for_charts": "non renseigné", "is_null_level": True}
+
+
+def _exact(column: str, label: str, tf: bool = False) -> cl.ExactMatch:
+    comparison = cl.CustomComparison(output_column_name=column, comparison_levels=[
+        _null(column), {"sql_condition": f"{column}_l = {column}_r", "label_for_charts": f"même {label}",
+                        **({"tf_adjustment_column": column, "tf_adjustment_weight": 1.0} if tf else {})},
+        {"sql_condition": "ELSE", "label_for_charts": f"{label} différent"}])
+    return comparison
+
+
+def settings() -> SettingsCreator:
+    """The Fellegi–Sunter model: seven comparisons, their levels from sure to different.
+
+    A common first name or commune weighs less than a rare one (term-frequency
+    adjustment): one generic field cannot glue persons together alone.
+    """
+    phone = cl.CustomComparison(output_column_name="telephone", comparison_levels=[
+        _null("telephones", array=True),
+        {"sql_condition": "len(list_intersect(telephones_l, telephones_r)) > 0", "label_for_charts": "même numéro"},
+        {"sql_condition": "len(list_intersect(voisins_l, voisins_r)) > 0",
+         "label_for_charts": "numéros à un chiffre près"},
+        {"sql_condition": "ELSE", "label_for_charts": "numéros différents"}])
+    age = cl.CustomComparison(output_column_name="age", comparison_levels=[
+        _null("age"), {"sql_condition": "age_l = age_r", "label_for_charts": "même âge"},
+        {"sql_condition": f"abs(age_l - age_r) <= {AGE_TOLERANCE}", "label_for_charts": "âges proches"},
+        {"sql_condition": "ELSE", "label_for_charts": "âges différents"}])
+    description = cl.CustomComparison(output_column_name="description", comparison_levels=[
+        _null("description"),
+        {"sql_condition": "list_has_all(description_l, description_r) OR list_has_all(description_r, description_l)",
+         "label_for_charts": "descriptions compatibles"},
+        {"sql_condition": "ELSE", "label_for_charts": "descriptions différentes"}])
+    text = cl.CustomComparison(output_column_name="texte", comparison_levels=[
+        _null("trigrammes", array=True),
+        {"sql_condition": _jaccard_at_least(0.8), "label_for_charts": "textes presque identiques"},
+        {"sql_condition": _jaccard_at_least(0.5), "label_for_charts": "textes proches"},
+        {"sql_condition": _jaccard_at_least(0.25), "label_for_charts": "textes en partie communs"},
+        {"sql_condition": "ELSE", "label_for_charts": "textes différents"}])
+    return SettingsCreator(
+        link_type="dedupe_only", unique_id_column_name="unique_id",
+        comparisons=[phone, _exact("pseudo", "pseudo"), _exact("prenom", "prénom", tf=True), age, description,
+                     _exact("commune", "commune", tf=True), text],
+        blocking_rules_to_generate_predictions=[
+            block_on("telephones", arrays_to_explode=["telephones"]),
+            block_on("pseudo"), block_on("prenom", "commune"),
+            block_on("bandes", arrays_to_explode=["bandes"])],
+        retain_intermediate_calculation_columns=True, additional_columns_to_retain=[])
+
+
+def trained_model(fields: pd.DataFrame) -> Linker:
+    """The model with its m and u probabilities estimated from the ads alone (no labels).
+
+    u (how often two different persons agree by chance) from random pairs, seeded; m (how
+    often one person's ads agree) by expectation maximisation, twice: on the pairs sharing
+    a phone number (which estimates every field but the phone), then on the pairs sharing
+    a commune and a first name (which estimates the phone's).
+    """
+    database = DuckDBAPI(duckdb.connect(config={"threads": 1}))  # one thread: the same sums, same order
+    linker = Linker(database.register(fields), settings(), log_level=logging.ERROR)  # a level absent from a small corpus is no error
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+    for rule in (block_on("telephone"), block_on("prenom", "commune")):
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    return linker
+
+
+def scored_pairs(linker: Linker) -> pd.DataFrame:
+    """The candidate pairs of probability `PROBABLE` or more, and those sharing a number
+    (a network index when the persons differ), with the level reached by each field and
+    the weight (log2 of its Bayes factor) it brought."""
+    same_number = max(_level_labels(linker, "telephone"))
+    relation = linker.inference.predict().as_duckdbpyrelation()
+    pairs = relation.filter(f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}").df()
+    columns = {"unique_id_l": "a", "unique_id_r": "b", "match_weight": "poids", "match_probability": "probabilite"}
+    table = pairs.rename(columns=columns)[list(columns.values())]
+    for field in FIELDS:
+        weight = pairs[f"mw_{field}"].astype(float)
+        if f"mw_tf_adj_{field}" in pairs:
+            weight = weight + pairs[f"mw_tf_adj_{field}"].astype(float).fillna(0.0)
+        table[f"poids_{field}"] = weight.round(2).to_numpy()
+        table[f"niveau_{field}"] = pairs[f"gamma_{field}"].map(_level_labels(linker, field)).to_numpy()
+    return table.sort_values(["poids", "a", "b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def _level_labels(linker: Linker, field: str) -> dict[int, str]:
+    comparison = next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
+    return {level.comparison_vector_value: level.label_for_charts for level in comparison.comparison_levels}
+
+def _compatible(names_a: set, names_b: set, ages_a: tuple, ages_b: tuple) -> bool:
+    """Two groups of ads can be one person: at most one first name, ages within tolerance."""
+    if len(names_a | names_b) > 1:
+        return False
+    low, high = min(ages_a[0], ages_b[0]), max(ages_a[1], ages_b[1])
+    return not high - low > AGE_TOLERANCE
+
+
+def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> tuple[list[int], list[bool]]:
+    """Persons from links taken strongest first, never joining two groups of ads whose
+    first names or ages contradict each other (clusters that do not chain, issue 15).
+
+    Returns each ad's group (the index of its first ad) and, per link, whether it holds:
+    a refused link is two persons, not one, whatever field they share — a phone shared
+    by ads whose names or ages disagree is a network index (section V-A-4), not a merge.
+    """
+    parent = list(range(len(fields)))
+    names = [{name} if name else set() for name in fields["prenom"].fillna("")]
+    ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float)]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    holds = []
+    for i, j in zip(a.tolist(), b.tolist()):
+        ri, rj = root(i), root(j)
+        if ri != rj and _compatible(names[ri], names[rj], ages[ri], ages[rj]):
+            parent[rj] = ri
+            names[ri] |= names[rj]
+            ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]))
+        holds.append(root(i) == root(j))
+    return [root(i) for i in range(len(fields))], holds
+
+
+def _numbered(groups: list[int]) -> list[str]:
+    numbering = {g: f"P{k + 1:05d}" for k, g in enumerate(dict.fromkeys(groups))}
+    return [numbering[g] for g in groups]
+
+
+def _reasons(pairs: pd.DataFrame) -> list[str]:
+    """Each link's fields, with the level reached and its weight: "même numéro (+12,4)"."""
+    parts = []
+    for field in FIELDS:
+        level, weight = pairs[f"niveau_{field}"], pairs[f"poids_{field}"]
+        parts.append([f"{lv} ({w:+.1f})".replace(".", ",") if lv != "non renseigné" else ""
+                      for lv, w in zip(level, weight)])
+    return [" ; ".join(filter(None, row)) for row in zip(*parts)]
+
+
+LINK_STATUSES = {"sur": "sûr", "probable": "probable", "reseau": "indice de réseau (même numéro, personnes différentes)",
+                 "ecarte": "écarté (personnes différentes)", "releve": "relu : même personne",
+                 "releve_differente": "relu : personnes différentes"}
+
+
+def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, str] | None = None,
+         decisions: pd.DataFrame | None = None, engine: str = "duckdb") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Link the ads of a pseudonymised collection sheet (`ads.read_ads`) into persons.
+
+    A Fellegi–Sunter model (Splink, `engine` "duckdb", embedded) scores every candidate
+    pair; pairs of probability `SURE` or more are sure links, from `PROBABLE` probable
+    ones. `decisions` (`read_review`) are a reviewer's answers on probable pairs: "meme"
+    makes the link sure, "differente" removes it. Returns the ads with `id_personne` (sure
+    links only: the estimate, and the high bound of the persons) and
+    `id_personne_probable` (sure and probable links: the low bound), and the links table
+    of `liens.csv`.
+    """
+    if engine != "duckdb":
+        raise ValueError(f"moteur « {engine} » inconnu : seul « duckdb » est disponible")
+    fields = comparable(ads, departement, aliases)
+    ids = ads["id_annonce"].to_numpy()
+    if len(ads) < 2:
+        alone = _numbered(list(range(len(ads))))
+        return ads.assign(id_personne=alone, id_personne_probable=alone), _empty_links()
+    pairs = scored_pairs(trained_model(fields))
+    pairs["id_annonce_a"], pairs["id_annonce_b"] = ids[pairs["a"]], ids[pairs["b"]]
+    status = np.where(pairs["probabilite"] >= SURE, "sur", np.where(pairs["probabilite"] >= PROBABLE, "probable", ""))
+    if decisions is not None and len(decisions):
+        decided = {frozenset(k): d for k, d in zip(zip(decisions["id_annonce_a"], decisions["id_annonce_b"]),
+                                                   decisions["decision"]) if d}
+        said = [decided.get(frozenset((x, y)), "") for x, y in zip(pairs["id_annonce_a"], pairs["id_annonce_b"])]
+        status = np.where(np.array(said) == "meme", "releve", np.where(np.array(said) == "differente",
+                                                                         "releve_differente", status))
+    sure = np.isin(status, ["sur", "releve"])
+    order = np.argsort(~sure, kind="stable")   # sure links first, each set strongest first
+    kept = order[np.isin(status[order], ["sur", "releve", "probable"])]
+    low_groups, holds = grouped(fields, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept])
+    high_groups, _ = grouped(fields, pairs["a"].to_numpy()[sure], pairs["b"].to_numpy()[sure])
+    refused = np.zeros(len(pairs), dtype=bool)
+    refused[kept[~np.array(holds, dtype=bool)]] = True
+    phone = (pairs["niveau_telephone"] == "même numéro").to_numpy()
+    status = np.where(refused | (status == ""), np.where(phone, "reseau", "ecarte"), status)
+    persons = ads.assign(id_personne=_numbered(high_groups), id_personne_probable=_numbered(low_groups))
+    links = pairs.assign(statut=[LINK_STATUSES[s] for s in status], raison=_reasons(pairs))
+    links["poids"] = links["poids"].round(2)
+    links["probabilite"] = links["probabilite"].round(4)
+    return persons, links[LINK_COLUMNS]
+
+
+LINK_COLUMNS = (["id_annonce_a", "id_annonce_b", "statut", "poids", "probabilite", "raison"]
+                + [f"{kind}_{field}" for field in FIELDS for kind in ("niveau", "poids")])
+
+
+def _empty_links() -> pd.DataFrame:
+    return pd.DataFrame(columns=LINK_COLUMNS)
+
+
+def network_indices(ads: pd.DataFrame) -> pd.DataFrame:
+    """Groups of ads whose phones differ only in their last two digits (section V-A-4)."""
+    with_prefix = ads[ads["prefixe_pseudo"].fillna("") != ""]
+    groups = with_prefix.groupby("prefixe_pseudo").agg(annonces=("id_annonce", "size"),
+                                                       telephones=("telephone_pseudo", "nunique"))
+    return groups[groups["telephones"] > 1].reset_index()
+
+
+def pairwise_scores(predicted: pd.Series, truth: pd.Series) -> dict:
+    """Pairwise precision, recall and F1 of a clustering of ads against the true persons."""
+    def pairs(labels):
+        sizes = labels.value_counts()
+        return int((sizes * (sizes - 1) // 2).sum())
+
+    both = pd.DataFrame({"p": predicted.to_numpy(), "t": truth.to_numpy()})
+    true_positive = pairs(both["p"] + "|" + both["t"].astype(str))
+    predicted_pairs, true_pairs = pairs(both["p"]), pairs(both["t"].astype(str))
+    precision = true_positive / predicted_pairs if predicted_pairs else 1.0
+    recall = true_positive / true_pairs if true_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "rappel": recall, "f1": f1}
+
+
+def write_outputs(persons: pd.DataFrame, links: pd.DataFrame, folder: str | Path) -> dict:
+    """Write `annonces_personnes.csv`, `liens.csv` and `resume.json` into `folder`."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_csv(persons[["id_annonce", "id_personne", "id_personne_probable"]], folder / "annonces_personnes.csv")
+    write_csv(links, folder / "liens.csv")
+    summary = persons_range(persons) | {
+        "taux_doublons": round(1 - persons["id_personne"].nunique() / len(persons), 4) if len(persons) else 0.0,
+        "liens_par_statut": links["statut"].value_counts().to_dict()}
+    (folder / "resume.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return summary
+
+
+def persons_range(persons: pd.DataFrame) -> dict:
+    """The persons behind the ads as a range: sure and probable links (low bound), sure
+    links only (high bound, and the estimate: the better of the two on both synthetic
+    worlds, `bench/RESULTATS.md`)."""
+    low, high = int(persons["id_personne_probable"].nunique()), int(persons["id_personne"].nunique())
+    return {"annonces": int(len(persons)), "personnes": high, "personnes_bas": low, "personnes_haut": high}
+
+
+REVIEW_SHEET = "a_relire"
+REVIEW_CHOICES = ["meme", "differente"]
+
+
+def review_sheet(path: str | Path, ads: pd.DataFrame, links: pd.DataFrame) -> Path:
+    """The probable links, for a reviewer to decide (drop-down "meme" / "differente").
+
+    The reviewer sees the two ads as the book may show them (contacts and names masked)
+    and the weights of the model; `read_review` reads the decisions back into `link`.
+    """
+    probable = links[links["statut"] == LINK_STATUSES["probable"]]
+    shown = ads.set_index("id_annonce")[["site", "commune_declaree", "titre", "texte"]]
+    table = probable[["id_annonce_a", "id_annonce_b", "probabilite", "raison"]].copy()
+    for side in ("a", "b"):
+        for column in shown.columns:
+            table[f"{column}_{side}"] = shown.loc[table[f"id_annonce_{side}"], column].to_numpy()
+    table["decision"] = ""
+    notice = ["Liens probables entre annonces, à relire (étape 7).",
+              "Pour chaque ligne, choisir dans la colonne « decision » : meme (la même personne) "
+              "ou differente (deux personnes) ; laisser vide si l'on ne sait pas.",
+              "Puis : diagnostic dedup --annonces … --sortie … --decisions ce_fichier.xlsx"]
+    return write_workbook(path, {REVIEW_SHEET: table}, notice=notice, choices={REVIEW_SHEET: {"decision": REVIEW_CHOICES}})
+
+
+class ReviewDecision(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id_annonce_a: str = Field(min_length=1)
+    id_annonce_b: str = Field(min_length=1)
+    decision: Literal["meme", "differente"] | None = None
+
+
+def read_review(path: str | Path) -> pd.DataFrame:
+    """A filled review sheet: id_annonce_a, id_annonce_b, decision (meme | differente | "" left blank)."""
+    path = Path(path)
+    sheet = REVIEW_SHEET if path.suffix.lower() in (".xlsx", ".xlsm") else 0
+    table = read_rows(path, ReviewDecision, required=("id_annonce_a", "id_annonce_b", "decision"), sheet=sheet)
+    return table.assign(decision=table["decision"].fillna(""))
+
+
+def persons_from_duplicate_rate(ads: int, rate: float) -> int:
+    """The report's rule (section II-B): persons = ads × (1 − duplicate rate), rounded.
+
+    699 ads and a rate of 61 % give 273 persons.
+    """
+    return round(ads * (1 - rate))
+
+
+def report_estimate(ads: int, coded: int, duplicates: int, confidence: float = 0.95) -> dict:
+    """The report's estimate of the persons behind the ads, with an interval carried through.
+
+    `coded` ads of the sample were checked, `duplicates` of them were found to repeat an
+    ad collected before. The rate's interval is exact for a sample drawn without
+    replacement among the `ads` (hypergeometric); persons = ads × (1 − rate) maps its
+    upper bound to the lower bound of the persons, and back.
+    """
+    rate = duplicates / coded if coded else float("nan")
+    low, high = hypergeometric_interval(duplicates, coded, ads, confidence)
+    return {"annonces": ads, "codees": coded, "doublons": duplicates, "taux": rate, "taux_bas": low, "taux_haut": high,
+            "personnes": ads * (1 - rate), "personnes_bas": ads * (1 - high), "personnes_haut": ads * (1 - low)}
+
+
+def against_truth(persons: pd.DataFrame, truth: pd.Series, report: dict | None = None) -> pd.DataFrame:
+    """Both ways of counting persons behind the ads against the synthetic world's truth
+    (`truth`: the true person of each ad): persons found, relative error, and for the
+    linkage the pairwise precision, recall and F1."""
+    true_persons = truth.nunique()
+    scores = pairwise_scores(persons["id_personne"], truth.loc[persons["id_annonce"]].reset_index(drop=True))
+    found = persons["id_personne"].nunique()
+    rows = [{"methode": "Liaison de toutes les annonces (liens sûrs)", "personnes": found,
+             "erreur": (found - true_persons) / true_persons, **scores}]
+    if report:
+        rows.insert(0, {"methode": "Rapport : taux de doublons de l'échantillon", "personnes": report["personnes"],
+                        "erreur": (report["personnes"] - true_persons) / true_persons,
+                        "precision": np.nan, "rappel": np.nan, "f1": np.nan})
+    return pd.DataFrame(rows).assign(vraies_personnes=true_persons)
+
+
+def waterfall(links: pd.DataFrame, examples: pd.DataFrame) -> pd.DataFrame:
+    """The steps of a waterfall chart for a few links: the prior, then each field's weight
+    (positive when the field agrees), then the total, with the comparison level of each."""
+    names = dict(FIELDS, a_priori="a priori", total="total")
+    steps = []
+    for rank, link_ in enumerate(examples.itertuples(index=False)):
+        name = f"{'Lien sûr' if link_.statut == LINK_STATUSES['sur'] else 'Lien probable'} : " \
+               f"{link_.id_annonce_a} et {link_.id_annonce_b}"
+        weights = {"a_priori": link_.poids - sum(getattr(link_, f"poids_{c}") for c in FIELDS)}
+        weights |= {c: getattr(link_, f"poids_{c}") for c in FIELDS}
+        total = 0.0
+        for order, (field, weight) in enumerate(weights.items()):
+            steps.append({"lien": name, "ordre": order, "etape": names[field], "debut": total, "fin": total + weight,
+                          "poids": weight, "sens": "concorde" if weight >= 0 else "diffère",
+                          "niveau": "" if field == "a_priori" else getattr(link_, f"niveau_{field}")})
+            total += weight
+        steps.append({"lien": name, "ordre": len(weights), "etape": names["total"], "debut": 0.0, "fin": total,
+                      "poids": total, "sens": "total",
+                      "niveau": f"probabilité {100 * link_.probabilite:.1f} %".replace(".", ",")})
+    return pd.DataFrame(steps)

@@ -1,0 +1,385 @@
+"""Run the whole handbook for one parameters file: execute the notebooks, build the book.
+
+`diagnostic run --params params/X.yaml` (or `make book PARAMS=params/X.yaml`):
+1. checks the parameters and reads every input file they name (`verification`: nothing
+   runs if one is wrong);
+2. executes every notebook listed in `_toc.yml` with papermill, the run's values
+   injected into the cell tagged `parameters`, in a staging folder;
+3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors;
+4. checks what the book would publish (`publication.check_book`: contact details,
+   identifying values, small counts of persons);
+5. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
+A failure at any step names the notebook and the cell and leaves the last good book
+of that run untouched; the executed notebook that failed is kept in `_build/<run>/echec/`
+until the next good book. One run of an edition at a time holds `_build/<run>/.verrou`;
+a run killed before its end leaves its staging folder `_build/.<run>-en-cours-*`, which
+the next run of the same edition removes. With `--only 05` (workshops), only the chapters named are
+executed again; the others are taken, as executed, from the last good book of the run.
+The page "Cette édition" records the package version and the parameters file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import mathjax  # the django-static-mathjax package: MathJax 3's files, nothing else used
+import nbformat
+import papermill
+import yaml
+from jupyter_client.manager import AsyncKernelManager
+from tqdm.auto import tqdm
+
+from . import charts, params as parameters, publication, verification
+from .paths import ROOT_VARIABLE, project_root, replace_folder
+
+BOOK_SOURCES = ("book",)
+NATURE_LABELS = {
+    "synthetiques": "données synthétiques (fictives)",
+    "publiees": "chiffres publiés du diagnostic du Pas-de-Calais (2020)",
+    "reelles": "données du département",
+}
+
+
+class RunError(RuntimeError):
+    """A run failed; the message, in French, says where. The previous book is kept."""
+
+
+def toc_files(root: Path) -> list[str]:
+    """Every document of `_toc.yml`, in reading order (without extension)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files
+
+
+def notebooks(root: Path) -> list[Path]:
+    """The notebooks the book contains, relative to the project root, in reading order."""
+    return [Path(f + ".ipynb") for f in toc_files(root) if (root / (f + ".ipynb")).is_file()]
+
+
+@contextmanager
+def _environment(name: str, value: str):
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
+
+def _book_config(root: Path, run_params: parameters.Parametres, edition: str) -> dict:
+    """The project's `_config.yml`, with this run's title and substitutions."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = run_params.book_title
+    config.setdefault("html", {})["extra_footer"] = (
+        f"<p>Édition {html.escape(run_params.departement.nom)} — manuel <code>diagnostic</code> "
+        f"{html.escape(edition)} — <a href=\"../book/edition.html\">paramètres de l'édition</a></p>")
+    substitutions = config.setdefault("parse", {}).setdefault("myst_substitutions", {})
+    substitutions.update({
+        "departement": run_params.departement.nom,
+        "code_departement": run_params.departement.code,
+        "nature_donnees": NATURE_LABELS[run_params.donnees.nature],
+    })
+    return config
+
+
+def version(root: Path) -> str:
+    """The handbook's version: the package's, and the git commit of `root` when there is one."""
+    from importlib.metadata import version as package_version
+
+    text = package_version("diagnostic")
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                                text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return text
+    if commit.returncode == 0:
+        text += f" (commit {commit.stdout.strip()}{', modifié localement' if dirty.stdout.strip() else ''})"
+    return text
+
+
+def edition_page(params_path: Path, run_params: parameters.Parametres, root: Path, edition: str) -> str:
+    """The page "Cette édition": version, parameters file, and the file itself."""
+    try:
+        shown = params_path.resolve().relative_to(root)
+    except ValueError:
+        shown = params_path.name
+    lines = ["# Cette édition : paramètres et version", "",
+             f"- **Département** : {run_params.departement.nom} ({run_params.departement.code})",
+             f"- **Données** : {NATURE_LABELS[run_params.donnees.nature]}",
+             f"- **Version du manuel** : `diagnostic` {edition}",
+             f"- **Fichier de paramètres** : `{shown}`", "",
+             "Relancer `diagnostic run --params` avec ce fichier, cette version et les mêmes données redonne "
+             "exactement ce livre. Le fichier de paramètres de l'édition :", "",
+             "```yaml", params_path.read_text(encoding="utf-8").rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+def write_offline_assets(static: Path) -> None:
+    """Scripts the book would otherwise load from CDNs: vega (charts) and MathJax (formulas)."""
+    charts.write_javascript_bundle(static)
+    mathjax_dir = Path(mathjax.__file__).resolve().parent / "static" / "mathjax" / "es5"
+    (static / "mathjax").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(mathjax_dir / "tex-svg.js", static / "mathjax" / "tex-svg.js")
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """A notebook kernel whose own log stays off the terminal.
+
+    A chapter's errors come back through its outputs (and `RunError`); what the kernel
+    process itself prints is noise there: a warning about its local connection at each
+    start, and tracebacks of its sockets closing when a run is interrupted (Ctrl-C).
+    """
+
+    async def start_kernel(self, **kw):
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        return await super().start_kernel(**kw)
+
+
+def execute_notebook(source: Path, target: Path, values: dict, root: Path) -> None:
+    """Execute one notebook with papermill, injecting the values its parameters cell declares."""
+    declared = papermill.inspect_notebook(str(source))
+    injected = {name: value for name, value in values.items() if name in declared}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _environment(ROOT_VARIABLE, str(root)):
+            papermill.execute_notebook(
+                str(source), str(target), parameters=injected, kernel_name="python3",
+                kernel_manager_class=QuietKernelManager,
+                cwd=str(target.parent), progress_bar={"desc": f"  {source.stem}", "leave": False},
+                request_save_on_cell_execute=False)
+    except papermill.PapermillExecutionError as exc:
+        number, first_line = _source_cell(target, exc.cell_index)
+        raise RunError(
+            f"Le notebook « {source.name} » a échoué à la cellule n° {number} "
+            f"(« {first_line} ») : {exc.ename} : {exc.evalue}") from None
+    hide_injected_parameters(target)
+
+
+def _source_cell(executed: Path, index: int) -> tuple[int, str]:
+    """Number (from 1, as in the source notebook) and first line of an executed cell.
+
+    The executed notebook has papermill's injected parameters, which the person editing
+    the source notebook never sees, and, after a failure, papermill's error banner on top.
+    """
+    cells = [cell for cell in nbformat.read(executed, as_version=4).cells
+             if "papermill-error-cell-tag" not in cell.metadata.get("tags", [])]
+    injected = sum(1 for cell in cells[:index]
+                   if "injected-parameters" in cell.metadata.get("tags", []))
+    lines = cells[index].source.strip().splitlines() or [""]
+    return index - injected + 1, lines[0][:80]
+
+
+def hide_injected_parameters(path: Path) -> None:
+    """Tidy an executed notebook: papermill's injected cell tagged `remove-cell` (MyST-NB
+    ignores papermill's report mode), its random id and the clock times removed, so that
+    the same run gives the same bytes."""
+    notebook = nbformat.read(path, as_version=4)
+    for record in (notebook.metadata.get("papermill", {}),):
+        for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
+            record.pop(key, None)
+    for cell in notebook.cells:
+        tags = cell.metadata.setdefault("tags", [])
+        if "injected-parameters" in tags:
+            cell["id"] = "parametres-injectes"  # papermill draws a random id
+            if "remove-cell" not in tags:
+                tags.append("remove-cell")
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
+    nbformat.write(notebook, path)
+
+
+def build_book(source: Path, output: Path) -> Path:
+    """Build the HTML book with Jupyter Book 1.x, every warning counted as an error."""
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
+               "--path-output", str(output), "--builder", "html", "-W", "--keep-going"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RunError("La construction du livre a échoué (les avertissements comptent comme "
+                       "des erreurs) :\n" + (result.stdout + result.stderr)[-4000:])
+    return output / "_build" / "html"
+
+
+SYNTHESIS_PAGE = Path("notebooks/08_synthese.html")
+KIT_PAGE = Path("book/guide/kit.html")  # the guide's printable kit: checklists, consent text, safeguarding
+PDF_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", "--virtual-time-budget=15000"]
+
+
+def print_pdf(page: Path, target: Path) -> Path:
+    """The restitution as PDF: the synthesis page printed by headless Chromium (Debian package)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise RunError("Le PDF est imprimé par Chromium, introuvable : installez le paquet Debian « chromium » "
+                       "(make browser).")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run([chromium, *PDF_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
+                                 page.as_uri()], capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not target.is_file():
+        raise RunError("L'impression du PDF par Chromium a échoué :\n" + result.stderr[-2000:])
+    return target
+
+
+def select(available: list[Path], only: list[str] | None) -> list[Path]:
+    """The notebooks named by `--only` (by their number or the start of their name)."""
+    if not only:
+        return available
+    chosen = [nb for nb in available if any(nb.stem.startswith(name) for name in only)]
+    unknown = [name for name in only if not any(nb.stem.startswith(name) for nb in available)]
+    if unknown:
+        raise RunError(f"--only : chapitre(s) inconnu(s) : {', '.join(unknown)} ; chapitres du livre : "
+                       + ", ".join(nb.stem for nb in available))
+    return chosen
+
+
+@contextmanager
+def edition_lock(output: Path) -> Iterator[None]:
+    """Hold the edition's lock (`output/.verrou`) for a run, after removing what killed runs left.
+
+    The lock is an `flock` on a file: the system releases it when its process ends, even
+    killed (SIGKILL), so a lock that can be taken means no other run of this edition is
+    alive. Its staging folders `.<run>-en-cours-*` beside `output` are then leftovers of
+    killed runs, and are removed. A run of the same edition still going is not disturbed:
+    this one is refused.
+    """
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / ".verrou", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunError(f"Un autre run de l'édition « {output.name} » est en cours (verrou {output / '.verrou'}) : "
+                           f"attendez sa fin, ou arrêtez-le, avant d'en lancer un autre.") from None
+        for stale in output.parent.glob(f".{output.name}-en-cours-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def check_inputs(run_params: parameters.Parametres, root: Path) -> None:
+    """Every input file read and checked before any notebook runs (`diagnostic verifier`)."""
+    found = verification.check_inputs(run_params, root)
+    if found:
+        raise RunError("Les fichiers d'entrée ont des problèmes ; aucun notebook n'a été exécuté, le dernier livre "
+                       "réussi est conservé.\n\n" + "\n".join(str(exc) for exc in found))
+
+
+def keep_failed(executed: Path, failures: Path) -> Path:
+    """The executed notebook that failed, in `failures` (replacing any older failure)."""
+    shutil.rmtree(failures, ignore_errors=True)
+    failures.mkdir(parents=True)
+    return Path(shutil.copy2(executed, failures / executed.name))
+
+
+def run(params_path: str | Path, root: Path | None = None, output: Path | None = None,
+        only: list[str] | None = None, pdf: bool = False) -> Path:
+    """Execute the notebooks and build the book for one run; return its index.html.
+
+    `only` names the chapters to execute again (for instance `["05"]`); the others are
+    taken, as they were executed, from the last good book of this run. `pdf` also prints
+    the restitution (the synthesis chapter) to `_build/<run>/pdf/synthese-<run>.pdf`, and the
+    guide's kit to `_build/<run>/pdf/kit-conduire-le-diagnostic.pdf`.
+    """
+    root = (root or project_root()).resolve()
+    params_path = Path(params_path)
+    run_params = parameters.load(params_path, root)
+    run_name = params_path.stem
+    output = (output or root / "_build").resolve() / run_name
+    with edition_lock(output):
+        check_inputs(run_params, root)
+        return _build(params_path, run_params, root, output, only, pdf)
+
+
+def _build(params_path: Path, run_params: parameters.Parametres, root: Path, output: Path,
+           only: list[str] | None, pdf: bool) -> Path:
+    """The run itself, under the edition's lock, its inputs checked."""
+    run_name = output.name
+    values = run_params.notebook_values() | {"fichier_parametres": str(params_path.resolve())}
+    edition = version(root)
+    every = notebooks(root)
+    to_execute = select(every, only)
+    if only and not all((output / nb).is_file() for nb in every):
+        raise RunError(f"--only demande un livre complet déjà construit pour ce run ({output}) : "
+                       f"lancez d'abord « diagnostic run --params {params_path} » sans --only.")
+
+    print(f"Livre « {run_params.book_title} » ({run_name}) : "
+          f"{len(to_execute)} notebook(s) à exécuter.", file=sys.stderr)
+    staging = Path(tempfile.mkdtemp(prefix=f".{run_name}-en-cours-", dir=output.parent))
+    try:
+        source = staging / "source"
+        source.mkdir()
+        for folder in BOOK_SOURCES:
+            shutil.copytree(root / folder, source / folder)
+        shutil.copy2(root / "_toc.yml", source / "_toc.yml")
+        (source / "_config.yml").write_text(
+            yaml.safe_dump(_book_config(root, run_params, edition), allow_unicode=True, sort_keys=False),
+            encoding="utf-8")
+        (source / "book" / "edition.md").write_text(edition_page(params_path, run_params, root, edition),
+                                                    encoding="utf-8")
+        write_offline_assets(source / "book" / "_static")
+        if only:
+            shutil.copytree(output / "notebooks", source / "notebooks")
+
+        steps = tqdm(to_execute, desc="Notebooks", unit="notebook", file=sys.stderr)
+        for notebook in steps:
+            steps.set_postfix_str(notebook.stem)
+            try:
+                execute_notebook(root / notebook, source / notebook, values, root)
+            except RunError as exc:
+                kept = keep_failed(source / notebook, output / "echec")
+                raise RunError(f"{exc}\nLe notebook exécuté, avec l'erreur, est ici : {kept}\n"
+                               f"Le dernier livre réussi de ce run est conservé.") from None
+
+        print("Construction du livre (Jupyter Book)…", file=sys.stderr)
+        html_folder = build_book(source, staging)
+        pdfs = ()
+        if pdf:
+            print("Impression du PDF de la restitution…", file=sys.stderr)
+            pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),
+                    print_pdf(html_folder / KIT_PAGE, staging / "pdf" / "kit-conduire-le-diagnostic.pdf"))
+        print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
+        findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
+        if findings:
+            listed = "\n".join(f"  - {finding}" for finding in findings[:30])
+            more = f"\n  … et {len(findings) - 30} autre(s)." if len(findings) > 30 else ""
+            raise RunError(f"Le contrôle de confidentialité a trouvé {len(findings)} problème(s) ; le livre n'est "
+                           f"pas publié, le dernier livre réussi est conservé :\n{listed}{more}")
+        replace_folder(source / "notebooks", output / "notebooks")
+        replace_folder(html_folder, output / "html")
+        if pdf:
+            replace_folder(staging / "pdf", output / "pdf")
+        else:
+            shutil.rmtree(output / "pdf", ignore_errors=True)  # a PDF of an older book would mislead
+        shutil.rmtree(output / "echec", ignore_errors=True)  # the failure of an older run, now repaired
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    index = output / "html" / "index.html"
+    print(f"Livre prêt : {index}", file=sys.stderr)
+    return index
