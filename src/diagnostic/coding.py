@@ -53,6 +53,14 @@ def variables() -> dict[str, list[str] | str]:
     return allowed
 
 
+def variable_labels() -> dict[str, str]:
+    """The French label of every coded variable, as the codebook words it (tables and charts
+    show these, never the column names)."""
+    book = codebook()
+    labels = {entry["code"]: entry["libelle"] for entry in book["annonce"] + book["profil"]}
+    return labels | {"indice_" + entry["code"]: entry["libelle"] for entry in book["indices_reseau"]}
+
+
 def categorical() -> list[str]:
     """The coded variables whose values come from a list (all but the declared age)."""
     return [name for name, allowed in variables().items() if allowed != WHOLE_NUMBER]
