@@ -1,6 +1,7 @@
 """The package as others install it: the wheel holds every file the code reads, and the light
 commands (`mse`, `dedup`, `communes`, `accord`, `cle`) need neither Jupyter nor the book's tools."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,7 +11,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_wheel_holds_the_instrument_and_the_reference_data(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet", "-w", str(tmp_path)],
+    source = tmp_path / "source"  # built from a copy: pip builds in the source tree (build/, *.egg-info)
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--quiet", "-w", str(tmp_path)],
                    check=True, capture_output=True)
     names = zipfile.ZipFile(next(tmp_path.glob("diagnostic-*.whl"))).namelist()
     for needed in ("diagnostic/instrument/questionnaire.yaml", "diagnostic/instrument/codebook.yaml",
