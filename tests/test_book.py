@@ -75,7 +75,7 @@ def test_deduplication_chapter_prints_the_report_rule_and_the_linkage_against_th
     found = re.search(r"La liaison en trouve à ([\d,]+) % près, avec un F1 de ([\d,]+)", text)
     error, f1 = (float(v.replace(",", ".")) for v in found.groups())
     assert error <= 3 and f1 >= 0.95
-    low, high = (int(v) for v in re.search(r"sa fourchette va de (\d+) à (\d+), et la vérité est dans cette fourchette",
+    low, high = (int(v) for v in re.search(r"sa fourchette va de (\d+) à (\d+) ?, et la vérité est dans cette fourchette",
                                            text).groups())
     assert low <= 273 <= high
     assert "feuille de relecture" in text and "Comment se fait un lien : deux exemples" in text
