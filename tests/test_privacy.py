@@ -333,3 +333,13 @@ def test_a_name_in_an_ad_never_reaches_the_coder_sheet(tmp_path):
                                     tmp_path / "fiche.xlsx", notice=["avis"])
     cells = " ".join(str(c.value) for row in load_workbook(path)[coding.SHEET].iter_rows() for c in row)
     assert "Martin" not in cells and "DUPONT" not in cells and "Sophie" not in cells
+
+
+def test_the_communes_command_writes_a_typed_formula_as_text(tmp_path, capsys):
+    from diagnostic import cli
+
+    names = tmp_path / "communes.csv"
+    names.write_text('commune\n=HYPERLINK("http://x.example")\nArras\n', encoding="utf-8")
+    assert cli.main(["communes", "--departement", "62", str(names)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith('"\'=HYPERLINK(') and lines[2] == "Arras,62041,Arras,matched,"

@@ -337,7 +337,9 @@ def _communes(args) -> int:
         return EXIT_INPUT
     fixed = read_checked(communes.read_corrections, args.corrections) if args.corrections else None
     result = communes.match(names.iloc[:, 0], code, aliases, fixed)
-    result.to_csv(sys.stdout, index=False, lineterminator="\n")
+    from .spreadsheets import csv_safe
+
+    csv_safe(result).to_csv(sys.stdout, index=False, lineterminator="\n")  # a typed "=…" stays text
     return 0
 
 
