@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import adfields
 from .coding import hypergeometric_interval
+from .presentation import percent
 from .spreadsheets import write_csv, write_workbook
 from .tables import read_rows
 from .text import without_accents
@@ -477,5 +478,5 @@ def waterfall(links: pd.DataFrame, examples: pd.DataFrame) -> pd.DataFrame:
             total += weight
         steps.append({"lien": name, "ordre": len(weights), "etape": names["total"], "debut": 0.0, "fin": total,
                       "poids": total, "sens": "total",
-                      "niveau": f"probabilité {100 * link_.probabilite:.1f} %".replace(".", ",")})
+                      "niveau": f"probabilité {percent(link_.probabilite, 1)}"})
     return pd.DataFrame(steps)

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
 from . import disclosure
+from .presentation import percent
 from .partners import FIELD_LABELS, FIELDS
 from .tables import read_rows
 from .text import slug, without_accents
@@ -421,14 +422,18 @@ class Counting:
         groups = self.groups if status is None else self.groups[self.groups["statut"] == status]
         return int(groups["personnes"].sum())
 
+    @property
+    def overlap(self) -> int:
+        """Persons reported by two fields of activity or more: what the MSE rests on."""
+        return int(self.histories.loc[self.histories.drop(columns="count").sum(axis=1) >= 2, "count"].sum())
+
     def mse_checks(self) -> dict[str, bool]:
         """The conditions chapter 3 states for publishing the MSE estimate at all."""
         low, high = self.estimate.bootstrap_interval or (math.nan, math.nan)
-        overlap = int(self.histories.loc[self.histories.drop(columns="count").sum(axis=1) >= 2, "count"].sum())
         return {
             "intervalle_calcule": not math.isnan(high),
             "intervalle_raisonnable": not math.isnan(high) and high <= MSE_MAX_SPREAD * self.estimate.estimate,
-            "recoupements_suffisants": overlap >= MSE_MIN_OVERLAP,
+            "recoupements_suffisants": self.overlap >= MSE_MIN_OVERLAP,
             "rapport_au_decompte_raisonnable": self.estimate.estimate <= MSE_MAX_RATIO * max(self.estimate.observed, 1),
         }
 
@@ -441,7 +446,7 @@ class Counting:
         pimps = core["proxenete"].map(pimp_category)
         low, high = self.estimate.bootstrap_interval or (math.nan, math.nan)
         checks = self.mse_checks()
-        overlap = int(self.histories.loc[self.histories.drop(columns="count").sum(axis=1) >= 2, "count"].sum())
+        kinds = self.pimp_kinds()
         values = {
             "situations_decrites": len(self.described),
             "situations_a_revoir": int(self.described["regle"].str.contains("revoir").sum()),
@@ -457,8 +462,8 @@ class Counting:
             "part_situations_proxenete": (pimps == "probable_averee").mean() if situations_core else math.nan,
             "part_situations_sans_proxenete": (pimps == "absent").mean() if situations_core else math.nan,
             "part_situations_proxenete_inconnu": (pimps == "inconnu").mean() if situations_core else math.nan,
-            "situations_conjoint_proxenete": int(self.pimp_kinds()["Conjoint ou partenaire"]),
-            "situations_parent_proxenete": int(self.pimp_kinds()["Parent ou famille"]),
+            "situations_conjoint_proxenete": int(kinds["Conjoint ou partenaire"]),
+            "situations_parent_proxenete": int(kinds["Parent ou famille"]),
             "situations_reseau_international": int(core["reseau"].fillna("").str.lower()
                                                    .str.contains("international").sum()),
             **{f"part_situations_{slug(label.split(' (')[0])}": float(share) for label, share in zip(
@@ -471,7 +476,7 @@ class Counting:
             "mse_conditionnel_bas": self.estimate.conditional_interval[0],
             "mse_conditionnel_haut": self.estimate.conditional_interval[1],
             "mse_interactions": [list(pair) for pair in self.estimate.interactions],
-            "mse_recoupements": overlap,
+            "mse_recoupements": self.overlap,
             "mse_verifications": checks,
             "mse_publiable": all(checks.values()),
         }
@@ -544,7 +549,7 @@ def profile(counts: pd.Series, order: list[str], label: str, threshold: int) -> 
     counts = counts.reindex(order).dropna().astype(int)
     base = int(counts.sum())
     shown = disclosure.protect(counts, threshold)
-    shares = [f"{100 * v / base:.0f}\u00a0%".replace(".", ",") if m.isdigit() else ""
+    shares = [percent(v / base) if m.isdigit() else ""
               for v, m in zip(counts, shown)]
     return pd.DataFrame({label: counts.index, "Personnes": shown.to_numpy(), "Part": shares}), base
 
