@@ -11,18 +11,19 @@ import pandas as pd
 import pytest
 import yaml
 
-from diagnostic import ads, cli, inventory, params, partners, questionnaire, scaffold
+from diagnostic import ads, cli, inventory, params, partners, press, questionnaire, scaffold
 from diagnostic.errors import InputError
 
 # Each template and the reader's row model (None: the interview situations, read by question code).
 MODELS = {"partenaires": partners.Structure, "entretiens": partners.Interview, "situations_entretiens": None,
           "calendrier": partners.Milestone, "inventaire_sites": inventory.Site, "annonces": ads.Ad,
           "lieux_a_risque": ads.RiskPlace, "annonces_clients": ads.ClientAd, "forum": ads.ForumDiscussion,
-          "territoires": partners.Territory}
+          "revue_presse": press.Article, "territoires": partners.Territory}
 READERS = {"partenaires": partners.read_registry, "entretiens": partners.read_interviews,
            "situations_entretiens": partners.read_interview_situations, "calendrier": partners.read_milestones,
            "inventaire_sites": inventory.read, "annonces": ads.read_ads, "lieux_a_risque": ads.read_risk_places,
-           "annonces_clients": ads.read_client_ads, "forum": ads.read_forum, "territoires": partners.read_territories}
+           "annonces_clients": ads.read_client_ads, "forum": ads.read_forum, "revue_presse": press.read_press,
+           "territoires": partners.read_territories}
 SITUATION_CODES = [q.code for q in questionnaire.situation_questions() if q.code != "autre_situation"]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from . import adfields, communes
+from . import adfields, communes, press
 from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import EXCEL_CELL_LIMIT, Date, read_rows, sheet_names
 from .text import without_accents
@@ -203,9 +203,11 @@ class InternetCollection:
     forum_discussions: int | None
     forum_communes: int | None
     waves: dict | None                # a second collection compared with the first
+    review: press.PressReview | None = None  # the press review (annex 2), a third dated source
 
     def numbers(self) -> dict:
-        return {"sites": len(self.sites), "annonces": int(self.sites["annonces"].sum()),
+        press_numbers = self.review.numbers() if self.review else {}
+        return press_numbers | {"sites": len(self.sites), "annonces": int(self.sites["annonces"].sum()),
                 "annonces_releve": len(self.ads), "communes": self.communes, "part_cinq_villes": self.top_share,
                 "cinq_villes": self.by_commune["commune"].head(5).tolist(),
                 "part_de_passage": float(self.passing.mean()) if len(self.passing) else None,
@@ -222,7 +224,8 @@ class InternetCollection:
 
 
 def compute(run, root: Path | None = None) -> InternetCollection:
-    """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report)."""
+    """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report), with
+    the press review (annex 2) when the parameters name one."""
     from . import geo, inventory
     from .paths import resolve
 
@@ -262,4 +265,5 @@ def compute(run, root: Path | None = None) -> InternetCollection:
                               passing_through(collected["texte"]), per_arrondissement,
                               other.drop(columns="total"), by_code, client_ads, risk_places,
                               len(forum) if forum is not None else None,
-                              forum["commune"].nunique() if forum is not None else None, waves)
+                              forum["commune"].nunique() if forum is not None else None, waves,
+                              press.compute(run, root))

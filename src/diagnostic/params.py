@@ -60,7 +60,7 @@ def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
 # synthetic world that will provide them.
 _INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire",
            "calendrier", "territoires", "decisions_doublons", "verite", "annonces_vague2", "corrections_communes",
-           "lieux_a_risque", "annonces_clients", "forum")
+           "lieux_a_risque", "annonces_clients", "forum", "revue_presse")
 
 
 class Departement(_Section):
@@ -99,6 +99,7 @@ class Donnees(_Section):
     lieux_a_risque: str | None = None
     annonces_clients: str | None = None
     forum: str | None = None
+    revue_presse: str | None = None
     fiches_codage: list[str] = Field(default_factory=list)
 
     _fichiers = field_validator(*_INPUTS)(_existing_file)
@@ -292,6 +293,7 @@ class Parametres(_Section):
             "lieux_a_risque": self.donnees.lieux_a_risque,
             "annonces_clients": self.donnees.annonces_clients,
             "forum": self.donnees.forum,
+            "revue_presse": self.donnees.revue_presse,
             "alias_communes": dict(self.communes.alias),
             "marge_erreur": self.echantillonnage.marge_erreur,
             "niveau_confiance": self.echantillonnage.niveau_confiance,

@@ -8,7 +8,7 @@ XLSForm for KoboToolbox, and a LISEZMOI saying what to fill, check and build.
 
 Nothing here is typed twice: the columns, their types, whether they are required and
 their allowed values come from the readers' pydantic models (`partners`, `inventory`,
-`ads`) and from the instrument (`instrument/questionnaire.yaml`); only the French
+`ads`, `press`) and from the instrument (`instrument/questionnaire.yaml`); only the French
 explanations of each column are written here.
 """
 
@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
 
-from . import ads, geo, inventory, params, partners, questionnaire
+from . import ads, geo, inventory, params, partners, press, questionnaire
 from .errors import InputError, Problem
 from .paths import project_root
 from .spreadsheets import style_header, workbook_bytes
@@ -222,6 +222,12 @@ CLIENT_ADS = {"id_annonce_client": "Identifiant de l'annonce de « client », un
               "texte": "Texte de l'annonce (numéros et adresses masqués à la lecture)."}
 FORUM = {"id_discussion": "Identifiant de la discussion.", "commune": "Commune dont parle la discussion.",
          "pseudonymes": "Nombre de pseudonymes différents qui y participent."}
+PRESS = {"date": "Date de parution de l'article.", "titre": "Titre de l'article, tel que le journal l'a imprimé.",
+         "source": "Journal ou site d'information (La Voix du Nord, Nord Littoral…).",
+         "commune": "Commune dont parle l'article, telle qu'il l'écrit (rattachée ensuite à son code INSEE).",
+         "forme": "Forme de prostitution dont parle l'article, dans la légende de la carte des lieux et des formes "
+                  "du rapport (section III) ; « Forme(s) de prostitution inconnue(s) » si l'article n'en dit rien."}
+PRESS_MISSING = {"commune": "Aucun article n'est rattaché à une commune : pas de croisement par arrondissement."}
 
 
 # --- The templates ----------------------------------------------------------------------
@@ -292,6 +298,10 @@ def templates(commune_code: str, commune: str) -> tuple[Template, ...]:
         Template("forum", "forum-discussions.xlsx", "discussions", "Discussions de forum de « clients » (étape 4)",
                  model_columns(ads.ForumDiscussion, FORUM, {}), ads.read_forum,
                  {"id_discussion": "EXEMPLE-F01", "commune": commune, "pseudonymes": 2}),
+        Template("revue_presse", "revue-presse.xlsx", "articles", "Revue de presse (étape 4, annexe 2)",
+                 model_columns(press.Article, PRESS, PRESS_MISSING), press.read_press,
+                 {"date": "2024-02-05", "titre": "EXEMPLE fictif à supprimer", "source": "Nom du journal",
+                  "commune": commune, "forme": press.FORMS[1]}),
     )
 
 
