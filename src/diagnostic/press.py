@@ -1,7 +1,7 @@
 """The press review: a third, dated source beside the professionals and the Internet.
 
 The report "complété[s] par une revue de presse des articles parus entre 2015 et 2020"
-(section I-A, annex 2, page 51) and uses it where the other two sources are silent: the
+(section I, annex 2, page 51) and uses it where the other two sources are silent: the
 Chinese networks in Arras apartments (sections IV-A-3 and V-A-2), the « sex tours »
 (section III-D), the single verbalisation of « clients » in 2018 (section V-B, page 38).
 

@@ -145,6 +145,33 @@ NEED_LABELS = {"formation": "formation", "appui_d_associations_specialisees": "a
                "mise_en_reseau": "mise en réseau", "outils_de_prevention": "outils de prévention"}
 
 
+def demand_sentence(results: dict[str, dict]) -> str | None:
+    """The demand side (section V-B) as the results give it: whom the coded ads address, the
+    « clients' » own ads and forum discussions, and the press review beside them (annex 2);
+    None when no chapter computed any of them."""
+    get = lambda key: value(results, key)  # noqa: E731
+    count = lambda key: shown("04:n", get(key))  # noqa: E731
+    parts = []
+    if get("06:part_public_hommes") is not None:
+        parts.append(f"{shown('06:part_public_hommes', get('06:part_public_hommes'))} des annonces codées "
+                     f"s'adressent à des hommes")
+    if get("04:annonces_clients") is not None:
+        parts.append(f"{count('04:annonces_clients')} annonces de « clients » cherchant une personne en situation "
+                     f"de prostitution ont été relevées")
+    if get("04:discussions_forum") is not None:
+        parts.append(f"{count('04:discussions_forum')} discussions de « clients » sur un forum portent sur "
+                     f"{count('04:communes_forum')} communes")
+    if get("04:articles_presse") is not None:
+        period = {str(get("04:presse_debut") or "")[:4], str(get("04:presse_fin") or "")[:4]} - {""}
+        parts.append(f"la revue de presse réunit {count('04:articles_presse')} articles"
+                     + (f" parus de {min(period)} à {max(period)}" if len(period) == 2 else
+                        f" parus en {period.pop()}" if period else ""))
+    if not parts:
+        return None
+    text = " ; ".join(parts) + "."
+    return text[0].upper() + text[1:]
+
+
 def key_findings(results: dict[str, dict]) -> dict[str, str]:
     """One sentence per question a commission asks, each with its headline figure, as the
     report's « éléments de synthèse » (pages 2-3): how many, who, minors, where, which forms,
@@ -192,13 +219,9 @@ def key_findings(results: dict[str, dict]) -> dict[str, str]:
                              f"l'échantillon, donne {shown('07:n', get('07:personnes_rapport'))} personnes (de "
                              f"{shown('07:n', get('07:personnes_bas'))} à {shown('07:n', get('07:personnes_haut'))}).")
         sentences["ou"] = internet
-    if get("06:part_public_hommes") is not None or get("04:annonces_clients") is not None:
-        demand = []
-        if get("06:part_public_hommes") is not None:
-            demand.append(f"{pct('06:part_public_hommes')} des annonces codées s'adressent à des hommes")
-        if get("04:annonces_clients") is not None:
-            demand.append(f"{shown('04:n', get('04:annonces_clients'))} annonces de « clients » ont été relevées")
-        sentences["demande"] = " ; ".join(demand) + "."
+    demand = demand_sentence(results)
+    if demand:
+        sentences["demande"] = demand
     if get("02:part_insuffisamment_outille") is not None:
         sentences["besoins"] = (
             f"{pct('02:part_insuffisamment_outille')} des professionnel·les qui ont accompagné des personnes "
