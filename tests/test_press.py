@@ -123,3 +123,11 @@ def test_demand_sentence_from_the_results():
                          "presse_fin": "2019-12-30"}}
     assert synthesis.demand_sentence(only_press) == "La revue de presse réunit 3 articles parus en 2019."
     assert "demande" not in synthesis.key_findings({"04": {"annonces_clients": None}})
+
+
+def test_a_review_with_no_article_counts_zero_everywhere(tmp_path):
+    review = press.review(press.read_press(write(tmp_path, "")), ARRONDISSEMENTS, "62")
+    numbers = review.numbers()
+    assert numbers["articles_presse"] == 0 and numbers["presse_debut"] is None
+    assert numbers["articles_presse_par_forme"] == dict.fromkeys(press.FORMS, 0)
+    assert review.by_arrondissement["articles"].tolist() == [0] * 5

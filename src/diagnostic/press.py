@@ -68,7 +68,7 @@ class PressReview:
                 "presse_fin": dates.max() if len(dates) else None,
                 "articles_presse_par_annee": self.by_year_form.groupby("annee")["articles"].sum().to_dict(),
                 "articles_presse_par_forme": self.by_year_form.groupby("forme")["articles"].sum()
-                .reindex(list(FORMS)).to_dict(),
+                .reindex(list(FORMS), fill_value=0).to_dict(),
                 "articles_presse_places": int(placed.sum()),
                 "articles_presse_sans_commune": int((self.articles["commune"].fillna("") == "").sum()),
                 "articles_presse_non_rattaches": int(self.unmatched["articles"].sum()),
