@@ -424,21 +424,24 @@ class Counting:
         """The distinct situations of probable or proven prostitution (the report's 152 persons)."""
         return self.groups[self.groups["statut"] == PROBABLE]
 
-    def natures(self) -> pd.DataFrame:
-        """Situations described and distinct situations by nature, with the rule that gave each
-        described one its nature and the persons of the distinct ones (section II-A)."""
-        described = (self.described.groupby(["statut", "regle_statut"]).size().rename("situations_decrites")
-                     .reset_index())
-        distinct = self.groups.groupby("statut").agg(situations_distinctes=("statut", "size"),
-                                                     personnes=("personnes", "sum"))
-        table = described.merge(distinct, left_on="statut", right_index=True, how="left")
-        order = {status: k for k, status in enumerate(STATUS_LABELS)}
-        table = table.sort_values(["statut", "situations_decrites"], key=lambda c: c.map(order) if c.name == "statut"
-                                  else -c).reset_index(drop=True)
-        first = ~table["statut"].duplicated()  # distinct situations and persons once per nature
-        for column in ("situations_distinctes", "personnes"):
-            table[column] = table[column].fillna(0).astype(int).astype(object).where(first, "")
-        return table.assign(statut=table["statut"].map(STATUS_LABELS))
+    def natures(self, threshold: int) -> pd.DataFrame:
+        """Situations and persons by nature (section II-A: the persons concerned are those in
+        a probable or proven situation, those at risk, and here those whose nature is not
+        stated), every nature shown even when none, small counts of persons hidden."""
+        described = self.described["statut"].value_counts()
+        distinct = self.groups.groupby("statut")["personnes"].agg(["size", "sum"])
+        table = pd.DataFrame({"nature": list(STATUS_LABELS.values()),
+                              "situations_decrites": [int(described.get(s, 0)) for s in STATUS_LABELS],
+                              "situations_distinctes": [int(distinct["size"].get(s, 0)) for s in STATUS_LABELS],
+                              "personnes": [int(distinct["sum"].get(s, 0)) for s in STATUS_LABELS]})
+        table["personnes"] = disclosure.protect(table["personnes"], threshold).to_numpy()
+        return table
+
+    def status_rules(self) -> pd.DataFrame:
+        """Situations described by the rule that gave them their nature (`situation_status`)."""
+        return (self.described.groupby(["regle_statut", "statut"]).size().rename("situations").reset_index()
+                .sort_values(["situations", "regle_statut"], ascending=[False, True])
+                .assign(statut=lambda f: f["statut"].map(STATUS_LABELS))[["statut", "regle_statut", "situations"]])
 
     def typology(self, threshold: int) -> pd.DataFrame:
         """Situations and persons by form of prostitution (section III). A situation may have
