@@ -115,8 +115,11 @@ def situation_columns() -> tuple[Column, ...]:
         several = q.type == "choix_multiple"
         kind = ("une ou plusieurs valeurs de la liste, séparées par « | »" if several else
                 "une valeur de la liste" if q.choix else "texte")
-        columns.append(Column(q.code, False, kind, f"Question de l'annexe 4 : « {q.texte} »", q.choix, several,
-                              if_missing="la question n'est pas renseignée pour les situations des entretiens."))
+        source = "Question ajoutée par ce manuel à l'annexe 4" if q.addition else "Question de l'annexe 4"
+        columns.append(Column(q.code, False, kind, f"{source} : « {q.texte} »", q.choix, several,
+                              if_missing="la nature de la situation est « non précisée » : comptée parmi les personnes "
+                                         "concernées, jamais parmi les situations probables ou avérées." if q.code == "nature"
+                              else "la question n'est pas renseignée pour les situations des entretiens."))
     return tuple(columns)
 
 
@@ -463,7 +466,8 @@ def forms_guide(departement: str) -> str:
         lines += [f"### {section['titre']}" + (f" (section répétée {SITUATION_SECTIONS} fois)" if repeated else ""),
                   ""]
         for number, q in enumerate(section["questions"], start=1):
-            lines.append(f"{number}. « {q['texte']} » — {_KINDS[q['type']]}")
+            lines.append(f"{number}. « {q['texte']} » — {_KINDS[q['type']]}"
+                         + (f" ({questionnaire.ADDITION_NOTE})" if q.get("ajout_manuel") else ""))
             lines += [f"   - {choice}" for choice in q.get("choix", ())]
         lines.append("")
     return "\n".join(lines)
@@ -474,7 +478,7 @@ def _js(text: str) -> str:
 
 
 def _js_question(q: dict, indent: str = "  ") -> list[str]:
-    title = _js(q["texte"])
+    title = _js(q["texte"]) + (f").setHelpText({_js(questionnaire.ADDITION_NOTE)}" if q.get("ajout_manuel") else "")
     choices = "[" + ", ".join(_js(c) for c in q.get("choix", ())) + "]"
     if q["type"] == "choix_multiple":
         return [f"{indent}form.addCheckboxItem().setTitle({title}).setChoiceValues({choices});"]

@@ -98,6 +98,7 @@ def targets(reference: dict) -> dict:
         "exchange_share": situations["goods_or_services_exchange_share"]["value"],
         "pimp": {"probable_averee": situations["pimp_presence"]["probable_or_proven"],
                  "absent": situations["pimp_presence"]["absent"], "inconnu": situations["pimp_presence"]["unknown"]},
+        "partner_pimp_situations": situations["partner_pimp_situations"],
         "communes_cited": situations["communes_cited"]["value"],
         "ad_communes": internet_ref["communes"]["value"],
         "insufficiently_equipped": q["insufficiently_equipped"]["value"],
