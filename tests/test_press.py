@@ -131,3 +131,21 @@ def test_a_review_with_no_article_counts_zero_everywhere(tmp_path):
     assert numbers["articles_presse"] == 0 and numbers["presse_debut"] is None
     assert numbers["articles_presse_par_forme"] == dict.fromkeys(press.FORMS, 0)
     assert review.by_arrondissement["articles"].tolist() == [0] * 5
+
+
+def test_the_reports_own_annex_2_reads_and_counts_as_printed():
+    """The 26 articles of the report's annex 2, transcribed in `data/reference/`: read by the
+    same reader as a département's file, counted by year as the annex lists them (its
+    « 2018 » heading holds one article dated 30 March 2017), titles left as printed (no
+    commune or newspaper taken for a person's name)."""
+    from diagnostic import geo
+
+    path = DATA / "reference/pas-de-calais-2020-revue-presse.csv"
+    articles = press.read_press(path)
+    assert len(articles) == 26 and not articles["titre"].str.contains(r"\[nom\]").any()
+    assert articles["titre"].tolist() == pd.read_csv(path)["titre"].tolist()
+    counted = press.review(articles, geo.commune_arrondissements("62"), "62")
+    assert counted.articles.groupby("annee").size().to_dict() == {2015: 2, 2016: 3, 2017: 8, 2018: 1, 2019: 4, 2020: 8}
+    by_arrondissement = counted.by_arrondissement.set_index("arrondissement")["articles"].to_dict()
+    assert by_arrondissement == {"Arras": 9, "Béthune": 3, "Boulogne-sur-Mer": 4, "Montreuil": 0, "Saint-Omer": 0,
+                                 "Calais": 4, "Lens": 1}  # Rouvroy is in Lens; 5 articles name no commune
