@@ -152,6 +152,10 @@ PERSONS_MARK = "effectifs-personnes:"  # read by `publication.small_counts_in_ma
 MASKED = "masque"  # the column of `values` marking an area whose count is hidden (secret statistique)
 NO_DATA = "aucune donnée"
 MASKED_COLOUR, NO_DATA_COLOUR = "#8c8c8c", "#eeeeee"
+# The legends stand below the map, one above the other: the map keeps the column's width. The
+# colour scale is vertical: side by side, its labels ("0 10 20 30 40") would read as a phone
+# number in the PDF's text, which the publication check reads.
+GRADIENT = 70
 
 
 def masked_label(threshold: int | None) -> str:
@@ -208,12 +212,11 @@ def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, t
     areas = _areas(features, values, field, absent, threshold)
     known = [a for a in areas if "statut" not in a]
     unknown = [a for a in areas if "statut" in a]
-    legend_width = max(120, min(width - 40, 260))
     layers = [alt.Chart(alt.Data(values=known)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color(f"{field}:Q", title=legend,
                         scale=alt.Scale(scheme=alt.SchemeParams(name=scheme, extent=[0.15, 1]), domainMin=0),
-                        legend=alt.Legend(orient="none", legendX=0, legendY=width + 12, direction="horizontal",
-                                          gradientLength=legend_width, titleLimit=width, format="~d")),
+                        legend=alt.Legend(orient="none", legendX=0, legendY=width + 12, direction="vertical",
+                                          gradientLength=GRADIENT, titleLimit=width, format="~d")),
         tooltip=tooltip or [alt.Tooltip("properties.nom:N", title="Territoire"),
                             alt.Tooltip(f"{field}:Q", title=legend)])]
     if unknown:
@@ -222,8 +225,8 @@ def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, t
             color=alt.Color("statut:N", title=None,
                             scale=alt.Scale(domain=statuses,
                                             range=[NO_DATA_COLOUR if s == NO_DATA else MASKED_COLOUR for s in statuses]),
-                            legend=alt.Legend(orient="none", legendX=0, legendY=width + 64, direction="vertical",
-                                              labelLimit=width)),
+                            legend=alt.Legend(orient="none", legendX=0, legendY=width + GRADIENT + 45,
+                                              direction="vertical", labelLimit=width)),
             tooltip=[alt.Tooltip("properties.nom:N", title="Territoire"), alt.Tooltip("statut:N", title=legend)]))
     layers.append(alt.Chart(alt.Data(values=layer(code, "departement", root)["features"])).mark_geoshape(
         fill=None, stroke="#333333", strokeWidth=1.2))
