@@ -81,6 +81,8 @@ def test_zero_masked_and_no_data_are_three_renderings_explained_by_the_legend(pr
     colours = {view["encoding"]["color"]["field"]: view["encoding"]["color"] for view in _layers(spec)
                if "color" in view.get("encoding", {})}
     assert colours["personnes"]["scale"]["domainMin"] == 0            # zero is in the scale
+    # a horizontal colour scale's labels ("0 10 20 30 40") read as a phone number in the PDF's text
+    assert colours["personnes"]["legend"]["direction"] == "vertical"
     assert colours["statut"]["scale"] == {"domain": [masked, "aucune donnée"], "range": ["#8c8c8c", "#eeeeee"]}
     svg = vlc.vegalite_to_svg(spec, vl_version=charts.VEGA_LITE_VERSION)
     drawn = set(re.findall(r"<text[^>]*>([^<]*)</text>", svg))

@@ -181,12 +181,14 @@ def _areas(features: list[dict], values: pd.DataFrame, field: str, absent: float
 
 
 def _names_layer(towns: tuple[dict, ...]) -> alt.LayerChart:
-    """A dot and the name of each main commune, on a white halo so that it reads on any colour."""
+    """A dot and the name of each main commune, on a white halo so that it reads on any colour
+    (the halo is the name drawn first with a white outline, hidden from screen readers)."""
     base = alt.Chart(alt.Data(values=list(towns))).encode(longitude="longitude:Q", latitude="latitude:Q")
     text = dict(text="nom:N")
     label = dict(align="left", baseline="middle", dx=5, fontSize=11, font="Helvetica, Arial, sans-serif")
-    return (base.mark_circle(size=22, color="#222222", opacity=1, stroke="white", strokeWidth=1)
-            + base.mark_text(**label, stroke="white", strokeWidth=3, strokeJoin="round", opacity=0.9).encode(**text)
+    return (base.mark_circle(size=22, color="#222222", opacity=1, stroke="white", strokeWidth=1, aria=False)
+            + base.mark_text(**label, stroke="white", strokeWidth=3, strokeJoin="round", opacity=0.9,
+                             aria=False).encode(**text)
             + base.mark_text(**label, color="#111111").encode(**text))
 
 
