@@ -603,16 +603,17 @@ class Counting:
 
 def persons_by_arrondissement(counting: Counting, threshold: int) -> pd.DataFrame:
     """Persons in a probable or proven situation by arrondissement, small counts hidden
-    (`code`, `personnes`: None where suppressed), ready for `geo.choropleth(..., persons=True)`."""
+    (`code`, `personnes`: None where suppressed, `masque`), ready for `geo.choropleth(..., persons=True)`."""
     return protected_areas(counting.tables()["personnes_par_arrondissement"], threshold)
 
 
 def protected_areas(by_area: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """Counts of persons by area (`code`, `personnes`) with the small ones (and their
-    complements) replaced by None, so that a map leaves them uncoloured."""
+    complements) replaced by None and marked `masque`, so that a map draws them as masked."""
     counts = by_area.set_index("code")["personnes"]
     hidden = disclosure.suppression_mask(counts.to_frame(), threshold).iloc[:, 0]
-    return pd.DataFrame({"code": counts.index, "personnes": counts.astype(object).where(~hidden, None).to_numpy()})
+    return pd.DataFrame({"code": counts.index, "personnes": counts.astype(object).where(~hidden, None).to_numpy(),
+                         "masque": hidden.to_numpy()})
 
 
 def profile(counts: pd.Series, order: list[str], label: str, threshold: int) -> tuple[pd.DataFrame, int]:
