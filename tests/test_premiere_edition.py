@@ -30,7 +30,7 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
-from diagnostic import cli, coding, presentation, questionnaire, scaffold
+from diagnostic import cli, coding, presentation, questionnaire, scaffold, synthesis
 from diagnostic.run import RunError, run
 
 pytestmark = [pytest.mark.book, pytest.mark.xdist_group("premiere_edition")]
@@ -641,3 +641,19 @@ def test_verifier_names_file_row_column_and_value_of_each_broken_file(tmp_path, 
     assert expected[str(folder / "inventaire-sites.xlsx")].startswith("une colonne « categorie » dans la première")
     assert expected[str(folder / "reponses-questionnaire.csv")].startswith(
         "la question « Quelle est leur nationalité ? » : chaque section de situation reprend toutes les questions")
+
+
+def test_the_synthesis_says_what_the_coding_waits_for_before_the_sheets_are_filled():
+    before = {"05": {"echantillon": 28}, "06": {"codage": False}, "07": {"personnes_liees": 25}}
+    assert synthesis.coding_sentence(before) == (
+        "L’échantillon de 28 annonces attend le codage (chapitre 6) : les fiches remplies s’indiquent dans la clé "
+        "« donnees.fiches_codage » du fichier de paramètres ; sans attendre, la liaison de toutes les annonces en "
+        "trouve 25.")
+    coded = {"05": {"echantillon": 28}, "06": {"codage": True, "part_femme": 0.85, "part_public_hommes": 0.9,
+                                              "part_indices_reseau": 0.5},
+             "07": {"personnes_liees": 25, "taux_doublons": 0.25, "personnes_rapport": 23, "personnes_bas": 21,
+                    "personnes_haut": 26}}
+    assert synthesis.coding_sentence(coded).replace("\u00a0", " ") == (
+        "Dans l’échantillon de 28 annonces codées, 85 % présentent une femme, 90 % s’adressent aux hommes et 50 % "
+        "portent au moins un indice de réseau. Avec un taux de doublons de 25 %, 23 personnes (de 21 à 26) seraient "
+        "concernées par ces annonces ; la liaison de toutes les annonces en trouve 25.")
