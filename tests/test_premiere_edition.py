@@ -431,16 +431,19 @@ CITING = {
                                    "les « éléments de synthèse » du rapport du Pas-de-Calais (pages 2 et 3)",
                                    "Les huit pistes sont celles de la conclusion du rapport du Pas-de-Calais",
                                    "Ces pistes sont celles du rapport du Pas-de-Calais (2020), reprises faute de pistes",
-                                   "Restitution des résultats et préconisations pour le Pas-de-Calais (2020)"],
+                                   "Restitution des résultats et préconisations pour le Pas-de-Calais (2020)",
+                                   "comme le fait la conclusion du rapport du Pas-de-Calais."],
     "notebooks/09_reproduction.html": ["il met chaque chiffre imprimé dans le rapport du Pas-de-Calais",
                                        "Annonces à coder (Pas-de-Calais, 699 annonces, marge 5 %)",
                                        "construit pour ressembler au rapport du Pas-de-Calais"],
 }
 
 
-# "—", what a figure not computed prints, between lower-case words ("Sur les — annonces"),
-# not the dash of a title ("Étape 6 — Le codage", "Gironde — manuel").
-PLACEHOLDER = re.compile(r"(?:^|[\s(«])(?:[a-zàâçéèêëîïôûùüÿœ’'·]+|[«:;,(])\s—\s(?:[a-zàâçéèêëîïôûùüÿœ.,;:)»]|$)")
+# "—", what a figure not computed prints, after the words that introduce a figure ("Sur les —
+# annonces", "dans — des annonces", ": — .") or opening a sentence; not a dash of a title
+# ("Étape 6 — Le codage") or of prose ("au sien — en gardant").
+PLACEHOLDER = re.compile(r"(?:^|(?:^|[\s(])(?:les|des|de|dans|à|sur|moins|en|donne|est|entre|et|«|:|;|,|\())\s?—"
+                         r"(?:\s|$)")
 
 
 def page_sentences(page: Path) -> list[str]:
