@@ -613,6 +613,12 @@ def parameters_text(code: str, paths: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def coder_sheets_folder(code: str) -> str:
+    """Where chapter 6 writes the blank coder sheets of real data, relative to the project
+    (`notebooks/06_codage.ipynb` writes them there; never published in the book)."""
+    return f"travail/fiches-de-codage-{code}"
+
+
 def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
     """The folder's LISEZMOI: what to fill, in order; how to check; how to build."""
     name = params.departements()[code]
@@ -640,8 +646,11 @@ def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
               "le fichier, la ligne, la colonne, la valeur trouvée et la valeur attendue.", "",
               "## 3. Construire le livre", "", "```",
               f"diagnostic run --params {parameters_file}", "```", "",
-              "Le chapitre de codage écrit alors une fiche par codeur ou codeuse ; une fois remplies, "
-              "indiquez-les dans la clé `donnees.fiches_codage` et reconstruisez.", ""]
+              "La première construction réussit avant tout codage : les chapitres qui attendent les fiches "
+              "remplies le disent. Le chapitre de codage écrit une fiche vierge par codeur ou codeuse (listes "
+              f"déroulantes) dans le dossier `{coder_sheets_folder(code)}` du projet, hors du livre publié, "
+              "où elle reste même si une construction suivante échoue. Une fois remplies, indiquez-les dans "
+              "la clé `donnees.fiches_codage` et reconstruisez.", ""]
     return "\n".join(lines)
 
 

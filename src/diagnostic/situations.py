@@ -667,7 +667,11 @@ def compute(run, root: Path | None = None) -> Counting:
     decisions = read_decisions(resolve(data.decisions_doublons, root)) if data.decisions_doublons else None
     groups = consolidate(described, pairs, decisions)
     histories = capture_histories(groups)
-    estimate = mse.estimate(histories, bootstrap=run.situations.bootstrap, seed=run.situations.graine)
+    try:
+        estimate = mse.estimate(histories, bootstrap=run.situations.bootstrap, seed=run.situations.graine)
+    except ValueError:  # fields whose reports never overlap: no estimate, and chapter 3 says so
+        estimate = mse.Estimate([c for c in histories.columns if c != "count"], int(histories["count"].sum()),
+                                math.nan, [])
     code = run.departement.code
     core = groups[groups["statut"] == PROBABLE]
     places = communes.match(core["commune"].str.title(), code, dict(run.communes.alias))

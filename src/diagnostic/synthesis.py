@@ -131,6 +131,22 @@ def mse_sentence(counting: dict | None) -> str:
             + " ; ".join(failed) + " (voir le chapitre 3, « quand ne pas la publier »).")
 
 
+def coding_sentence(results: dict[str, dict]) -> str:
+    """The coded sample and the persons behind the ads (chapters 6 and 7); before any coder
+    sheet is filled, what the synthesis waits for and where to give it."""
+    figure = lambda key: shown(key, value(results, key))  # noqa: E731
+    linked = f"la liaison de toutes les annonces en trouve {figure('07:personnes_liees')}."
+    if not value(results, "06:codage"):
+        return (f"L’échantillon de {figure('05:echantillon')} annonces attend le codage (chapitre 6) : les fiches "
+                f"remplies s’indiquent dans la clé « donnees.fiches_codage » du fichier de paramètres ; sans attendre, "
+                + linked)
+    return (f"Dans l’échantillon de {figure('05:echantillon')} annonces codées, {figure('06:part_femme')} présentent "
+            f"une femme, {figure('06:part_public_hommes')} s’adressent aux hommes et {figure('06:part_indices_reseau')} "
+            f"portent au moins un indice de réseau. Avec un taux de doublons de {percent(value(results, '07:taux_doublons'))}, "
+            f"{figure('07:personnes_rapport')} personnes (de {figure('07:personnes_bas')} à "
+            f"{figure('07:personnes_haut')}) seraient concernées par ces annonces ; " + linked)
+
+
 def needs_sentence(questionnaire: dict | None) -> str:
     """The professionals' needs, most cited first, with their shares (section I-A-5)."""
     if not questionnaire:
