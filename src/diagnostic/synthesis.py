@@ -214,7 +214,8 @@ def key_findings(results: dict[str, dict]) -> dict[str, str]:
             f"{pct('03:part_situations_prostitution_discrete')} des situations décrites relèvent de la prostitution "
             f"discrète (appartements, hôtels, Internet…), {pct('03:part_situations_prostitution_visible')} de la "
             f"prostitution visible, et {pct('03:part_situations_echange')} d'un échange contre des biens ou des "
-            f"services (contre un hébergement dans {pct('03:part_echange_contre_hebergement')} de ces cas).")
+            f"services" + (f" (contre un hébergement dans {pct('03:part_echange_contre_hebergement')} de ces cas)"
+                           if pct("03:part_echange_contre_hebergement") != NOT_COMPUTED else "") + ".")
         sentences["proxenetes"] = (
             f"Un proxénète est probable ou avéré dans {pct('03:part_situations_proxenete')} des situations ; un "
             f"conjoint ou partenaire est en cause dans {shown('03:n', get('03:situations_conjoint_proxenete'))} "
