@@ -178,7 +178,8 @@ class Territory(BaseModel):
 
 def read_territories(path: str | Path) -> pd.DataFrame:
     """A département's own territories (e.g. intercommunalities): one row per commune."""
-    table = read_rows(path, Territory, required=("commune_code", "territoire"), unique="commune_code")
+    table = read_rows(path, Territory, required=("commune_code", "territoire"), unique="commune_code",
+                      not_read=("commune",))  # the commune's name, written by the template to be read by people
     return table.assign(territoire_code=table["territoire"])
 
 
