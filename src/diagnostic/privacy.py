@@ -171,6 +171,7 @@ def pseudonym(kind: str, value: str, length: int = 10) -> str:
     return f"{kind}-{digest[:length]}"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_phone(text: str) -> str | None:
     """A French phone number as written ("06.39.98.12.34", "+33 6 39…") in E.164, or None.
 
@@ -248,16 +249,23 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
         return []
     normalised, spans = _normalised(text)
     found = []
-    for low, high in _digit_windows(normalised):
-        for match in phonenumbers.PhoneNumberMatcher(normalised[low:high], "FR",
-                                                     leniency=phonenumbers.Leniency.POSSIBLE):
-            start, end = low + match.start, low + match.end
-            if not _DATE.match(match.raw_string):
+    for low, high in digit_windows(normalised):
+        for start, end, raw in window_phones(normalised[low:high]):
+            start, end = low + start, low + end
+            if not _DATE.match(raw):
                 found.append((spans[start][0], spans[end - 1][1]) if spans else (start, end))
     return found
 
 
-def _digit_windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1 << 16)
+def window_phones(window: str) -> tuple[tuple[int, int, str], ...]:
+    """The numbers `phonenumbers` finds (leniency POSSIBLE) in a window of text, as (start,
+    end, as written); kept for the next ad that writes the same number the same way."""
+    return tuple((match.start, match.end, match.raw_string) for match in
+                 phonenumbers.PhoneNumberMatcher(window, "FR", leniency=phonenumbers.Leniency.POSSIBLE))
+
+
+def digit_windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
     """The parts of a text around its runs of nine digits or more, where a phone number can
     be: the phonenumbers matcher is slow on long texts (a page, a million ads)."""
     windows: list[tuple[int, int]] = []
@@ -372,7 +380,14 @@ def mask_name(text: str, name: str) -> str:
     """The text with every occurrence of `name` (an ad's pseudonym), in any case, masked."""
     if not text or not name or not name.strip():
         return text
-    return re.sub(re.escape(name.strip()), NAME_MASK, text, flags=re.IGNORECASE)
+    return literal_pattern(name.strip()).sub(NAME_MASK, text)
+
+
+@lru_cache(maxsize=4096)
+def literal_pattern(word: str, whole_word: bool = False) -> re.Pattern:
+    """`word` as a case-insensitive pattern (as a whole word if asked), compiled once."""
+    escaped = re.escape(word)
+    return re.compile(rf"\b{escaped}\b" if whole_word else escaped, re.IGNORECASE)
 
 
 def mask_ad_text(text: str, handle: str) -> str:
