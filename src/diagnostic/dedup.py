@@ -275,7 +275,7 @@ def _database(fields: pd.DataFrame, engine: str):
 
         spark = spark_session()
         spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
-        database = SparkAPI(spark_session=spark, break_lineage_method="parquet", register_udfs_automatically=False)
+        database = SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
         return database, database.register(spark.createDataFrame(fields))
     database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY}))
     return database, database.register(fields)

@@ -167,7 +167,12 @@ def _key() -> bytes:
 
 def pseudonym(kind: str, value: str, length: int = 10) -> str:
     """A stable pseudonym, e.g. pseudonym("TEL", "+33639981234") → "TEL-3f9a0c…"."""
-    digest = hmac.new(_key(), f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+    return _pseudonym(_key(), kind, value, length)
+
+
+@lru_cache(maxsize=1 << 18)
+def _pseudonym(key: bytes, kind: str, value: str, length: int = 10) -> str:
+    digest = hmac.new(key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
     return f"{kind}-{digest[:length]}"
 
 
@@ -196,7 +201,8 @@ def phone_pseudonyms(text: str) -> tuple[str, str]:
     e164 = normalise_phone(text) if text else None
     if not e164:
         return "", ""
-    return pseudonym("TEL", e164), pseudonym("PFX", e164[:-2])
+    key = _key()
+    return _pseudonym(key, "TEL", e164), _pseudonym(key, "PFX", e164[:-2])
 
 
 def _spelled_digits(spelled: str) -> str:
@@ -231,6 +237,8 @@ def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
                 (_SPELLED, lambda m: _spelled_digits(m.group(0))))
     spans = None  # built only when a rewrite is needed (most texts have none)
     for pattern, rewrite in rewrites:
+        if pattern is _SPELLED and "z" not in text.lower():
+            continue  # a spelled number starts with "zéro" (a quick test before the long pattern)
         if pattern.search(text):
             spans = spans or [(k, k + 1) for k in range(len(text))]
             text, spans = _substitute(text, spans, pattern, rewrite)
@@ -404,4 +412,5 @@ def phone_neighbour_keys(text: str) -> str:
     e164 = normalise_phone(text) if text else None
     if not e164:
         return ""
-    return ";".join(pseudonym("VOI", e164[:k] + "*" + e164[k + 1:]) for k in range(len(e164) - 4, len(e164)))
+    key = _key()
+    return ";".join(_pseudonym(key, "VOI", e164[:k] + "*" + e164[k + 1:]) for k in range(len(e164) - 4, len(e164)))
