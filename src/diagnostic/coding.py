@@ -321,19 +321,33 @@ def hypergeometric_interval(successes: int, sample: int, population: int,
     The bounds are the smallest and largest numbers K of units with the trait, among the
     `population`, for which seeing `successes` in the `sample` is not too unlikely
     (Clopper–Pearson's construction with the hypergeometric law); returned as shares.
+    P(X ≥ successes | K) grows with K and P(X ≤ successes | K) falls with it, so each
+    bound is found by bisection: about 2 log2(N) evaluations, not N (50 000 ads in
+    milliseconds).
     """
     if not 0 <= successes <= sample <= population:
         raise ValueError(f"need 0 <= successes <= sample <= population, got {successes}, {sample}, {population}")
     if sample == 0:
         return 0.0, 1.0
     tail = (1 - confidence) / 2
-    k = np.arange(population + 1)
-    possible = (k >= successes) & (population - k >= sample - successes)
-    upper_tail = hypergeom.sf(successes - 1, population, k, sample)   # P(X >= successes | K)
-    lower_tail = hypergeom.cdf(successes, population, k, sample)      # P(X <= successes | K)
-    low = k[possible & (upper_tail > tail)].min()
-    high = k[possible & (lower_tail > tail)].max()
-    return float(low / population), float(high / population)
+    first, last = successes, population - (sample - successes)   # the K that can give `successes`
+
+    def upper_tail(k: int) -> float:   # P(X >= successes | K = k)
+        return float(hypergeom.sf(successes - 1, population, k, sample))
+
+    def lower_tail(k: int) -> float:   # P(X <= successes | K = k)
+        return float(hypergeom.cdf(successes, population, k, sample))
+
+    low, high = first, last            # the smallest K whose upper tail exceeds `tail`
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if upper_tail(middle) > tail else (middle + 1, high)
+    bottom = low
+    low, high = first, last            # the largest K whose lower tail exceeds `tail`
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if lower_tail(middle) > tail else (low, middle - 1)
+    return float(bottom / population), float(low / population)
 
 
 def share(flags: pd.Series, population: int, confidence: float = 0.95) -> dict:
