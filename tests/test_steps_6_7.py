@@ -42,8 +42,8 @@ def test_linkage_suggestion_on_a_case_written_by_hand():
                             "id_personne": ["P1", "P2", "P1", "P3", "P1"]})
     sample = pd.DataFrame({"num_echantillon": [1, 2, 3], "id_annonce": ["X3", "X4", "X5"]})
     shown = coding.linkage_suggestions(sample, persons).set_index("id_annonce")
-    assert shown.loc["X3", "liaison_echantillon"] == "3"          # X5, sample number 3
-    assert shown.loc["X5", "liaison_echantillon"] == "1"          # X3, sample number 1
+    assert shown.loc["X3", "liaison_echantillon"] == "n° 3"       # X5, sample number 3
+    assert shown.loc["X5", "liaison_echantillon"] == "n° 1"       # X3, sample number 1
     assert shown.loc["X3", "liaison_avant"] == "X1"               # collected before X3
     assert shown.loc["X5", "liaison_avant"] == "X1, X3"
     assert shown.loc["X4", "liaison_echantillon"] == shown.loc["X4", "liaison_avant"] == ""
@@ -54,6 +54,10 @@ def test_coder_sheet_shows_the_keys_and_the_linkage_suggestion(step6):
     for column in (*coding.KEY_COLUMNS, *coding.LINKAGE_COLUMNS):
         assert column in sheet.columns
     assert sheet["telephone_pseudo"].str.startswith("TEL-").any()
+    assert not sheet[list(coding.KEY_COLUMNS)].apply(lambda c: c.str.contains(r"\d")).any().any()  # no digits
+    # one key, one spelling: ads with the same number keep the same (letter-only) key
+    assert sheet["telephone_pseudo"].nunique() == step6.sample.loc[step6.sample["id_annonce"].isin(
+        sheet["id_annonce"]), "telephone_pseudo"].nunique()
     assert sheet["liaison_avant"].str.len().gt(0).any()
     # The keys and the suggestion sit before the columns to fill, which read back as before.
     assert list(sheet.columns).index("liaison_avant") < list(sheet.columns).index("annonce_retrouvee")

@@ -46,6 +46,7 @@ AD_COLUMNS = ("num_echantillon", "id_annonce", "site", "categorie", "rang", "dat
 # digits (neighbouring numbers), same pseudo (same account); then the linkage's suggestion.
 KEY_COLUMNS = ("telephone_pseudo", "prefixe_pseudo", "pseudo_pseudo")
 LINKAGE_COLUMNS = ("liaison_echantillon", "liaison_avant")
+LETTERS = str.maketrans("0123456789", "ghijklmnop")   # a key's digits as letters (hex keys stay distinct)
 KEY = "id_annonce"
 
 
@@ -100,7 +101,7 @@ def assign(sample: pd.DataFrame, coders: list[str], double_coded: int, seed: int
 
 def linkage_suggestions(sample: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
     """What the linkage of step 7 says of each sampled ad, for the coder to check (issue 15):
-    `liaison_echantillon`, the sample numbers of the other sampled ads it puts with this one;
+    `liaison_echantillon`, the sample numbers (« n° 12 ; n° 40 ») of the other sampled ads it puts with this one;
     `liaison_avant`, the ads of the same person collected before this one (sheet order), the
     clue of a "doublon". `persons`: every ad of the collection sheet, in its order, with its
     `id_personne` (sure links)."""
@@ -112,7 +113,7 @@ def linkage_suggestions(sample: pd.DataFrame, persons: pd.DataFrame) -> pd.DataF
     together, before = [], []
     for ad in sample[KEY]:
         others = [o for o in mates.get(person_of.get(ad), []) if o != ad]
-        together.append(", ".join(str(number[o]) for o in others if o in number))
+        together.append(" ; ".join(f"n° {number[o]}" for o in others if o in number))  # no run of digits
         earlier = [o for o in others if rank[o] < rank[ad]]
         before.append(", ".join(earlier[:5]) + (f" (+ {len(earlier) - 5} autres)" if len(earlier) > 5 else ""))
     return pd.DataFrame({KEY: sample[KEY].to_numpy(), "liaison_echantillon": together, "liaison_avant": before})
@@ -125,6 +126,9 @@ def coder_sheet(sample: pd.DataFrame, assignment: pd.DataFrame, coder: str,
     mine = assignment.loc[assignment["codeur"] == coder, KEY]
     shown = [c for c in (*AD_COLUMNS, *KEY_COLUMNS) if c in sample.columns]
     sheet = sample[sample[KEY].isin(set(mine))][shown].copy()
+    for column in KEY_COLUMNS:
+        if column in sheet:  # spelt with letters only: nine digits in a row would read as a phone number
+            sheet[column] = sheet[column].fillna("").str.translate(LETTERS)
     if linkage is not None:
         sheet = sheet.merge(linkage, on=KEY, how="left")
     sheet["codeur"] = coder
