@@ -59,11 +59,13 @@ INTERVIEWS = [  # id, date, structure, téléphone, professionnels, fonctions, s
      "oui", 1],
     ["E02", "2024-04-10", "Foyer Les Tilleuls", "oui", 1, "Cheffe de service", "non", 0],
 ]
+PROBABLE = "D'une prostitution probable ou avérée (identifiée, observée ou rapportée)"
+RISK = "D'un risque prostitutionnel (des personnes particulièrement exposées au risque d'entrer dans la prostitution)"
 INTERVIEW_SITUATIONS = [  # in the template's column order (scaffold.situation_columns)
-    ["E01", 1, "2", "Des femmes", "15-17 ans", "Française", None, None, "Seul.e sans enfants",
+    ["E01", 1, PROBABLE, "2", "Des femmes", "15-17 ans", "Française", None, None, "Seul.e sans enfants",
      "Centre d'hébergement / Foyer", "Scolarisé.e (collège, lycée)", "Sans ressources", "Fugues répétées",
      "Via Internet | Hôtel", "Bordeaux, gare Saint-Jean", "Oui", "Je ne sais pas", None, None],
-    ["E01", 2, "1", "Des hommes", "18-25 ans", "Hors Union Européenne", "Maroc", None, "Seul.e sans enfants",
+    ["E01", 2, RISK, "1", "Des hommes", "18-25 ans", "Hors Union Européenne", "Maroc", None, "Seul.e sans enfants",
      "Rue", "Etranger.e sans titre de travail", "Sans ressources", None, "Rue", "Bordeaux", "Non", "Non", None,
      None],
 ]
@@ -421,6 +423,14 @@ CITING = {
                                       "Le rapport du Pas-de-Calais tire cette leçon"],
     "notebooks/02_questionnaire.html": ["comme dans le rapport du Pas-de-Calais", "dans le rapport du Pas-de-Calais :"],
     "notebooks/03_situations.html": ["Le premier chiffre du rapport du Pas-de-Calais est celui-ci"],
+    "notebooks/04_annonces.html": ["Un article de La Voix du Nord (24 juin 2020) rapportait",
+                                   "lors d’une enquête pour proxénétisme à Arras",
+                                   "La conclusion en tire que « la pénalisation des « clients »",
+                                   "compte 76 discussions de « clients » sur 24 communes du Pas-de-Calais",
+                                   "L’équipe s’est connectée à un tchat que citent les professionnel·les",
+                                   "Le rapport complète le diagnostic partagé et le diagnostic Internet par",
+                                   "des réseaux chinois dans des appartements d’Arras en 2017 (sections IV-A-3",
+                                   "(dans l’annexe 2, un salon de massage d’Arras en donne trois"],
     "notebooks/05_echantillonnage.html": ["Le rapport du Pas-de-Calais décrit ainsi la méthode (section I-B-1)",
                                           "redonne ses 249 annonces pour les 699 du Pas-de-Calais",
                                           "Annonces à coder (n) Pas-de-Calais 2018 :",
@@ -476,7 +486,7 @@ class Edition:
             shutil.copy2(project_root / name, self.project / name)
         self.output = base / "livres"
         self.book = self.output / self.params.stem
-        self.sheets = self.project / scaffold.coder_sheets_folder(CODE)
+        self.sheets = self.project / coding.sheets_folder(CODE)
 
     def run(self, only: list[str] | None = None) -> Path:
         return run(self.params, root=self.project, output=self.output, only=only)
@@ -525,8 +535,8 @@ def coded_book(workshop):
 
 def test_first_build_says_what_the_coding_waits_for(first_book):
     coding_page = page_text(first_book.book / "html/notebooks/06_codage.html")
-    assert ("Les fiches remplies ne sont pas encore indiquées ( donnees.fiches_codage dans le fichier de paramètres) : "
-            "la suite du chapitre attend le codage.") in coding_page
+    assert ("Les fiches remplies de A, B ne sont pas encore indiquées. Les fiches vierges sont dans le dossier "
+            f"« {coding.sheets_folder(CODE)} » du projet (jamais publié).") in coding_page
     for chapter in ("06_codage", "07_deduplication", "08_synthese"):
         sentences = page_sentences(first_book.book / f"html/notebooks/{chapter}.html")
         assert any("donnees.fiches_codage" in s for s in sentences), chapter  # what to do
@@ -536,9 +546,9 @@ def test_first_build_says_what_the_coding_waits_for(first_book):
 
 
 def test_blank_coder_sheets_are_where_the_lisezmoi_and_chapter_6_say(first_book):
-    folder = scaffold.coder_sheets_folder(CODE)
+    folder = coding.sheets_folder(CODE)
     assert f"`{folder}`" in (first_book.params.parent / "LISEZMOI.md").read_text(encoding="utf-8")
-    assert f"écrits dans le dossier « {folder} » du projet" in page_text(
+    assert f"Les fiches vierges sont dans le dossier « {folder} » du projet, jamais publié" in page_text(
         first_book.book / "html/notebooks/06_codage.html")
     assert sorted(first_book.first_sheets) == ["fiche-codage-A.xlsx", "fiche-codage-B.xlsx"]
     sample = set()
@@ -641,7 +651,7 @@ def test_verifier_names_file_row_column_and_value_of_each_broken_file(tmp_path, 
         (str(folder / "annonces.xlsx"), "ligne 5, colonne « date_collecte »", "2024-02-30"),
         (str(folder / "inventaire-sites.xlsx"), "colonne « categorie » absente", None),
         # the first section, columns L (12th: timestamp and ten questions before) to AB (17 questions)
-        (str(folder / "reponses-questionnaire.csv"), "première ligne, section de situation n° 1 (colonnes L à AB)",
+        (str(folder / "reponses-questionnaire.csv"), "première ligne, section de situation n° 1 (colonnes L à AC)",
          None),
     }
     expected = {row["fichier"]: row["attendu"] for row in rows}

@@ -601,20 +601,28 @@ SHEET_NOTICES = {
 }
 
 
+def sheets_folder(code: str) -> str:
+    """Where the coder sheets of real data are written, relative to the project: a working
+    folder, never published (the sheets carry the ads' texts)."""
+    return f"travail/fiches-de-codage-{code}"
+
+
 def blank_sheets_folder(run) -> str:
-    """Where the blank sheets are kept: with real data, a working folder of the project,
-    never published (the sheets carry the ads' texts); otherwise the chapter's downloads."""
-    return f"travail/fiches-de-codage-{run.departement.code}" if run.donnees.nature == "reelles" else "sorties"
+    """Where the blank sheets are kept: with real data, `sheets_folder`; otherwise the
+    chapter's downloads."""
+    return sheets_folder(run.departement.code) if run.donnees.nature == "reelles" else "sorties"
 
 
 def write_blank_sheets(result: Coding, run, root=None, archive: str | Path = "sorties/fiches-de-codage.zip") -> list[Path]:
     """Write every coder's blank sheet (drop-down lists, the pre-coding on its own sheet) in
     `blank_sheets_folder`, and the archive the chapter offers: the sheets themselves, or,
-    with real data, only a notice saying where they are."""
+    with real data, only a notice saying where they are. A real-data sheet already in the
+    folder is never replaced: a coder may be filling it (rename it to get a new blank one)."""
     from .paths import resolve
     from .spreadsheets import write_zip
 
-    folder = resolve(blank_sheets_folder(run), root) if run.donnees.nature == "reelles" else Path("sorties")
+    real = run.donnees.nature == "reelles"
+    folder = resolve(blank_sheets_folder(run), root) if real else Path("sorties")
     folder.mkdir(parents=True, exist_ok=True)
     Path(archive).parent.mkdir(parents=True, exist_ok=True)
     written = [write_coder_sheet(result.blank_sheet(coder), result.suggestions, folder / f"fiche-codage-{coder}.xlsx",
@@ -627,8 +635,9 @@ def write_blank_sheets(result: Coding, run, root=None, archive: str | Path = "so
                                          "Feuille « Suggestions » : le pré-codage, à confirmer en lisant l'annonce, "
                                          "jamais à recopier.",
                                          "Annonce introuvable : annonce_retrouvee = non, et le reste vide."])
-               for coder in run.codage.codeurs]
-    if run.donnees.nature == "reelles":
+               for coder in run.codage.codeurs
+               if not (real and (folder / f"fiche-codage-{coder}.xlsx").exists())]
+    if real:
         write_zip(archive, {"LISEZ-MOI.txt": (f"Les fiches de codage sont dans le dossier « "
                                               f"{blank_sheets_folder(run)} » du projet.\n").encode("utf-8")})
     else:

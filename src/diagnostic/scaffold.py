@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
 
-from . import ads, geo, inventory, params, partners, press, questionnaire
+from . import ads, coding, geo, inventory, params, partners, press, questionnaire
 from .errors import InputError, Problem
 from .paths import project_root
 from .spreadsheets import style_header, workbook_bytes
@@ -613,12 +613,6 @@ def parameters_text(code: str, paths: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def coder_sheets_folder(code: str) -> str:
-    """Where chapter 6 writes the blank coder sheets of real data, relative to the project
-    (`notebooks/06_codage.ipynb` writes them there; never published in the book)."""
-    return f"travail/fiches-de-codage-{code}"
-
-
 def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
     """The folder's LISEZMOI: what to fill, in order; how to check; how to build."""
     name = params.departements()[code]
@@ -648,7 +642,7 @@ def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
               f"diagnostic run --params {parameters_file}", "```", "",
               "La première construction réussit avant tout codage : les chapitres qui attendent les fiches "
               "remplies le disent. Le chapitre de codage écrit une fiche vierge par codeur ou codeuse (listes "
-              f"déroulantes) dans le dossier `{coder_sheets_folder(code)}` du projet, hors du livre publié, "
+              f"déroulantes) dans le dossier `{coding.sheets_folder(code)}` du projet, hors du livre publié, "
               "où elle reste même si une construction suivante échoue. Une fois remplies, indiquez-les dans "
               "la clé `donnees.fiches_codage` et reconstruisez.", ""]
     return "\n".join(lines)
