@@ -1,6 +1,7 @@
 """Step 4: the published totals, the large-site rule, the commune matcher, two waves."""
 
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,51 @@ def test_two_waves_compared():
                                   ads.read_ads(DATA / "synthetic/annonces-vague2-SYNTHETIQUE.csv"),
                                   inventory.read(DATA / "synthetic/inventaire-sites-SYNTHETIQUE.csv"))
     assert len(synthetic["apparus"]) == 2 and len(synthetic["disparus"]) >= 3
+
+
+def cells(shown) -> list[str]:
+    """The header and body cells of a table shown by `presentation.table`, in reading order."""
+    return re.findall(r"<t[dh]>(.*?)</t[dh]>", shown.data)
+
+
+SITES = pd.DataFrame({"site": ["a.example", "b.example", "c.example"],
+                      "categorie": ["escorting", "escorting", "rencontres"], "annonces": [10, 5, 2],
+                      "mode_comptage": ["compte", "estime", "compte"], "pages": [None, 3, None],
+                      "pertinentes_10_pages": [None, "2;4", None], "options_payantes": ["oui", "non", None]})
+
+
+def test_inventory_tables_shown():
+    assert cells(inventory.category_table(SITES, "Catégorie de site")) == [
+        "Catégorie de site", "Sites", "Annonces", "Escorting", "2", "15", "Petites annonces", "0", "0",
+        "Massages", "0", "0", "Rencontres", "1", "2"]
+    # b.example: 3 pages, 2 then 4 relevant ads: mean 3, estimate 9; half-width t(0.975, 1) = 12.706
+    # × sd 1.414 / √2 = 12.706 per page, so 0 (floored) to (3 + 12.706) × 3 = 47.1.
+    assert cells(inventory.estimated_table(SITES))[5:] == ["b.example", "3", "3,00", "9", "0 – 47"]
+    assert inventory.estimated_table(SITES.assign(mode_comptage="compte")) is None
+    grid = cells(inventory.grid_table(SITES))
+    assert grid[:4] == ["Caractéristique", "Sites", "Sites décrits", "Part"]
+    assert grid[5:8] == ["1", "2", "50\u00a0%"] and grid[9:12] == ["0", "0", ""]  # 1 of 2 described; none described
+
+
+def test_collection_tables_and_waves_sentence():
+    from types import SimpleNamespace
+
+    collection = SimpleNamespace(
+        unmatched=pd.DataFrame({"saisie": ["Lns"], "statut": [communes.UNMATCHED], "annonces": [3],
+                                "suggestion": ["Lens"]}),
+        by_commune=pd.DataFrame({"commune": ["Lens", "Arras"], "code_insee": ["62498", "62041"],
+                                 "annonces": [3, 1], "part": [0.75, 0.25]}),
+        by_arrondissement=pd.DataFrame({"arrondissement": ["Lens"], "annonces": [4], "part": [1.0]}),
+        waves={"dates": ["2018-10-01", "2018-10-02", "2019-03-12", "2019-03-13"], "disparus": ["b.example"],
+               "apparus": [], "par_categorie": pd.DataFrame({"categorie": ["escorting", "nouveau site"],
+                                                             "vague_1": [2, 0], "vague_2": [1, 1]})})
+    assert cells(ads.InternetCollection.unmatched_table(collection)) == [
+        "Écrit dans l'annonce", "Statut", "Annonces", "Commune la plus proche (à vérifier)", "Lns", "inconnue", "3", "Lens"]
+    by_commune, by_arrondissement = ads.InternetCollection.commune_tables(collection)
+    assert cells(by_commune)[4:] == ["Lens", "62498", "3", "75\u00a0%", "Arras", "62041", "1", "25\u00a0%"]
+    assert cells(by_arrondissement) == ["Arrondissement", "Annonces", "Part", "Lens", "4", "100\u00a0%"]
+    assert cells(ads.InternetCollection.waves_table(collection)) == [
+        "Catégorie", "Premier relevé", "Second relevé", "Escorting", "2", "1", "nouveau site", "0", "1"]
+    assert ads.InternetCollection.waves_text(collection) == (
+        "Premier relevé du 01/10/2018 au 02/10/2018 ; second relevé du 12/03/2019 au 13/03/2019. "
+        "Sites disparus : b.example. Sites apparus : aucun.")

@@ -1,6 +1,8 @@
 """The press review (annex 2): the reader, its counts by year, form and arrondissement, the
 crossing with step 3's persons, and the demand sentence of the synthesis."""
 
+import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -149,3 +151,22 @@ def test_the_reports_own_annex_2_reads_and_counts_as_printed():
     by_arrondissement = counted.by_arrondissement.set_index("arrondissement")["articles"].to_dict()
     assert by_arrondissement == {"Arras": 9, "Béthune": 3, "Boulogne-sur-Mer": 4, "Montreuil": 0, "Saint-Omer": 0,
                                  "Calais": 4, "Lens": 1}  # Rouvroy is in Lens; 5 articles name no commune
+
+
+def test_review_tables_by_year_and_crossed():
+    by_year_form = pd.DataFrame([{"annee": year, "forme": form, "articles": 0} for year in (2018, 2019)
+                                 for form in press.FORMS])
+    by_year_form.loc[(by_year_form["annee"] == 2018) & (by_year_form["forme"] == press.FORMS[0]), "articles"] = 2
+    by_year_form.loc[(by_year_form["annee"] == 2019) & (by_year_form["forme"] == press.FORMS[1]), "articles"] = 1
+    review = press.PressReview(pd.DataFrame({"date": ["2019-05-02"], "source": ["La Voix du Nord"], "titre": ["Un titre"],
+                                             "commune": [None], "forme": [press.FORMS[1]]}),
+                               by_year_form, pd.DataFrame(), pd.DataFrame())
+    by_year = review.by_year()
+    assert by_year["Année"].tolist() == ["2018", "2019"] and by_year["Total"].tolist() == [2, 1]
+    assert by_year[press.FORMS[0]].tolist() == [2, 0] and by_year.columns.tolist() == ["Année", *press.FORMS, "Total"]
+    row = re.findall(r"<td>(.*?)</td>", review.articles_table().data)
+    assert row == ["2019-05-02", "La Voix du Nord", "Un titre", "", html.escape(press.FORMS[1])]
+    crossed = pd.DataFrame({"arrondissement": ["Lens"], "articles": [4], "personnes": ["< 5"], "sources": ["les deux"]})
+    shown = press.crossed_table(crossed).data
+    assert re.findall(r"<td>(.*?)</td>", shown) == ["Lens", "4", "&lt; 5", "les deux"]
+    assert 'data-colonnes-personnes="Personnes signalées (étape 3)"' in shown

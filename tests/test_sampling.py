@@ -1,6 +1,7 @@
 """Step 5: sample size, allocation and draw (section I-B-1 and annex 5 of the report)."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -146,3 +147,33 @@ def test_workbook_writes_every_sheet(tmp_path):
     path = write_workbook(tmp_path / "x.xlsx", {"Un": pd.DataFrame({"a": [1, 2]}),
                                                 "Deux": pd.DataFrame({"b": ["x"]})})
     assert pd.read_excel(path, sheet_name=None)["Un"]["a"].tolist() == [1, 2]
+
+
+def test_sampling_tables_and_curves():
+    sites = pd.DataFrame({"site": ["a.example", "b.example", "c.example"],
+                          "categorie": ["escorting", "rencontres", "massages"], "annonces": [30, 10, 0]})
+    allocation = pd.DataFrame({"site": ["a.example", "b.example", "c.example"], "annonces": [30, 10, 0],
+                               "quote_part": [27.0, 9.0, 0.0], "echantillon": [27, 9, 0]})
+    drawn = sampling.Sampling(sites, 40, 1.96, 384.16, 36.2, 36, allocation, pd.DataFrame())
+    assert drawn.sites_with_ads()[["site", "categorie"]].values.tolist() == [["a.example", "Escorting"],
+                                                                              ["b.example", "Rencontres"]]
+    assert re.findall(r"<t[dh]>(.*?)</t[dh]>", drawn.allocation_table().data) == [
+        "Site", "Annonces relevées", "Part exacte", "Annonces à coder", "a.example", "30", "27,00", "27",
+        "b.example", "10", "9,00", "9"]
+    curves, marks = drawn.size_curves("Exemple", 0.95, 0.5)
+    assert marks.values.tolist() == [[699, 249, "Pas-de-Calais 2018 : 699 → 249"],
+                                     [7393, 366, "Ile-de-France 2017 : 7 393 → 366"],
+                                     [40, 36, "Exemple (cette édition) : 40 → 36"]]
+    at_40 = curves[curves["annonces"] == 40].set_index("marge")["echantillon"].to_dict()
+    assert at_40 == {"3\u00a0%": cochran_by_hand(40, 0.03), "5\u00a0%": cochran_by_hand(40),
+                     "10\u00a0%": cochran_by_hand(40, 0.10)}
+    by_margin = drawn.sizes_by_margin(0.95, 0.5)
+    assert len(by_margin) == 27 and by_margin["marge"].iloc[[0, 1, -1]].tolist() == ["2,0\u00a0%", "2,5\u00a0%", "15,0\u00a0%"]
+    assert by_margin.set_index("marge")["echantillon"]["5,0\u00a0%"] == cochran_by_hand(40)
+
+
+def test_sheet_preview_shows_the_columns_that_find_an_ad():
+    sheet = pd.DataFrame({"num_echantillon": [1, 2], "site": ["a.example"] * 2, "rang": [4, 9],
+                          "texte": ["…", "…"], "codeur": ["", ""]})
+    assert re.findall(r"<t[dh]>(.*?)</t[dh]>", sampling.sheet_preview(sheet, rows=1).data) == [
+        "N°", "Site", "Rang sur le site", "1", "a.example", "4"]

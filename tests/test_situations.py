@@ -1,5 +1,6 @@
 """Step 3: counting rules, duplicates across reporters, the a-minima count, disclosure control."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -284,3 +285,45 @@ def test_small_counts_are_hidden_with_their_complement():
     assert shown.loc["hommes", "Lens"] == "< 5"
     assert (shown == "masqué").sum().sum() == 3  # its row, its column, and the cell that closes both
     assert disclosure.protect(pd.Series({"a": 10, "b": 0, "c": 7})).tolist() == ["10", "0", "7"]
+
+
+def small_counting() -> situations.Counting:
+    """13 persons in a probable or proven situation (6 women, 6 men, 1 not described), 3 at risk."""
+    groups = pd.DataFrame([
+        {"statut": "probable_averee", "personnes": 6, "sexe": ["Des femmes"], "parcours": "violences intrafamiliales"},
+        {"statut": "probable_averee", "personnes": 6, "sexe": ["Des hommes"], "parcours": ""},
+        {"statut": "probable_averee", "personnes": 1, "sexe": [], "parcours": ""},
+        {"statut": "risque", "personnes": 3, "sexe": ["Des femmes"], "parcours": "violences intrafamiliales"}])
+    groups["age"] = groups["nationalite"] = [[]] * 4
+    return situations.Counting(pd.DataFrame(), pd.DataFrame(), groups, pd.DataFrame(), None, pd.DataFrame())
+
+
+def test_profiles_and_factors_on_the_persons_described():
+    (sex, age, nationality), base = situations.profiles(small_counting(), 5)
+    assert base == 13  # the risk situation is not counted
+    assert sex.values.tolist() == [["Des femmes", "masqué", ""], ["Des hommes", "6", "46\u00a0%"],
+                                   ["non renseigné", "< 5", ""]]  # 1 hidden, and one complement with it
+    assert age.values.tolist() == nationality.values.tolist()[:1] == [["non renseigné", "13", "100\u00a0%"]]
+    factors, base = situations.visible_factors(small_counting(), 5)
+    shown = factors.set_index("facteur")
+    assert base == 13 and shown.loc["any", "personnes"] == 6 and shown.loc["any", "part"] == 6 / 13
+    assert shown.loc["violences_intrafamily", "personnes"] == 6 and shown.loc["addictions", "part"] == 0
+
+
+def test_chapter_3_figures_and_tables_on_the_default_world():
+    from diagnostic import params
+
+    counting = situations.compute(params.load(ROOT / "params/pas-de-calais.yaml", ROOT), ROOT)
+    glued = situations.glued(counting, 5)
+    assert (glued["concernees"], glued["probables"], glued["risque"], glued["seuil_texte"]) == ("167", "152", "15", "5")
+    comparison, title = situations.floor_and_estimate(counting)
+    numbers = counting.numbers()
+    assert comparison["valeur"].tolist() == [167, numbers["mse_estimation"], numbers["verite_population_totale"]]
+    assert title == "Le plancher, l'estimation et la vérité du monde synthétique"  # the default world is synthetic
+    shown = situations.shown_tables(counting, 5)
+    assert set(shown) == {"regles", "paires", "natures", "statuts", "sexe", "age", "nationalite", "conditions",
+                          "formes", "typologie", "proxenetes", "mineurs", "listes"}
+    natures = re.findall(r"<t[dh]>(.*?)</t[dh]>", shown["natures"].data)
+    assert natures[:4] == ["Nature de la situation", "Situations décrites", "Situations distinctes",
+                           "Personnes concernées"] and "152" in natures and "15" in natures
+    assert 'data-colonnes-personnes="Personnes"' in shown["sexe"].data

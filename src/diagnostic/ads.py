@@ -219,6 +219,79 @@ class InternetCollection:
                 "annonces_par_site": dict(zip(self.sites["site"], self.sites["annonces"].astype(int))),
                 "part_par_commune": dict(zip(self.by_commune["commune"], self.by_commune["part"]))}
 
+    def glued(self, departement: str, crossed: pd.DataFrame | None) -> dict[str, str]:
+        """The figures chapter 4's prose cites, formatted; `crossed`: the press review crossed
+        with step 3's persons (`PressReview.crossed`), None without a review."""
+        from .presentation import MISSING, number, percent
+
+        numbers = self.numbers()
+        mirrors = self.sites[self.sites["groupe_miroir"].fillna("") != ""]
+        # The comparison with the report only makes sense for the Pas-de-Calais edition.
+        cited = f"{number(numbers['communes'])} communes sont citées" + (
+            " (dans le rapport : Lens, Arras, Boulogne-sur-Mer, Béthune et Calais, environ 80 %, et 30 communes)"
+            if departement == "62" else "")
+        values = {"N": number(numbers["annonces"]), "nb_sites": number(numbers["sites"]),
+                  "nb_miroirs": number(len(mirrors)),
+                  "annonces_miroir": number(int(mirrors["annonces"].iloc[0])) if len(mirrors) else "0",
+                  "taux_communes": percent(numbers["part_communes_rattachees"], 1),
+                  "nb_restes": number(numbers["annonces_non_rattachees"]),
+                  "part_top5": percent(numbers["part_cinq_villes"]), "communes_citees": cited,
+                  "villes_top5": ", ".join(numbers["cinq_villes"]), "part_passage": percent(numbers["part_de_passage"]),
+                  "vagues": self.waves_text(), "n_annonces_clients": number(numbers["annonces_clients"]),
+                  "n_discussions_forum": number(numbers["discussions_forum"]),
+                  "n_communes_forum": number(numbers["communes_forum"])}
+        press_keys = ("presse_n", "presse_periode", "presse_sans_commune", "presse_non_rattaches")
+        if self.review and numbers["articles_presse"]:
+            values |= {"presse_n": number(numbers["articles_presse"]),
+                       "presse_periode": f"du {pd.Timestamp(numbers['presse_debut']):%d/%m/%Y} au "
+                                         f"{pd.Timestamp(numbers['presse_fin']):%d/%m/%Y}",
+                       "presse_sans_commune": number(numbers["articles_presse_sans_commune"]),
+                       "presse_non_rattaches": number(numbers["articles_presse_non_rattaches"])}
+        else:
+            values |= dict.fromkeys(press_keys, MISSING)
+        if crossed is None:
+            return values | {"presse_seule": MISSING, "pros_seuls": MISSING}
+        only = {key: ", ".join(crossed.loc[crossed["sources"] == source, "arrondissement"]) or "aucun"
+                for key, source in (("presse_seule", "presse seule"), ("pros_seuls", "professionnel·les seul·es"))}
+        return values | only
+
+    def waves_text(self) -> str:
+        """The dates of the two collections and the sites gone or come, or how to add a second one."""
+        if not self.waves:
+            return ("Cette édition n'a qu'un relevé : le second s'indique dans la clé « donnees.annonces_vague2 » du "
+                    "fichier de paramètres (même modèle que le premier).")
+        d1, f1, d2, f2 = (pd.Timestamp(d) for d in self.waves["dates"])
+        return (f"Premier relevé du {d1:%d/%m/%Y} au {f1:%d/%m/%Y} ; second relevé du {d2:%d/%m/%Y} au "
+                f"{f2:%d/%m/%Y}. Sites disparus : {', '.join(self.waves['disparus']) or 'aucun'}. Sites apparus : "
+                f"{', '.join(self.waves['apparus']) or 'aucun'}.")
+
+    def waves_table(self) -> "HTML":
+        """Ads by category in each collection (section I-B: two collections compared)."""
+        from .inventory import CATEGORY_LABELS
+        from .presentation import table
+
+        by_category = self.waves["par_categorie"]
+        return table(by_category.assign(categorie=by_category["categorie"].map(CATEGORY_LABELS)
+                                        .fillna(by_category["categorie"])),
+                     labels={"categorie": "Catégorie", "vague_1": "Premier relevé", "vague_2": "Second relevé"})
+
+    def unmatched_table(self, rows: int = 15) -> "HTML":
+        """The spellings of communes not matched, most ads first, with the nearest commune."""
+        from .presentation import table
+
+        return table(self.unmatched.head(rows).assign(statut=lambda t: t["statut"].map(communes.STATUS_LABELS)),
+                     labels={"saisie": "Écrit dans l'annonce", "statut": "Statut", "annonces": "Annonces",
+                             "suggestion": "Commune la plus proche (à vérifier)"})
+
+    def commune_tables(self, rows: int = 10) -> tuple["HTML", "HTML"]:
+        """The communes with the most ads, and the ads by arrondissement, with their shares."""
+        from .presentation import percent, table
+
+        return (table(self.by_commune.head(rows).assign(part=lambda t: t["part"].map(percent)),
+                      labels={"commune": "Commune", "code_insee": "Code INSEE", "annonces": "Annonces", "part": "Part"}),
+                table(self.by_arrondissement.assign(part=lambda t: t["part"].map(percent)),
+                      labels={"arrondissement": "Arrondissement", "annonces": "Annonces", "part": "Part"}))
+
 
 def compute(run, root: Path | None = None) -> InternetCollection:
     """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report), with

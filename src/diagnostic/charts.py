@@ -197,3 +197,134 @@ def threshold_curves(effect: pd.DataFrame, chosen: float, true_persons: int | No
         tooltip=[alt.Tooltip("seuil:Q", title="Seuil", format=".2f"), alt.Tooltip("f1:Q", title="F1", format=".3f")]
     ).properties(width=520, height=160, title="Qualité des liens (F1) selon le seuil")
     return alt.vconcat(chart, f1)
+
+
+def sample_size_curves(curves: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
+    """Step 5: ads to code against ads counted (log scale), one curve per margin of error,
+    with the marked editions (`Sampling.size_curves`)."""
+    x_axis = alt.X("annonces:Q", scale=alt.Scale(type="log"), title="Annonces relevées (N, échelle logarithmique)")
+    lines = alt.Chart(curves).mark_line(strokeWidth=2.5).encode(
+        x=x_axis, y=alt.Y("echantillon:Q", title="Annonces à coder (n)"),
+        color=alt.Color("marge:N", title="Marge d'erreur", sort=["3 %", "5 %", "10 %"]),
+        tooltip=[alt.Tooltip("annonces:Q", title="Annonces relevées"), alt.Tooltip("marge:N", title="Marge d'erreur"),
+                 alt.Tooltip("echantillon:Q", title="Annonces à coder")])
+    points = alt.Chart(marks).mark_point(size=90, filled=True, color="black").encode(
+        x=x_axis, y="echantillon:Q", tooltip=[alt.Tooltip("libelle:N", title="Repère")])
+    labels = points.mark_text(align="left", dx=8, dy=-8, fontSize=11).encode(text="libelle:N")
+    return (lines + points + labels).properties(width=560, height=320,
+                                                title="Taille d'échantillon selon le nombre d'annonces relevées")
+
+
+def sample_size_by_margin(by_margin: pd.DataFrame, margin: float, n: int, title: str) -> alt.LayerChart:
+    """Step 5: ads to code at each margin of error (`Sampling.sizes_by_margin`), the chosen
+    margin (`n` ads to code) marked."""
+    from .presentation import percent
+
+    chosen = pd.DataFrame([{"marge_erreur": margin, "echantillon": n, "marge": percent(margin, 1)}])
+    x_axis = alt.X("marge_erreur:Q", title="Marge d'erreur", axis=alt.Axis(format="%"))
+    curve = alt.Chart(by_margin).mark_line(point=True).encode(
+        x=x_axis, y=alt.Y("echantillon:Q", title="Annonces à coder (n)"),
+        tooltip=[alt.Tooltip("marge:N", title="Marge d'erreur"), alt.Tooltip("echantillon:Q", title="Annonces à coder")])
+    marked = alt.Chart(chosen).mark_point(size=160, filled=True, color="#d9822b").encode(
+        x=x_axis, y="echantillon:Q",
+        tooltip=[alt.Tooltip("marge:N", title="Marge choisie"), alt.Tooltip("echantillon:Q", title="Annonces à coder")])
+    return (curve + marked).properties(width=560, height=280, title=title)
+
+
+def sample_by_site(allocated: pd.DataFrame) -> alt.Chart:
+    """Step 5: ads to code by site, coloured by category (`Sampling.sites_with_ads`)."""
+    return alt.Chart(allocated).mark_bar().encode(
+        y=alt.Y("site:N", sort="-x", title=None), x=alt.X("echantillon:Q", title="Annonces à coder"),
+        color=alt.Color("categorie:N", title="Catégorie", legend=alt.Legend(labelLimit=200, orient="bottom")),
+        tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("annonces:Q", title="Annonces relevées"),
+                 alt.Tooltip("quote_part:Q", title="Part exacte", format=".2f"),
+                 alt.Tooltip("echantillon:Q", title="Annonces à coder")],
+    ).properties(width=420, height=alt.Step(16), title="Annonces à coder par site")
+
+
+def ads_by_site(sites: pd.DataFrame) -> alt.Chart:
+    """Step 4: ads counted on each site that has some, coloured by category."""
+    from .inventory import CATEGORY_LABELS
+
+    shown = sites[sites["annonces"] > 0].assign(categorie_libelle=lambda t: t["categorie"].map(CATEGORY_LABELS))
+    return alt.Chart(shown).mark_bar().encode(
+        y=alt.Y("site:N", sort="-x", title=None), x=alt.X("annonces:Q", title="Annonces relevées"),
+        color=alt.Color("categorie_libelle:N", title="Catégorie", legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("annonces:Q", title="Annonces"),
+                 alt.Tooltip("mode_comptage:N", title="Comptage")],
+    ).properties(width=420, height=alt.Step(15), title="Annonces relevées par site")
+
+
+def ads_and_persons_maps(departement: str, by_commune: pd.DataFrame, persons: pd.DataFrame,
+                         threshold: int) -> alt.HConcatChart:
+    """Step 4: ads by declared commune beside step 3's persons by arrondissement (`persons`:
+    `code`, `personnes`, small counts hidden by `situations.protected_areas`)."""
+    from . import geo
+
+    ads_map = geo.choropleth(
+        departement, "communes", by_commune.rename(columns={"code_insee": "code"})[["code", "annonces"]],
+        "annonces", "Annonces par commune déclarée", "Annonces", width=300,
+        tooltip=[alt.Tooltip("properties.nom:N", title="Commune"), alt.Tooltip("annonces:Q", title="Annonces")])
+    persons_map = geo.choropleth(
+        departement, "arrondissements", persons, "personnes",
+        "Personnes en situation probable ou avérée (étape 3)", "Personnes", scheme="oranges", width=300, persons=True,
+        threshold=threshold)
+    return alt.hconcat(ads_map, persons_map).resolve_scale(color="independent")
+
+
+def elements_map(departement: str, by_code: pd.DataFrame) -> alt.Chart:
+    """Step 4: risk places, clients' ads and forum discussions by commune (`code`, `elements`)."""
+    from . import geo
+
+    return geo.choropleth(departement, "communes", by_code, "elements",
+                          "Lieux à risque, annonces de « clients » et discussions de forum, par commune",
+                          "Éléments relevés", scheme="purples", width=380,
+                          tooltip=[alt.Tooltip("properties.nom:N", title="Commune"),
+                                   alt.Tooltip("elements:Q", title="Éléments relevés")])
+
+
+def press_by_year(by_year_form: pd.DataFrame, forms: list[str]) -> alt.Chart:
+    """Step 4 (annex 2): articles by year of publication, stacked by form."""
+    return alt.Chart(by_year_form).mark_bar().encode(
+        x=alt.X("annee:O", title="Année de parution"), y=alt.Y("sum(articles):Q", title="Articles"),
+        color=alt.Color("forme:N", title="Forme", scale=alt.Scale(domain=forms),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
+        order=alt.Order("forme:N"),
+        tooltip=[alt.Tooltip("annee:O", title="Année"), alt.Tooltip("forme:N", title="Forme"),
+                 alt.Tooltip("articles:Q", title="Articles")],
+    ).properties(width=420, height=220, title="Articles de presse par année de parution et par forme")
+
+
+def vulnerability_factors(factors: pd.DataFrame, base: int) -> alt.Chart:
+    """Step 3 (section IV-B): share of the persons described with each vulnerability factor
+    (`situations.visible_factors`)."""
+    return alt.Chart(factors).mark_bar().encode(
+        y=alt.Y("libelle:N", sort="-x", title=None),
+        x=alt.X("part:Q", title="Part des personnes", axis=alt.Axis(format="%")),
+        tooltip=[alt.Tooltip("libelle:N", title="Facteur"), alt.Tooltip("personnes:Q", title="Personnes"),
+                 alt.Tooltip("part:Q", title="Part", format=".0%")],
+    ).properties(width=420, height=alt.Step(18), title=f"Facteurs de vulnérabilité (base : {base} personnes)")
+
+
+def persons_map(departement: str, name: str, persons: pd.DataFrame, threshold: int) -> alt.Chart:
+    """Step 3: persons in a probable or proven situation by arrondissement, small counts hidden
+    (`situations.persons_by_arrondissement`)."""
+    from . import geo
+
+    return geo.choropleth(departement, "arrondissements", persons, "personnes",
+                          f"{name} : personnes en situation probable ou avérée, par arrondissement "
+                          "(secret statistique appliqué)", "Personnes", scheme="oranges", persons=True,
+                          threshold=threshold)
+
+
+def floor_and_estimate(comparison: pd.DataFrame, title: str) -> alt.LayerChart:
+    """Step 3: the count a minima, the MSE estimate with its interval (and a synthetic world's
+    truth), from `situations.floor_and_estimate`."""
+    base = alt.Chart(comparison).encode(y=alt.Y("chiffre:N", sort=None, title=None, axis=alt.Axis(labelLimit=300)))
+    interval = base.mark_rule(strokeWidth=3, color="#8c8c8c").encode(x=alt.X("bas:Q", title="Personnes"), x2="haut:Q")
+    points = base.mark_point(filled=True, size=120).encode(
+        x="valeur:Q", color=alt.Color("chiffre:N", legend=None),
+        tooltip=[alt.Tooltip("chiffre:N", title="Chiffre"), alt.Tooltip("valeur:Q", title="Personnes", format=".0f"),
+                 alt.Tooltip("bas:Q", title="Borne basse", format=".0f"),
+                 alt.Tooltip("haut:Q", title="Borne haute", format=".0f")])
+    return (interval + points).properties(width=420, height=alt.Step(34), title=title)

@@ -70,6 +70,15 @@ GRID = {"options_payantes": "Options payantes (mise en avant, « photos réelles
         "avertissement_cgu": "Conditions d'utilisation qui dégagent le site de toute responsabilité"}
 
 
+def category_table(inventory: pd.DataFrame, label: str = "Catégorie") -> "HTML":
+    """Sites and ads per category (`counts_by_category`), shown with French labels."""
+    from .presentation import table
+
+    counts = counts_by_category(inventory)
+    return table(counts.assign(categorie=counts["categorie"].map(CATEGORY_LABELS)),
+                 labels={"categorie": label, "sites": "Sites", "annonces": "Annonces"})
+
+
 def grid_tallies(inventory: pd.DataFrame) -> pd.DataFrame:
     """How many sites have each feature of the description grid, on the sites described
     (annex 5: 29 of the 40 Ile-de-France sites had paid options)."""
@@ -99,3 +108,28 @@ def estimated_sites(inventory: pd.DataFrame, confidence: float = 0.95) -> pd.Dat
         rows.append({"site": site.site, "annonces": site.annonces,
                      **large_site_estimate(int(site.pages), values, confidence)})
     return pd.DataFrame(rows)
+
+
+def estimated_table(inventory: pd.DataFrame) -> "HTML | None":
+    """The sites estimated by the large-site rule (`estimated_sites`) with their 95 % interval;
+    None when every site was counted."""
+    from .presentation import number, table
+
+    estimated = estimated_sites(inventory)
+    if not len(estimated):
+        return None
+    estimated["intervalle"] = [f"{number(b)} – {number(h)}"
+                               for b, h in zip(estimated["borne_basse"], estimated["borne_haute"])]
+    return table(estimated[["site", "pages", "moyenne_par_page", "estimation", "intervalle"]],
+                 decimals={"moyenne_par_page": 2},
+                 labels={"site": "Site", "pages": "Pages", "moyenne_par_page": "Annonces pertinentes par page (10 premières)",
+                         "estimation": "Estimation", "intervalle": "Intervalle à 95 %"})
+
+
+def grid_table(inventory: pd.DataFrame) -> "HTML":
+    """The description grid (`grid_tallies`) with each share on the sites described."""
+    from .presentation import percent, table
+
+    grid = grid_tallies(inventory)
+    grid["Part"] = [percent(s / b) if b else "" for s, b in zip(grid["sites"], grid["base"])]
+    return table(grid, labels={"caracteristique": "Caractéristique", "sites": "Sites", "base": "Sites décrits"})

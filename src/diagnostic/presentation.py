@@ -93,3 +93,11 @@ def table(frame: pd.DataFrame, decimals: dict[str, int] | None = None,
         marked = "|".join(html.escape(labels.get(c, c)) for c in persons)
         markup = markup.replace("<table ", f'<table {PERSONS_ATTRIBUTE}="{marked}" ', 1)
     return HTML(markup)
+
+
+def glue_all(values: dict[str, str]) -> None:
+    """Glue each formatted figure under its key, for the chapter's prose ({glue:text}`clé`)."""
+    from myst_nb import glue
+
+    for key, value in values.items():
+        glue(key, value, display=False)

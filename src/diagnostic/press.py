@@ -90,6 +90,30 @@ class PressReview:
             "personnes": shown.to_numpy(),
             "sources": [silent[(a > 0, p > 0)] for a, p in zip(table["articles"], table["personnes"])]})
 
+    def by_year(self) -> pd.DataFrame:
+        """Articles by year of publication (rows, `Année`) and form (columns), with the total."""
+        by_year = (self.by_year_form.pivot(index="annee", columns="forme", values="articles")[list(FORMS)]
+                   .rename_axis(columns=None))
+        by_year["Total"] = by_year.sum(axis=1)
+        return by_year.reset_index().rename(columns={"annee": "Année"}).astype({"Année": str})
+
+    def articles_table(self) -> "HTML":
+        """The articles read: date, source, title, commune, form."""
+        from .presentation import table
+
+        return table(self.articles[["date", "source", "titre", "commune", "forme"]].fillna(""),
+                     labels={"date": "Date", "source": "Source", "titre": "Titre", "commune": "Commune",
+                             "forme": "Forme"})
+
+
+def crossed_table(crossed: pd.DataFrame) -> "HTML":
+    """The press review crossed with step 3's persons (`PressReview.crossed`), labelled."""
+    from .presentation import table
+
+    return table(crossed, labels={"arrondissement": "Arrondissement", "articles": "Articles de presse",
+                                  "personnes": "Personnes signalées (étape 3)", "sources": "Qui en parle"},
+                 persons=["personnes"])
+
 
 def review(articles: pd.DataFrame, arrondissements: pd.DataFrame, departement: str,
            aliases: dict[str, str] | None = None, corrections: dict[str, str] | None = None) -> PressReview:

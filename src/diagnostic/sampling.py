@@ -257,6 +257,97 @@ class Sampling:
         """The sample drawn, which chapter 6 codes (never drawn again there), and the sites."""
         return {"echantillon": self.sample, "sites": self.sites}
 
+    def glued(self, plan) -> dict[str, str]:
+        """The figures chapter 5's prose cites, formatted (`plan`: the parameters' sampling plan)."""
+        from .presentation import number, percent
+
+        return {"N": number(self.population), "nb_sites": number(len(self.sites)), "z": number(self.z, 3),
+                "n0": number(self.n0, 2), "n_exact": number(self.n_exact, 2), "n": number(self.n),
+                "marge": percent(plan.marge_erreur), "confiance": percent(plan.niveau_confiance),
+                "part_codee": percent(self.n / self.population), "graine": str(plan.graine),
+                "nb_sites_echantillon": number(self.numbers()["sites_echantillon"]),
+                "nb_sites_sans": number(self.numbers()["sites_sans_annonce"])}
+
+    def sites_with_ads(self) -> pd.DataFrame:
+        """The allocation of the sites that have ads, with their category (French label)."""
+        from .inventory import CATEGORY_LABELS
+
+        shown = self.allocation[self.allocation["annonces"] > 0].merge(self.sites[["site", "categorie"]], on="site")
+        return shown.assign(categorie=shown["categorie"].map(CATEGORY_LABELS))
+
+    def allocation_table(self) -> "HTML":
+        """The sites with ads, most ads first: ads counted, exact share, ads to code."""
+        from .presentation import table
+
+        shown = self.sites_with_ads().sort_values("annonces", ascending=False, kind="stable")
+        return table(shown[["site", "annonces", "quote_part", "echantillon"]], decimals={"quote_part": 2},
+                     labels={"site": "Site", "annonces": "Annonces relevées", "quote_part": "Part exacte",
+                             "echantillon": "Annonces à coder"})
+
+    def size_curves(self, name: str, confidence: float, proportion: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The sample size for 20 to 20 000 ads at margins 3, 5 and 10 %, and the marks drawn on
+        them: Pas-de-Calais 2018 (699 → 249), Ile-de-France 2017 (7 393 → 366) and this edition."""
+        from .presentation import number, percent
+
+        population = self.population
+        sizes = sorted(set(np.unique(np.geomspace(20, 20000, 80).round().astype(int))) | {699, 7393, population})
+        curves = sample_size_table(sizes, [0.03, 0.05, 0.10], confidence, proportion)
+        curves["marge"] = curves["marge_erreur"].map(percent)
+        marks = pd.DataFrame([
+            {"annonces": 699, "echantillon": sample_size(699, 0.05, 0.95, 0.5),
+             "libelle": "Pas-de-Calais 2018 : 699 → 249"},
+            {"annonces": 7393, "echantillon": sample_size(7393, 0.05, 0.95, 0.5),
+             "libelle": "Ile-de-France 2017 : 7 393 → 366"},
+        ])
+        if population not in set(marks["annonces"]):
+            marks.loc[len(marks)] = {"annonces": population, "echantillon": self.n,
+                                     "libelle": f"{name} (cette édition) : {number(population)} → {self.n}"}
+        return curves, marks
+
+    def sizes_by_margin(self, confidence: float, proportion: float) -> pd.DataFrame:
+        """The sample size for this edition's ads at each margin from 2 to 15 % (step 0,5 point)."""
+        from .presentation import percent
+
+        margins = np.round(np.arange(0.02, 0.1501, 0.005), 3)
+        by_margin = sample_size_table([self.population], margins, confidence, proportion)
+        by_margin["marge"] = by_margin["marge_erreur"].map(lambda e: percent(e, 1))
+        return by_margin
+
+    def write_sheets(self, run) -> pd.DataFrame:
+        """Write the coding sheet into `sorties/` (and, for real data, the full sheet with the ads'
+        texts into `travail/`, outside the book); return the sheet written into `sorties/`."""
+        from .paths import resolve
+
+        sheet = coding_sheet(self.sample.drop(columns="categorie"), self.sites)
+        header = [f"Fiche de codage — {run.departement.nom} — {len(sheet)} annonces tirées "
+                  f"(graine {run.echantillonnage.graine}).", SHEET_NOTICES[run.donnees.nature],
+                  "Une ligne par annonce à coder : retrouver l'annonce (identifiant, ou rang sur le site), puis "
+                  "remplir les colonnes vides."]
+        if run.donnees.nature == "reelles":
+            # Real data: the full sheet carries the ads' texts; it is a working file, outside the book.
+            folder = resolve(f"travail/fiches-de-codage-{run.departement.code}")
+            folder.mkdir(parents=True, exist_ok=True)
+            write_coding_sheet(sheet, folder / "fiche-de-codage.xlsx", notice=header)
+            sheet = sheet.drop(columns=[c for c in ("titre", "texte") if c in sheet])
+        write_coding_sheet(sheet, "sorties/fiche-de-codage.xlsx", notice=header)
+        return sheet
+
+
+SHEET_NOTICES = {
+    "synthetiques": "DONNÉES SYNTHÉTIQUES (fictives) : ce fichier sert à apprendre la méthode.",
+    "publiees": "Échantillon tiré à partir de l'inventaire publié du Pas-de-Calais (2018).",
+    "reelles": "Données du diagnostic : fichier à conserver en lieu sûr.",
+}
+SHEET_PREVIEW = {"num_echantillon": "N°", "site": "Site", "categorie": "Catégorie", "rang": "Rang sur le site",
+                 "id_annonce": "Identifiant", "date_collecte": "Relevée le"}
+
+
+def sheet_preview(sheet: pd.DataFrame, rows: int = 8) -> "HTML":
+    """The first rows of the coding sheet, in the columns that say which ad to find."""
+    from .presentation import table
+
+    return table(sheet.head(rows)[[c for c in SHEET_PREVIEW if c in sheet]], labels=SHEET_PREVIEW)
+
 
 def compute(run, root=None) -> Sampling:
     """Step 5 from the validated parameters (section I-B-1 and annex 5, part 3)."""

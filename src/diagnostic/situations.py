@@ -601,6 +601,116 @@ class Counting:
         return {"personnes_par_arrondissement": by_arrondissement}
 
 
+PROFILE_UNKNOWN = ["plusieurs", "non renseigné"]
+PROFILE_SEXES = ["Des femmes", "Des hommes", "Des personnes transidentitaires"]
+
+
+def profiles(counting: Counting, threshold: int) -> tuple[list[pd.DataFrame], int]:
+    """The sex, age and nationality profiles of the persons in a probable or proven situation
+    (section IV-A), small counts hidden, and the base of the sex profile (persons described)."""
+    from . import questionnaire as q
+
+    orders = {"sexe": ("Sexe", PROFILE_SEXES), "age": ("Âge", q.question("age").choix),
+              "nationalite": ("Nationalité", q.question("nationalite").choix)}
+    shown = [profile(persons_by(counting.core, column), [*order, *PROFILE_UNKNOWN], label, threshold)
+             for column, (label, order) in orders.items()]
+    return [frame for frame, _ in shown], shown[0][1]
+
+
+def visible_factors(counting: Counting, threshold: int) -> tuple[pd.DataFrame, int]:
+    """The vulnerability factors (section IV-B) whose count of persons can be shown, with their
+    share (`part`) of the persons described (the base of the sex profile, returned too)."""
+    _, base = profiles(counting, threshold)
+    found = factors(counting.core)
+    found["part"] = found["personnes"] / base
+    return found[disclosure.protect(found["personnes"], threshold).str.isdigit().to_numpy()], base
+
+
+def glued(counting: Counting, threshold: int) -> dict[str, str]:
+    """The figures chapter 3's prose cites, formatted."""
+    from .presentation import number
+
+    n = counting.numbers()
+    counts = {"nb_decrites": "situations_decrites", "nb_a_revoir": "situations_a_revoir",
+              "nb_paires": "paires_candidates", "nb_regle": "paires_regle", "nb_groupes": "situations_distinctes",
+              "concernees": "personnes_concernees", "probables": "personnes_probables", "risque": "personnes_risque",
+              "non_precisee": "personnes_non_precisee", "nature_deduite": "situations_nature_deduite",
+              "nb_situations_probables": "situations_probables", "situations_conjoint": "situations_conjoint_proxenete",
+              "situations_reseau_international": "situations_reseau_international",
+              "non_localisees": "personnes_non_localisees", "mse_observees": "mse_observees",
+              "mse_estimation": "mse_estimation"}
+    shares = {"part_echange": "part_situations_echange", "part_proxenete": "part_situations_proxenete",
+              "part_visible": "part_situations_prostitution_visible",
+              "part_discrete": "part_situations_prostitution_discrete", "part_mineurs": "part_mineurs",
+              "part_moins_15": "part_moins_de_15_ans", "part_25_ou_moins": "part_25_ans_ou_moins"}
+    interactions = ", ".join(" × ".join(FIELD_LABELS[x] for x in pair) for pair in counting.estimate.interactions)
+    return ({key: number(n[name]) for key, name in counts.items()}
+            | {key: percent(n[name]) for key, name in shares.items()}
+            | {"seuil_texte": str(threshold), "base_profils": number(profiles(counting, threshold)[1]),
+               "mse_interactions": interactions or "aucune",
+               "mse_bootstrap": f"{number(n['mse_bas'])} – {number(n['mse_haut'])}"
+               if n["mse_bas"] is not None else "non calculé",
+               "mse_conditionnel": f"{number(n['mse_conditionnel_bas'])} – {number(n['mse_conditionnel_haut'])}"})
+
+
+def floor_and_estimate(counting: Counting) -> tuple[pd.DataFrame, str]:
+    """The count a minima, the MSE estimate with its interval and, for a synthetic world, its
+    truth (columns `chiffre`, `valeur`, `bas`, `haut`), with the chart's title."""
+    n = counting.numbers()
+    rows = [{"chiffre": "Décompte a minima (personnes signalées)", "valeur": n["personnes_concernees"],
+             "bas": None, "haut": None},
+            {"chiffre": "Estimation par systèmes multiples", "valeur": n["mse_estimation"],
+             "bas": n["mse_bas"], "haut": n["mse_haut"]}]
+    if not counting.truth:
+        return pd.DataFrame(rows), "Le plancher et l'estimation"
+    rows.append({"chiffre": "Vérité du monde synthétique", "valeur": n["verite_population_totale"],
+                 "bas": None, "haut": None})
+    return pd.DataFrame(rows), "Le plancher, l'estimation et la vérité du monde synthétique"
+
+
+def shown_tables(counting: Counting, threshold: int) -> dict[str, "HTML"]:
+    """Chapter 3's tables, labelled in French, persons' columns marked for the publication check:
+    `regles`, `paires`, `natures`, `statuts`, `sexe`, `age`, `nationalite`, `conditions`,
+    `formes`, `typologie`, `proxenetes`, `mineurs`, `listes`."""
+    from .presentation import table
+
+    n = counting.numbers()
+    base = f"Base : {n['situations_probables']} situations distinctes"
+    pairs = counting.pairs[counting.pairs["regle"]].head(8)[["id_a", "id_b", "raisons"]]
+    (sex, age, nationality), _ = profiles(counting, threshold)
+    conditions = living_conditions(counting.core)
+    conditions["Part"] = [percent(p / b) if b else "" for p, b in zip(conditions["personnes"], conditions["base"])]
+    forms = forms_and_pimps(counting, threshold)
+    typology = counting.typology(threshold)
+    minors = counting.minors(threshold)
+    sizes = counting.list_sizes()
+    shares = {"situations": "Situations", "part_situations": "Part des situations", "personnes": "Personnes concernées"}
+    return {
+        "regles": table(counting.rules(), labels={"regle": "Règle appliquée", "situations": "Situations",
+                                                   "personnes": "Personnes comptées"}),
+        "paires": table(pairs, labels={"id_a": "Situation", "id_b": "Même situation que", "raisons": "Raisons"}),
+        "natures": table(counting.natures(threshold), persons=["personnes"],
+                         labels={"nature": "Nature de la situation", "situations_decrites": "Situations décrites",
+                                 "situations_distinctes": "Situations distinctes", "personnes": "Personnes concernées"}),
+        "statuts": table(counting.status_rules(), labels={"statut": "Nature", "regle_statut": "Règle appliquée",
+                                                          "situations": "Situations décrites"}),
+        "sexe": table(sex, persons=["Personnes"]), "age": table(age, persons=["Personnes"]),
+        "nationalite": table(nationality, persons=["Personnes"]),
+        "conditions": table(conditions, labels={"condition": "Condition de vie (section IV-C)",
+                                                "personnes": "Personnes", "base": "Base"}),
+        "formes": table(forms.assign(part_situations=forms["part_situations"].map(percent)),
+                        labels={"indicateur": base, **shares}, persons=["personnes"]),
+        "typologie": table(typology.assign(part_situations=typology["part_situations"].map(percent)),
+                           labels={"forme": base, **shares}, persons=["personnes"]),
+        "proxenetes": table(counting.pimp_kinds().rename_axis("proxenete").reset_index(name="situations"),
+                            labels={"proxenete": "Proxénète probable ou avéré : qui ?", "situations": "Situations"}),
+        "mineurs": table(minors, persons=[c for c in minors.columns if c != "Sexe"]),
+        "listes": table(pd.DataFrame({"liste": sizes.index, "personnes": disclosure.protect(sizes, threshold).to_numpy()}),
+                        labels={"liste": "Liste (champ d'activité)", "personnes": "Personnes signalées"},
+                        persons=["personnes"]),
+    }
+
+
 def persons_by_arrondissement(counting: Counting, threshold: int) -> pd.DataFrame:
     """Persons in a probable or proven situation by arrondissement, small counts hidden
     (`code`, `personnes`: None where suppressed, `masque`), ready for `geo.choropleth(..., persons=True)`."""
