@@ -1,6 +1,7 @@
 """Steps 1 and 2: partner coverage, contributors, the XLSForm, the report's indicators."""
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -213,3 +214,56 @@ def test_the_commune_name_the_territories_template_writes_is_not_reported_as_unr
         warnings.simplefilter("always")
         partners.read_territories(path)
     assert len(caught) == 1 and "non lue(s), ignorée(s) : « remarque ». Colonnes lues" in str(caught[0].message)
+
+
+def cells(shown) -> list[str]:
+    return re.findall(r"<t[dh]>(.*?)</t[dh]>", shown.data)
+
+
+def test_chapter_1_tables_and_figures():
+    registry = pd.DataFrame({"id_structure": ["S1", "S2"], "champ": ["sante", "sante"], "a_repondu": ["oui", "non"],
+                             "entretien": ["non", "non"]})
+    coverage = pd.DataFrame({"territoire_code": ["62041"], "territoire": ["Arras"], "champ": ["justice"],
+                             "identifiees": [2], "participantes": [0], "lacune": [True]})
+    empty = pd.DataFrame()
+    mobilisation = partners.Mobilisation(registry, empty, "arrondissements", coverage, {"questionnaire": 3}, empty,
+                                         empty, empty, pd.DataFrame({"date": ["2024-02-05"], "etape": ["Relance"]}))
+    assert mobilisation.glued() == {"nb_structures": "2", "nb_participantes": "1", "nb_lacunes": "1", "nb_cases": "1",
+                                    "contrib_questionnaire": "3"}
+    shown = mobilisation.shown_tables()
+    by_field = cells(shown["champs"])
+    assert by_field[:4] == ["Champ d'activité", "Structures repérées", "Ont répondu au questionnaire",
+                            "Rencontrées en entretien"]
+    assert by_field[4:8] == ["Accueil, accompagnement social, insertion", "0", "0", "0"]
+    assert by_field[12:16] == ["Santé", "2", "1", "0"] and len(by_field) == 4 * 7  # every field, even without structure
+    assert cells(shown["lacunes"])[3:] == ["Arras", "Justice", "2"]
+    assert cells(shown["etapes"]) == ["Date", "Étape", "05/02/2024", "Relance"]
+    mobilisation.milestones = None
+    assert mobilisation.shown_tables()["etapes"] is None
+
+
+def test_chapter_2_tables_and_figures():
+    indicators = pd.DataFrame({"indicateur": ["A identifié une situation", "Insuffisamment outillé",
+                                              "Besoin : Formation", "Besoin : Outils"],
+                               "part": [0.5, 0.25, 0.6, 0.8], "effectif": [2, 1, 3, 4], "base": [4, 4, 5, 5]})
+    survey = questionnaire.Survey(
+        pd.DataFrame({"horodatage": ["2024-02-13", "2024-02-14"], "freins": ["Le temps", None]}),
+        pd.DataFrame({"source": ["questionnaire", "questionnaire", "entretien"], "num_situation": [1, 2, 1],
+                      "id_source": ["R1", "R1", "E1"]}),
+        pd.DataFrame({"date": ["2024-02-20"], "structure": ["S1"], "par_telephone": ["non"], "professionnels": [2]}),
+        pd.Series([3, 1]), indicators, "Google Forms")
+    assert survey.glued() == {"nb_reponses": "2", "nb_collectives": "1", "nb_professionnels_q": "4",
+                              "format_export": "Google Forms", "part_identifie": "50\u00a0%", "identifie_effectif": "2",
+                              "identifie_base": "4", "part_outille": "25\u00a0%",
+                              "besoins_liste": "outils (80\u00a0%) ; formation (60\u00a0%)"}
+    shown = survey.shown_tables()
+    assert cells(shown["indicateurs"])[4:8] == ["A identifié une situation", "50\u00a0%", "2", "4"]
+    assert cells(shown["freins"]) == ["Frein cité", "Réponses", "Le temps", "1"]
+    assert cells(shown["entretiens"])[4:] == ["2024-02-20", "S1", "non", "2"]
+    assert cells(shown["sources"])[3:] == ["Entretiens", "1", "1", "Questionnaire (réponses)", "2", "1"]
+
+
+def test_the_codebook_lists_every_question():
+    codebook = questionnaire.codebook().data
+    assert codebook.count("<tr><td><code>") == len(questionnaire.questions())
+    assert f"({len(questionnaire.questions())} questions)" in codebook

@@ -328,3 +328,82 @@ def floor_and_estimate(comparison: pd.DataFrame, title: str) -> alt.LayerChart:
                  alt.Tooltip("bas:Q", title="Borne basse", format=".0f"),
                  alt.Tooltip("haut:Q", title="Borne haute", format=".0f")])
     return (interval + points).properties(width=420, height=alt.Step(34), title=title)
+
+
+def coverage_grid(coverage: pd.DataFrame) -> alt.LayerChart:
+    """Step 1: participating structures by field and territory, gaps in orange (`Mobilisation.coverage`)."""
+    from .partners import FIELD_LABELS, FIELDS
+
+    shown = coverage.assign(champ_libelle=lambda t: t["champ"].map(FIELD_LABELS))
+    base = alt.Chart(shown).encode(x=alt.X("territoire:N", title="Territoire"),
+                                   y=alt.Y("champ_libelle:N", title=None, sort=[FIELD_LABELS[f] for f in FIELDS]))
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.condition("datum.participantes > 0",
+                            alt.Color("participantes:Q", title="Structures participantes",
+                                      scale=alt.Scale(scheme="blues")),
+                            alt.value("#f4d6c4")),
+        tooltip=[alt.Tooltip("champ_libelle:N", title="Champ"), alt.Tooltip("territoire:N", title="Territoire"),
+                 alt.Tooltip("identifiees:Q", title="Repérées"), alt.Tooltip("participantes:Q", title="Participantes")])
+    texts = base.mark_text(fontSize=12).encode(text=alt.Text("participantes:Q"))
+    return (cells + texts).properties(width=480, height=240,
+                                      title="Structures participantes par champ et par territoire (orange : lacune)")
+
+
+def partners_map(departement: str, name: str, layer: str | dict, by_territory: pd.DataFrame) -> alt.Chart:
+    """Step 1: participating structures by territory (`Mobilisation.by_territory`)."""
+    from . import geo
+
+    return geo.choropleth(departement, layer, by_territory, "participantes",
+                          f"{name} : structures participantes par territoire", "Structures participantes",
+                          tooltip=[alt.Tooltip("properties.nom:N", title="Territoire"),
+                                   alt.Tooltip("participantes:Q", title="Structures participantes"),
+                                   alt.Tooltip("lacunes:Q", title="Champs sans participant")])
+
+
+def professionals_bars(functions: pd.DataFrame, employers: pd.DataFrame) -> alt.VConcatChart:
+    """Step 1: the professionals who contributed, by function and by employer (`libelle`, `professionnels`)."""
+    def bars(data: pd.DataFrame, title: str) -> alt.Chart:
+        return alt.Chart(data).mark_bar().encode(
+            y=alt.Y("libelle:N", sort="-x", title=None), x=alt.X("professionnels:Q", title="Professionnel·les"),
+            tooltip=[alt.Tooltip("libelle:N", title="Catégorie"),
+                     alt.Tooltip("professionnels:Q", title="Professionnel·les")],
+        ).properties(width=380, height=alt.Step(22), title=title)
+
+    return alt.vconcat(bars(functions, "Par fonction"), bars(employers, "Par employeur")).resolve_scale(
+        x="independent")
+
+
+def mobilisation_timeline(timeline: pd.DataFrame, milestones: pd.DataFrame | None):
+    """Step 1: professionals reached over time by each way (cumulated), milestones dashed."""
+    curves = alt.Chart(timeline).mark_line(point=True, interpolate="step-after").encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y")),
+        y=alt.Y("cumul:Q", title="Professionnel·les atteint·es (cumul)"),
+        color=alt.Color("moyen:N", title="Voie"),
+        tooltip=[alt.Tooltip("date:T", title="Date", format="%d/%m/%Y"), alt.Tooltip("moyen:N", title="Voie"),
+                 alt.Tooltip("professionnels:Q", title="Professionnel·les"), alt.Tooltip("cumul:Q", title="Cumul")])
+    if milestones is not None:
+        curves = curves + alt.Chart(milestones).mark_rule(color="#8c8c8c", strokeDash=[4, 3]).encode(
+            x="date:T", tooltip=[alt.Tooltip("date:T", title="Date", format="%d/%m/%Y"),
+                                 alt.Tooltip("etape:N", title="Étape")])
+    return curves.properties(width=560, height=260,
+                             title="Mobilisation des professionnel·les au fil du temps (tirets : étapes)")
+
+
+def survey_indicators(indicators: pd.DataFrame) -> alt.Chart:
+    """Step 2: each indicator's share on its own base (`Survey.indicators`)."""
+    return alt.Chart(indicators).mark_bar(color="#1f5f8b").encode(
+        y=alt.Y("indicateur:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("part:Q", title="Part des professionnel·les", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("part:Q", title="Part", format=".0%"),
+                 alt.Tooltip("effectif:Q", title="Professionnel·les"), alt.Tooltip("base:Q", title="Sur (base)")],
+    ).properties(width=300, height=alt.Step(24), title="Ce que disent les professionnel·les (chaque part sur sa base)")
+
+
+def answer_shares(shares: pd.DataFrame, title: str) -> alt.Chart:
+    """Step 2: the answers to one question (`questionnaire.answer_shares`), as shares of the professionals."""
+    return alt.Chart(shares).mark_bar().encode(
+        x=alt.X("part:Q", title="Part des professionnel·les", axis=alt.Axis(format="%")),
+        y=alt.Y("reponse:N", sort=None, title=None),
+        tooltip=[alt.Tooltip("reponse:N", title="Réponse"), alt.Tooltip("professionnels:Q", title="Professionnel·les"),
+                 alt.Tooltip("part:Q", title="Part", format=".0%")],
+    ).properties(width=400, height=alt.Step(26), title=title)

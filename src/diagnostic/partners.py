@@ -316,6 +316,32 @@ class Mobilisation:
                 **{f"fonction_{row.fonction}": int(row.professionnels) for row in self.functions.itertuples()},
                 **{f"employeur_{row.employeur}": int(row.professionnels) for row in self.employers.itertuples()}}
 
+    def glued(self) -> dict[str, str]:
+        """The figures chapter 1's prose cites, formatted."""
+        from .presentation import number
+
+        numbers = self.numbers()
+        return {"nb_structures": number(numbers["structures"]), "nb_participantes": number(numbers["structures_participantes"]),
+                "nb_lacunes": number(numbers["lacunes"]), "nb_cases": number(numbers["cases"]),
+                **{f"contrib_{key}": number(value) for key, value in self.contributions.items()}}
+
+    def shown_tables(self) -> dict[str, "HTML | None"]:
+        """Chapter 1's tables, labelled in French: `champs` (structures by field), `lacunes` (gaps by
+        territory) and `etapes` (the milestones, None without any)."""
+        from .presentation import table
+
+        shown = {"champs": table(self.by_field(), labels={
+                     "champ": "Champ d'activité", "identifiees": "Structures repérées",
+                     "a_repondu": "Ont répondu au questionnaire", "entretien": "Rencontrées en entretien"}),
+                 "lacunes": table(self.gaps_by_territory(), labels={
+                     "territoire": "Territoire", "champs": "Champs d'activité sans structure participante",
+                     "reperees": "Structures repérées mais silencieuses"}), "etapes": None}
+        if self.milestones is not None:
+            steps = self.milestones
+            shown["etapes"] = table(steps.assign(date=pd.to_datetime(steps["date"]).dt.strftime("%d/%m/%Y")),
+                                    labels={"date": "Date", "etape": "Étape"})
+        return shown
+
 
 def compute(run, root: Path | None = None) -> Mobilisation:
     """Step 1 from the validated parameters (section I-A of the report): the partners

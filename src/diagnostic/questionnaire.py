@@ -610,6 +610,59 @@ class Survey:
                 "premier_entretien": str(self.interviews["date"].min()) if len(self.interviews) else None,
                 "dernier_entretien": str(self.interviews["date"].max()) if len(self.interviews) else None, **needs}
 
+    def glued(self) -> dict[str, str]:
+        """The figures chapter 2's prose cites, formatted; the needs listed most cited first."""
+        from .presentation import number, percent
+
+        numbers = self.numbers()
+        needs = self.indicators[self.indicators["indicateur"].str.startswith("Besoin : ")].sort_values(
+            "part", ascending=False, kind="stable")
+        return {"nb_reponses": number(numbers["reponses"]), "nb_collectives": number(numbers["reponses_collectives"]),
+                "nb_professionnels_q": number(numbers["professionnels_questionnaire"]), "format_export": self.export,
+                "part_identifie": percent(numbers["part_identifie"]),
+                "identifie_effectif": number(numbers["identifie_effectif"]),
+                "identifie_base": number(numbers["identifie_base"]),
+                "part_outille": percent(numbers["part_insuffisamment_outille"]),
+                "besoins_liste": " ; ".join(f"{i.removeprefix('Besoin : ').lower()} ({percent(p)})"
+                                            for i, p in zip(needs["indicateur"], needs["part"]))}
+
+    def shown_tables(self) -> dict[str, "HTML"]:
+        """Chapter 2's tables, labelled in French: `indicateurs` (each share on its base),
+        `freins`, `entretiens`, `sources` (situations by source)."""
+        from .presentation import percent, table
+
+        indicators = self.indicators.assign(pourcentage=lambda t: t["part"].map(percent))
+        return {"indicateurs": table(indicators[["indicateur", "pourcentage", "effectif", "base"]],
+                                     labels={"indicateur": "Indicateur", "pourcentage": "Part",
+                                             "effectif": "Professionnel·les", "base": "Sur (base)"}),
+                "freins": table(self.obstacles(), labels={"frein": "Frein cité", "reponses": "Réponses"}),
+                "entretiens": table(self.interviews[["date", "structure", "par_telephone", "professionnels"]],
+                                    labels={"date": "Date", "structure": "Structure", "par_telephone": "Par téléphone",
+                                            "professionnels": "Professionnel·les rencontré·es"}),
+                "sources": table(self.by_source(), labels={"source": "Source", "situations": "Situations décrites",
+                                                           "sources": "Réponses ou entretiens"})}
+
+
+QUESTION_TYPES = {"texte": "texte libre", "entier": "nombre", "choix_unique": "un choix",
+                  "choix_multiple": "plusieurs choix"}
+
+
+def codebook() -> "HTML":
+    """The questionnaire's codebook (annex 4), folded: code, question, type, possible answers."""
+    import html
+
+    from IPython.display import HTML
+
+    rows = ["<tr><td><code>{}</code></td><td>{}{}</td><td>{}</td><td>{}</td></tr>".format(
+        question.code, html.escape(question.texte),
+        " <em>(répétée pour chaque situation)</em>" if question.situation else "",
+        QUESTION_TYPES[question.type] + (" — donnée personnelle, écartée à la lecture" if question.identifiant else ""),
+        html.escape(" ; ".join(question.choix))) for question in questions()]
+    return HTML("<details><summary><strong>Livre de codes du questionnaire</strong> ({} questions)</summary>"
+                "<table class='table tableau-diagnostic'><thead><tr><th>Code</th><th>Question</th><th>Type</th>"
+                "<th>Réponses possibles</th></tr></thead><tbody>{}</tbody></table></details>".format(
+                    len(questions()), "".join(rows)))
+
 
 def compute(run, root: Path | None = None) -> Survey:
     """Step 2 from the validated parameters (sections I-A-2, I-A-3 and annex 4 of the report)."""
