@@ -1,5 +1,6 @@
 """The reproduction chapter's tables: published figures recomputed, estimates against the truth."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -193,3 +194,23 @@ def test_every_reference_figure_has_a_row():
     table = reproduction.reproduction_table(FIGURES, {"echantillon_annonces": 249, "idf_echantillon": 366})
     assert len(table) == len(FIGURES) and reproduction.agreement_summary(table)["total"] == len(FIGURES)
     assert reproduction.agreement_summary(table)[reproduction.SAME] == 2
+
+
+def cells(shown) -> list[str]:
+    return re.findall(r"<td>(.*?)</td>", shown.data)
+
+
+def test_tables_shown_in_chapter_9():
+    table = reproduction.reproduction_table(HAND, {"a": 249, "b": 14.47, "c": 63.8, "e": 35, "f": 268.84},
+                                            reasons={"e": "une réponse de test retirée"})
+    rows = cells(reproduction.comparison_table(table))
+    assert len(rows) == 6 * 7 and "<th>id</th>" not in reproduction.comparison_table(table).data  # no key shown
+    assert rows[3:5] == ["249", "249"] and rows[7 * 5 + 3:7 * 5 + 5] == ["268,8", "268,8"]  # figures as printed
+    assert reproduction.summary_sentence(reproduction.agreement_summary(table)) == (
+        "**6 chiffres imprimés dans le rapport** : 2 identiques, 1 proches, 2 différents, 1 non calculés par le "
+        "manuel (la raison est donnée).")
+    face = pd.DataFrame({"estimation": ["Personnes"], "manuel": [270.0], "verite": [273], "ecart_relatif": [-3 / 273]})
+    assert cells(reproduction.truth_table(face)) == ["Personnes", "270", "273", "-1,1\u00a0%"]
+    computed = pd.DataFrame({"chiffre": ["n"], "section": ["I-B"], "publie": [249], "manuel": [248.5],
+                             "calcule_sur": ["699"], "accord": [reproduction.CLOSE]})
+    assert cells(reproduction.method_table(computed)) == ["n", "I-B", "249", "248,5", "699", reproduction.CLOSE]

@@ -2,6 +2,7 @@
 
 import json
 import math
+import re
 from pathlib import Path
 
 import nbformat
@@ -164,3 +165,15 @@ def test_the_forms_sentence_leaves_out_housing_when_no_situation_is_an_exchange(
     without = synthesis.key_findings({"03": base | {"part_situations_echange": 0.0,
                                                     "part_echange_contre_hebergement": None}})["formes"]
     assert without.endswith("0\xa0% d'un échange contre des biens ou des services.") and "—" not in without
+
+
+def test_the_synthesis_glues_every_figure_and_says_what_is_not_computed():
+    saved = {"02": {"part_insuffisamment_outille": 0.9231, "reponses": 36}, "04": {"cinq_villes": ["Lens", "Arras"]}}
+    glued = synthesis.glued(saved, "Pas-de-Calais", "Amicale du Nid", None)
+    assert glued["s_part_outille"] == "92\u00a0%" and glued["s_reponses"] == "36"
+    assert glued["s_villes_top5"] == "Lens, Arras" and glued["s_concernees"] == "—"
+    assert set(glued) >= set(synthesis.SHOWN_FIGURES) | {"s_phrase_mse", "s_besoins", "s_phrase_codage"}
+    assert glued["e_combien"] == synthesis.NOT_YET  # chapter 3 has not run
+    pistes = [{"titre": "Former", "indicateur": "02:reponses", "libelle": "réponses", "texte": "Former les équipes"}]
+    shown = synthesis.actions_table(pistes, saved).data
+    assert re.findall(r"<td>(.*?)</td>", shown) == ["Former", "36", "réponses", "Former les équipes", "", "", ""]

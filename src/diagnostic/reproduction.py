@@ -299,3 +299,43 @@ def agreement_summary(table: pd.DataFrame) -> dict[str, int]:
     counts = table["accord"].value_counts()
     return {label: int(counts.get(label, 0)) for label in (SAME, CLOSE, DIFFERENT, NOT_COMPUTED)} | {
         "total": len(table)}
+
+
+def method_table(computed: pd.DataFrame) -> "HTML":
+    """The report's calculations done again by the handbook's methods (`published_vs_method`)."""
+    from .presentation import figure, table
+
+    return table(computed.assign(publie=computed["publie"].map(figure), manuel=computed["manuel"].map(figure)),
+                 labels={"chiffre": "Calcul", "section": "Section du rapport ou source", "publie": "Publié",
+                         "manuel": "Manuel", "calcule_sur": "Refait sur", "accord": "Accord"})
+
+
+SUMMARY_KEYS = {SAME: "identiques", CLOSE: "proches", DIFFERENT: "differents", NOT_COMPUTED: "non_calcules",
+                "total": "total"}
+
+
+def summary_sentence(summary: dict[str, int]) -> str:
+    """The agreement of the printed figures in one sentence (Markdown)."""
+    return (f"**{summary['total']} chiffres imprimés dans le rapport** : {summary[SAME]} identiques, "
+            f"{summary[CLOSE]} proches, {summary[DIFFERENT]} différents, {summary[NOT_COMPUTED]} non calculés par le "
+            "manuel (la raison est donnée).")
+
+
+def comparison_table(comparison: pd.DataFrame) -> "HTML":
+    """Every printed figure of the report beside this edition's (`reproduction_table`)."""
+    from .presentation import figure, table
+
+    return table(comparison.assign(publie=comparison["publie"].map(figure),
+                                   manuel=comparison["manuel"].map(figure)).drop(columns="id"),
+                 labels={"chiffre": "Chiffre du rapport", "section": "Section", "page": "Page", "publie": "Publié",
+                         "manuel": "Manuel", "accord": "Accord", "raison": "Raison"})
+
+
+def truth_table(face: pd.DataFrame) -> "HTML":
+    """This edition's estimates beside the synthetic world's truth (`estimates_vs_truth`)."""
+    from .presentation import figure, signed_percent, table
+
+    return table(face.assign(manuel=face["manuel"].map(figure), verite=face["verite"].map(figure),
+                             ecart_relatif=face["ecart_relatif"].map(signed_percent)),
+                 labels={"estimation": "Estimation", "manuel": "Cette édition", "verite": "Vérité du monde synthétique",
+                         "ecart_relatif": "Écart relatif"})

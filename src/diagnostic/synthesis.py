@@ -268,3 +268,39 @@ def heading(results: dict[str, dict], departement: str, authors: str, date: str 
     last = max([*professionals, *internet], default=None)
     return {"departement": departement, "periode": " ; ".join(periods) or NOT_COMPUTED, "auteurs": authors,
             "date": _french_date(date) if date else (_french_date(last) if last else NOT_COMPUTED)}
+
+
+# The synthesis' figures: glue key → "chapter:figure" in the step results.
+SHOWN_FIGURES = {
+    "s_structures": "01:structures", "s_participantes": "01:structures_participantes", "s_lacunes": "01:lacunes",
+    "s_reponses": "02:reponses", "s_professionnels": "02:professionnels_questionnaire",
+    "s_part_identifie": "02:part_identifie", "s_part_outille": "02:part_insuffisamment_outille",
+    "s_concernees": "03:personnes_concernees", "s_probables": "03:personnes_probables",
+    "s_risque": "03:personnes_risque", "s_part_echange": "03:part_situations_echange",
+    "s_part_mineurs": "03:part_mineurs", "s_sites": "04:sites", "s_communes": "04:communes",
+    "s_part_top5": "04:part_cinq_villes", "s_villes_top5": "04:cinq_villes",
+    "s_part_passage": "04:part_de_passage", "s_annonces": "05:annonces"}
+QUESTIONS = ["combien", "qui", "mineurs", "ou", "formes", "proxenetes", "demande", "besoins"]
+NOT_YET = "pas encore calculé dans cette édition : le chapitre qui le calcule dit ce qui lui manque."
+
+
+def glued(results: dict[str, dict], departement: str, authors: str, date: str | None) -> dict[str, str]:
+    """Everything chapter 8's prose cites: the figures, the sentences, the heading and the key
+    findings (a question whose chapter has not run says so)."""
+    findings = key_findings(results)
+    return ({name: shown(key, value(results, key)) for name, key in SHOWN_FIGURES.items()}
+            | {"s_phrase_mse": mse_sentence(results.get("03")), "s_besoins": needs_sentence(results.get("02")),
+               "s_phrase_codage": coding_sentence(results)}
+            | {f"entete_{key}": text for key, text in heading(results, departement, authors, date).items()}
+            | {f"e_{question}": sentence for question, sentence in findings.items()}
+            | {f"e_{question}": NOT_YET for question in QUESTIONS if question not in findings})
+
+
+def actions_table(pistes: list[dict], results: dict[str, dict]) -> "HTML":
+    """The pistes d'action (`actions`), labelled in French."""
+    from .presentation import table
+
+    return table(actions(pistes, results),
+                 labels={"piste": "Piste d'action", "chiffre": "Chiffre", "constat": "Constat",
+                         "proposition": "Proposition", "acteurs": "Qui agit", "horizon": "Horizon",
+                         "suivi": "Indicateur à suivre"})
