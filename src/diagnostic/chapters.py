@@ -5,7 +5,7 @@ changed since the last good book of the edition. Its inputs, hashed together int
 fingerprint (`key`):
 - the notebook file;
 - the package `diagnostic` (every file of it), the Python version and the installed
-  distributions (their names and versions), the project folder and the parameters file's path;
+  distributions (their names and versions), and the parameters file's path in the project;
 - the sections of the parameters file the chapter read, by their values: changing
   `echantillonnage.marge_erreur` executes again the chapters that read `echantillonnage`,
   not the others;
@@ -35,6 +35,8 @@ import sys
 import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .paths import ROOT_VARIABLE, resolve
 
 READS_VARIABLE = "DIAGNOSTIC_LECTURES"
 RECORDING = bool(os.environ.get(READS_VARIABLE))  # this process is a chapter's kernel run by the runner
@@ -75,17 +77,20 @@ def _on_open(event: str, args: tuple) -> None:
         return
     full = os.path.realpath(os.fsdecode(path))
     if not full.startswith(_IGNORED) and os.path.isfile(full):
-        record("fichier:" + full)
+        record("fichier:" + (full[len(_ROOT):] if full.startswith(_ROOT) else full))
 
 
 _IGNORED: tuple[str, ...] = ()
+_ROOT = ""
 
 
 def start_recording() -> None:
-    """Record, from now on, the files this process opens for reading (once per process)."""
-    global _IGNORED
+    """Record, from now on, the files this process opens for reading (once per process): those
+    of the project by their path in it, so that a copy of the project keeps its chapters."""
+    global _IGNORED, _ROOT
     if RECORDING and not _IGNORED:
         _IGNORED = _ignored_prefixes()
+        _ROOT = os.path.realpath(os.environ[ROOT_VARIABLE]) + os.sep
         sys.addaudithook(_on_open)
 
 
@@ -128,22 +133,22 @@ class Reads:
     files: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_log(cls, log: Path) -> Reads:
+    def from_log(cls, log: Path, root: Path) -> Reads:
         entries = log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
         kinds = {kind: sorted({e.split(":", 1)[1] for e in entries if e.startswith(kind + ":")})
                  for kind in ("section", "donnees", "fichier")}
-        files = [name for name in kinds["fichier"] if os.path.isfile(name)]  # not the temporary files it removed
+        files = [name for name in kinds["fichier"] if resolve(name, root).is_file()]  # not the temporary files it removed
         return cls(kinds["section"], kinds["donnees"], files)
 
 
 class Fingerprints:
     """Fingerprints of the chapters of one build (each file hashed once per build)."""
 
-    def __init__(self, root: Path, params_path: Path, values: dict):
+    def __init__(self, root: Path, params_shown: str, values: dict):
+        """`params_shown`: the parameters file as the chapters are given it; `values`: its content."""
         self.root, self.values = root, values
         self._hashes: dict[Path, str] = {}
-        self.context = {"paquet": self.folder(PACKAGE), "environnement": _environment(),
-                        "racine": str(root), "parametres": str(params_path.resolve())}
+        self.context = {"paquet": self.folder(PACKAGE), "environnement": _environment(), "parametres": params_shown}
 
     def file(self, path: Path) -> str:
         path = Path(path)
@@ -166,8 +171,6 @@ class Fingerprints:
                 for p in sorted([*folder.glob(f"{chapter}.json"), *folder.glob(f"{chapter}-*")])}
 
     def named_files(self, key: str) -> list[str]:
-        from .paths import resolve
-
         named = self.values["donnees"].get(key)
         paths = named if isinstance(named, list) else [named] if named else []
         return [self.file(resolve(path, self.root)) for path in paths]
@@ -178,7 +181,7 @@ class Fingerprints:
         parts = {"notebook": self.file(notebook), "contexte": self.context,
                  "sections": {name: self.values.get(name) for name in reads.sections},
                  "donnees": {name: self.named_files(name) for name in reads.donnees},
-                 "fichiers": {name: self.file(Path(name)) for name in reads.files},
+                 "fichiers": {name: self.file(resolve(name, self.root)) for name in reads.files},
                  "resultats": {number(chapter): self.results(notebooks, number(chapter)) for chapter in upstream}}
         return digest(parts)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
@@ -220,6 +219,8 @@ class Parametres(_Section):
         departement = info.data.get("departement")
         if value is None or departement is None:
             return value
+        import pandas as pd
+
         from .communes import AMBIGUOUS, UNMATCHED, match
 
         found = match(pd.Series([t.commune for t in value.villes_principales], dtype=object), departement.code)
@@ -237,6 +238,8 @@ class Parametres(_Section):
     @field_validator("communes")
     @classmethod
     def aliases_name_communes(cls, section: Communes, info: ValidationInfo) -> Communes:
+        import pandas as pd
+
         from . import communes
 
         departement = info.data.get("departement")

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import yaml
 
-from . import chapters, params as parameters, publication, verification
+from . import chapters, params as parameters
 from .paths import ROOT_VARIABLE, project_root, replace_folder
 
 BOOK_SOURCES = ("book",)
@@ -158,8 +158,10 @@ def write_offline_assets(static: Path, previous: Path | None = None) -> None:
 _LIVE_KERNELS: set = set()  # the kernels running, stopped at once when a build is abandoned
 
 
-def _kernel_manager(variables: dict[str, str]):
-    """A notebook kernel with the chapter's own environment variables, whose log stays off the terminal.
+def _kernel_manager(folder: Path, variables: dict[str, str]):
+    """A notebook kernel started in `folder` with the chapter's own environment variables, whose
+    log stays off the terminal. (Papermill's own `cwd` changes the directory of the whole
+    process, which chapters executed side by side in threads cannot share.)
 
     A chapter's errors come back through its outputs (and `RunError`); what the kernel
     process itself prints is noise there: a warning about its local connection at each
@@ -171,6 +173,7 @@ def _kernel_manager(variables: dict[str, str]):
         async def start_kernel(self, **kw):
             kw.setdefault("stderr", subprocess.DEVNULL)
             kw["env"] = {**os.environ, **variables}
+            kw["cwd"] = str(folder)
             await super().start_kernel(**kw)
             _LIVE_KERNELS.add(self)
 
@@ -203,7 +206,7 @@ def execute_notebook(source: Path, target: Path, values: dict, root: Path, reads
     try:
         papermill.execute_notebook(
             str(source), str(target), parameters=injected, kernel_name="python3",
-            kernel_manager_class=_kernel_manager(variables), cwd=str(target.parent), progress_bar=False,
+            kernel_manager_class=_kernel_manager(target.parent, variables), progress_bar=False,
             request_save_on_cell_execute=False)
     except papermill.PapermillExecutionError as exc:
         number, first_line = _source_cell(target, exc.cell_index)
@@ -264,8 +267,11 @@ def build_book(source: Path, output: Path) -> Path:
 
 SYNTHESIS_PAGE = Path("notebooks/08_synthese.html")
 KIT_PAGE = Path("book/guide/kit.html")  # the guide's printable kit: checklists, consent text, safeguarding
-PDF_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", "--virtual-time-budget=15000"]
+# Headless Chromium, for the PDFs and for the tests that open the book: no first-run dialogs, no
+# background traffic, and 15 s of virtual time for the charts and formulas to be drawn.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
+                  "--virtual-time-budget=15000"]
 
 
 def print_pdf(page: Path, target: Path) -> Path:
@@ -276,7 +282,7 @@ def print_pdf(page: Path, target: Path) -> Path:
                        "(make browser).")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
-        result = subprocess.run([chromium, *PDF_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
+        result = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
                                  page.as_uri()], capture_output=True, text=True, timeout=300)
     if result.returncode != 0 or not target.is_file():
         raise RunError("L'impression du PDF par Chromium a échoué :\n" + result.stderr[-2000:])
@@ -322,6 +328,8 @@ def edition_lock(output: Path) -> Iterator[None]:
 
 def check_inputs(run_params: parameters.Parametres, root: Path) -> None:
     """Every input file read and checked before any notebook runs (`diagnostic verifier`)."""
+    from . import verification
+
     found = verification.check_inputs(run_params, root)
     if found:
         raise RunError("Les fichiers d'entrée ont des problèmes ; aucun notebook n'a été exécuté, le dernier livre "
@@ -393,7 +401,7 @@ class Chapters:
         threading.Thread(target=work, name=notebook.stem, daemon=True).start()
 
     def _finish(self, notebook: Path, seconds: float) -> None:
-        reads = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt")
+        reads = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root)
         self.records[notebook.stem] = {"cle": self._key(notebook, reads), "sections": reads.sections,
                                        "donnees": reads.donnees, "fichiers": reads.files}
         self.executed[notebook.stem] = round(seconds, 1)
@@ -467,14 +475,18 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
            only: list[str] | None, pdf: bool, everything: bool, jobs: int) -> Path:
     """The run itself, under the edition's lock."""
     run_name = output.name
-    values = {"fichier_parametres": str(params_path.resolve())}
+    try:  # the chapters are given the parameters file by its path in the project, wherever the project is
+        shown = str(params_path.resolve().relative_to(root))
+    except ValueError:
+        shown = str(params_path.resolve())
+    values = {"fichier_parametres": shown}
     every = notebooks(root)
     forced = every if everything else select(every, only) if only else []
     if only and not all((output / nb).is_file() for nb in every):
         raise RunError(f"--only demande un livre complet déjà construit pour ce run ({output}) : "
                        f"lancez d'abord « diagnostic run --params {params_path} » sans --only.")
     manifest = chapters.read_manifest(output / "notebooks")
-    fingerprints = chapters.Fingerprints(root, params_path, run_params.model_dump(mode="json"))
+    fingerprints = chapters.Fingerprints(root, shown, run_params.model_dump(mode="json"))
     inputs_key = _inputs_key(fingerprints, params_path)
     if manifest.get("verification") == inputs_key:
         print("Fichiers d'entrée inchangés depuis le dernier livre réussi : déjà vérifiés.", file=sys.stderr)
@@ -534,6 +546,8 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
             pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),
                     print_pdf(html_folder / KIT_PAGE, staging / "pdf" / "kit-conduire-le-diagnostic.pdf"))
         print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
+        from . import publication
+
         findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
         if findings:
             listed = "\n".join(f"  - {finding}" for finding in findings[:30])
