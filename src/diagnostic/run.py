@@ -539,7 +539,9 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
             return output / "html" / "index.html"
 
         print("Construction du livre (Jupyter Book)…", file=sys.stderr)
+        began = time.monotonic()
         html_folder = build_book(source, staging)
+        print(f"  livre construit en {_seconds(time.monotonic() - began)}", file=sys.stderr)
         pdfs = ()
         if pdf:
             print("Impression du PDF de la restitution…", file=sys.stderr)
@@ -548,7 +550,9 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
         print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
         from . import publication
 
+        began = time.monotonic()
         findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
+        print(f"  contrôlé en {_seconds(time.monotonic() - began)}", file=sys.stderr)
         if findings:
             listed = "\n".join(f"  - {finding}" for finding in findings[:30])
             more = f"\n  … et {len(findings) - 30} autre(s)." if len(findings) > 30 else ""
