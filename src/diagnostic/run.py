@@ -412,20 +412,23 @@ class Chapters:
         finished: set[Path] = set()
         try:
             while waiting or running:
-                for notebook in [nb for nb in waiting if set(self.upstream[nb]) <= finished]:
+                ready = [nb for nb in waiting if set(self.upstream[nb]) <= finished]
+                while ready:  # a chapter kept as it was may let others start at once
+                    notebook = ready.pop(0)
                     record = self._unchanged(notebook)
                     if record is not None:
                         waiting.remove(notebook)
                         self.records[notebook.stem] = record
                         finished.add(notebook)
                         print(f"  = {notebook.stem} : inchangé, repris du dernier livre", file=sys.stderr)
+                        ready = [nb for nb in waiting if set(self.upstream[nb]) <= finished and nb not in running]
                     elif len(running) < self.jobs:
                         waiting.remove(notebook)
                         running.add(notebook)
                         print(f"  ▶ {notebook.stem} : exécution…", file=sys.stderr, flush=True)
                         self._start(notebook, done)
                 if not running:
-                    continue
+                    continue  # every chapter left was kept as it was
                 notebook, error, seconds = done.get()
                 running.discard(notebook)
                 if isinstance(error, RunError):
