@@ -468,10 +468,11 @@ def run(params_path: str | Path, root: Path | None = None, output: Path | None =
         return _build(params_path, run_params, root, output, only, pdf, everything, jobs)
 
 
-def _inputs_key(fingerprints: chapters.Fingerprints, params_path: Path) -> str:
-    """The fingerprint of what `check_inputs` reads: the parameters file, every file it names, the package."""
+def _inputs_key(fingerprints: chapters.Fingerprints) -> str:
+    """The fingerprint of what `check_inputs` reads: the section `donnees` of the parameters (the
+    only one `verification.check_inputs` reads), every file it names, the package."""
     named = {key: fingerprints.named_files(key) for key in sorted(fingerprints.values["donnees"])}
-    return chapters.digest([fingerprints.context, fingerprints.file(params_path), named])
+    return chapters.digest([fingerprints.context, fingerprints.values["donnees"], named])
 
 
 def _build(params_path: Path, run_params: parameters.Parametres, root: Path, output: Path,
@@ -490,7 +491,7 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
                        f"lancez d'abord « diagnostic run --params {params_path} » sans --only.")
     manifest = chapters.read_manifest(output / "notebooks")
     fingerprints = chapters.Fingerprints(root, shown, run_params.model_dump(mode="json"))
-    inputs_key = _inputs_key(fingerprints, params_path)
+    inputs_key = _inputs_key(fingerprints)
     if manifest.get("verification") == inputs_key:
         print("Fichiers d'entrée inchangés depuis le dernier livre réussi : déjà vérifiés.", file=sys.stderr)
     else:
