@@ -174,6 +174,9 @@ def _kernel_manager(folder: Path, variables: dict[str, str]):
             kw.setdefault("stderr", subprocess.DEVNULL)
             kw["env"] = {**os.environ, **variables}
             kw["cwd"] = str(folder)
+            # No shared history database: kernels side by side (and other Jupyter users of the
+            # machine) would wait on its lock.
+            kw["extra_arguments"] = [*kw.get("extra_arguments", []), "--HistoryManager.enabled=False"]
             await super().start_kernel(**kw)
             _LIVE_KERNELS.add(self)
 
