@@ -33,7 +33,7 @@ import os
 import re
 import sys
 import sysconfig
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import ROOT_VARIABLE, resolve
@@ -128,9 +128,9 @@ def _environment() -> dict:
 class Reads:
     """What a chapter read in its last execution."""
 
-    sections: list[str] = field(default_factory=list)
-    donnees: list[str] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    sections: list[str]  # top-level sections of the parameters
+    donnees: list[str]  # keys of the section `donnees` (the files they name are inputs)
+    files: list[str]  # files opened for reading: in the project by their path in it
 
     @classmethod
     def from_log(cls, log: Path, root: Path) -> Reads:
