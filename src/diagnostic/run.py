@@ -156,6 +156,7 @@ def write_offline_assets(static: Path, previous: Path | None = None) -> None:
 
 
 _LIVE_KERNELS: set = set()  # the kernels running, stopped at once when a build is abandoned
+_ABANDONED = threading.Event()  # set when a build is abandoned: a kernel starting then is stopped too
 
 
 def _kernel_manager(folder: Path, variables: dict[str, str]):
@@ -179,6 +180,8 @@ def _kernel_manager(folder: Path, variables: dict[str, str]):
             kw["extra_arguments"] = [*kw.get("extra_arguments", []), "--HistoryManager.enabled=False"]
             await super().start_kernel(**kw)
             _LIVE_KERNELS.add(self)
+            if _ABANDONED.is_set():
+                stop_kernels()
 
         async def shutdown_kernel(self, *args, **kw):
             _LIVE_KERNELS.discard(self)
@@ -189,6 +192,7 @@ def _kernel_manager(folder: Path, variables: dict[str, str]):
 
 def stop_kernels() -> None:
     """Kill the kernels still running (a build abandoned: Ctrl-C, a failed chapter)."""
+    _ABANDONED.set()
     for manager in list(_LIVE_KERNELS):
         _LIVE_KERNELS.discard(manager)
         try:
@@ -410,6 +414,7 @@ class Chapters:
         self.executed[notebook.stem] = round(seconds, 1)
 
     def run(self) -> None:
+        _ABANDONED.clear()
         self.reads.mkdir(parents=True, exist_ok=True)
         waiting, running, done = list(self.order), set(), queue.Queue()
         finished: set[Path] = set()
