@@ -518,3 +518,12 @@ def test_help_imports_no_heavy_module():
                             check=True)
     assert result.stdout.splitlines()[-1] == "[]"
     assert result.stdout.startswith("utilisation : diagnostic")
+
+
+def test_nouveau_outside_the_project_says_where_to_run_it_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIAGNOSTIC_RACINE", raising=False)
+    assert cli.main(["nouveau", "--departement", "33", "--dossier", str(tmp_path / "gironde")]) == cli.EXIT_INPUT
+    message = error_of(capsys)
+    assert message.startswith("Erreur : Dossier du projet introuvable") and "DIAGNOSTIC_RACINE" in message
+    assert not (tmp_path / "gironde").exists()

@@ -192,3 +192,41 @@ def test_command_line(tmp_path, project_root):
     links = pd.read_csv(tmp_path / "sortie/liens.csv")
     assert {"statut", "poids", "raison", "poids_telephone", "niveau_texte"} <= set(links.columns)
     assert (tmp_path / "sortie/liens_a_relire.xlsx").is_file()
+
+
+# Ten of the hand-written ads alone, and what the linkage gave on them before it was made
+# fast (issue 15, one million ads): the DuckDB engine must give the same persons and links.
+TEN = ["X1a", "X1b", "X2a", "X2b", "X3a", "X3b", "X5a", "X5b", "X6a", "X6b"]
+TEN_PERSONS = ["P00001", "P00001", "P00002", "P00002", "P00003", "P00003", "P00004", "P00005", "P00006", "P00007"]
+TEN_LINKS = [("X2a", "X2b", "sûr", 15.33, 1.0), ("X1a", "X1b", "sûr", 14.54, 1.0), ("X3a", "X3b", "sûr", 10.37, 0.9992),
+             ("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 9.21, 0.9983),
+             ("X5a", "X5b", dedup.LINK_STATUSES["ecarte"], 1.72, 0.7669)]
+
+
+def test_ten_ads_give_the_same_persons_and_links_as_before(tmp_path, project_root):
+    rows = [{"id_annonce": ident, "site": "cas.example", "commune_declaree": commune, "titre": "", "texte": text,
+             "telephone": phone, "pseudo": pseudo, "age_declare": ""}
+            for _, ident, commune, pseudo, phone, text in CASES if ident in TEN]
+    pd.DataFrame(rows).to_csv(tmp_path / "dix.csv", index=False)
+    subprocess.run([sys.executable, "-m", "diagnostic", "dedup", "--ads", str(tmp_path / "dix.csv"),
+                    "--out", str(tmp_path / "sortie"), "--moteur", "duckdb", "--departement", "62"],
+                   capture_output=True, text=True, cwd=project_root, check=True)
+    persons = pd.read_csv(tmp_path / "sortie/annonces_personnes.csv")
+    assert persons["id_annonce"].tolist() == TEN
+    assert persons["id_personne"].tolist() == persons["id_personne_probable"].tolist() == TEN_PERSONS
+    links = pd.read_csv(tmp_path / "sortie/liens.csv")
+    assert list(links[["id_annonce_a", "id_annonce_b", "statut", "poids", "probabilite"]].itertuples(
+        index=False, name=None)) == TEN_LINKS
+    summary = json.loads((tmp_path / "sortie/resume.json").read_text(encoding="utf-8"))
+    assert (summary["personnes_bas"], summary["personnes_haut"]) == (7, 7)
+
+
+def test_an_unknown_engine_is_refused_in_french(tmp_path, project_root):
+    out = subprocess.run([sys.executable, "-m", "diagnostic", "dedup", "--ads", str(DATA / "annonces-SYNTHETIQUE.csv"),
+                          "--out", str(tmp_path / "sortie"), "--moteur", "oracle"],
+                         capture_output=True, text=True, cwd=project_root)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "--moteur : choix inconnu 'oracle'" in out.stderr and "'duckdb', 'spark'" in out.stderr
+    assert not (tmp_path / "sortie").exists()
+    with pytest.raises(ValueError, match="moteur « oracle » inconnu"):
+        dedup.link(ads.read_ads(DATA / "annonces-SYNTHETIQUE.csv").head(3), engine="oracle")

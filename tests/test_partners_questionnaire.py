@@ -202,3 +202,14 @@ def test_an_insee_code_that_is_also_a_postcode_is_kept_when_it_is_the_communes_o
                     "S2,CCAS de Lens,institution,sante,62498,Lens\nS3,Mairie,institution,sante,62300,\n",
                     encoding="utf-8")
     assert partners.read_registry(path)["commune_code"].tolist() == ["62300", "62498", "62300"]
+
+
+def test_the_commune_name_the_territories_template_writes_is_not_reported_as_unread(tmp_path):
+    import warnings
+
+    path = tmp_path / "territoires.csv"
+    path.write_text("commune_code,commune,territoire,remarque\n33063,Bordeaux,Bordeaux\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        partners.read_territories(path)
+    assert len(caught) == 1 and "non lue(s), ignorée(s) : « remarque ». Colonnes lues" in str(caught[0].message)

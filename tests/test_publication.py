@@ -34,7 +34,7 @@ def test_small_counts_in_a_marked_table_are_found():
 
 
 def test_small_counts_on_a_marked_map_are_found(project_root):
-    values = pd.DataFrame({"code": ["621", "622"], "personnes": [2, 40]})
+    values = pd.DataFrame({"code": ["62001", "62002"], "personnes": [2, 40]})
     chart = geo.choropleth("62", "arrondissements", values, "personnes", "Carte", "Personnes", root=project_root,
                            persons=True)
     html = charts.render(chart.to_dict())["text/html"]

@@ -396,6 +396,7 @@ def test_2e_kobotoolbox_xlsx(tmp_path):
     assert situations[["id_reponse", "num_situation", "nb_personnes"]].values.tolist() == [["R001", 1, "2"],
                                                                                            ["R001", 2, "1"]]
     assert situations["forme"].tolist() == [["Rue", "Via Internet"], ["Inconnu"]]
+    assert situations["nature"].tolist() == [None, None]  # the repeat sheet has no "nature": not asked
 
 
 def test_2f_header_only_questionnaire(tmp_path):
@@ -448,8 +449,8 @@ def test_3c_renamed_first_situation_question(tmp_path):
     assert message(error) == (
         f"Fichier « {path} » : 1 problème(s) à corriger.\n  - première ligne, colonne L : valeur « Combien de "
         "personnes sont concernées ? » ; attendu : une question de la section « Description des situations » (ici "
-        f"« {SITUATION[0]} »), ou la question « {AFTER[0]} » qui la suit (questionnaire de l'annexe 4, questions "
-        "dans l'ordre du formulaire).")
+        f"« Cette situation relève : » ou, sans cette question ajoutée par le manuel, « {SITUATION[0]} »), ou la "
+        f"question « {AFTER[0]} » qui la suit (questionnaire de l'annexe 4, questions dans l'ordre du formulaire).")
 
 
 def test_3d_column_inserted_in_a_section(tmp_path):
@@ -486,6 +487,25 @@ def test_3f_oui_in_an_empty_section_adds_no_situation(tmp_path):
     rows[0][len(BEFORE) + 3 * len(SITUATION)] = "Oui"  # "Décrire une autre situation ?" of the third section
     _, situations = questionnaire.read_answers(form_csv(tmp_path / "reponses.csv", form_header("Horodateur", 3), rows))
     assert situations["num_situation"].tolist() == [1, 2]
+
+
+def test_3g_nature_question_absent_is_not_a_blank_answer(tmp_path):
+    """The handbook's question « Cette situation relève : » (not in annex 4): an export
+    without it reads None (not asked), an export with it reads the answer, "" when blank."""
+    stamps = ["13/02/2024 17:49:00", "14/02/2024 08:00:00"]
+    rows = two_responses(stamps, blocks=2)
+    _, old = questionnaire.read_answers(form_csv(tmp_path / "annexe4.csv", form_header("Horodateur", 2), rows))
+    assert old["nature"].tolist() == [None, None]
+    nature = questionnaire.question("nature")
+    header = form_header("Horodateur", 2)
+    for k in (1, 0):  # the question first in each situation section
+        at = 1 + len(BEFORE) + k * len(SITUATION)
+        header.insert(at, nature.texte)
+        for row, answer in zip(rows, ([nature.choix[0], ""][k], "")):
+            row.insert(at, answer)
+    _, new = questionnaire.read_answers(form_csv(tmp_path / "avec-nature.csv", header, rows))
+    assert new["nature"].tolist() == [nature.choix[0], ""]
+    assert new["forme"].tolist() == [["Rue", "Via Internet"], ["Inconnu"]]
 
 
 @pytest.mark.parametrize("written, field", [

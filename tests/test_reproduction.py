@@ -152,6 +152,18 @@ def test_sampling_tolerance_is_two_standard_errors_of_the_share():
     assert [reproduction.printed_decimals(v) for v in (249, 17.0, 268.8, 0.61)] == [0, 0, 1, 2]
 
 
+def test_a_figure_worded_as_an_order_of_magnitude_is_met_within_a_fifth():
+    half = {"id": "h", "libelle": "dont hébergement", "valeur": 50, "approximatif": True, "unite": "%",
+            "section": "III-C", "page": 23}
+    dozen = {"id": "d", "libelle": "une dizaine", "valeur": 10, "approximatif": True, "unite": "nombre",
+             "section": "III-C", "page": 23}
+    assert reproduction.sampling_tolerance(half) == pytest.approx(10)
+    assert reproduction.sampling_tolerance(dozen) == pytest.approx(2)
+    rows = reproduction.reproduction_table([half, dozen], {"h": 48, "d": 13}).set_index("id")
+    assert rows.loc["h", "accord"] == reproduction.CLOSE and "ordre de grandeur" in rows.loc["h", "raison"]
+    assert rows.loc["d", "accord"] == reproduction.DIFFERENT
+
+
 def test_reproduction_table_lists_every_figure_with_a_mark_and_a_reason():
     computed = {"a": 249, "b": 14.47, "c": 63.8, "e": 35, "f": 268.84}
     table = reproduction.reproduction_table(HAND, computed, reasons={"e": "une réponse de test retirée"})

@@ -152,3 +152,15 @@ def test_every_choice_of_the_handbook_is_marked_as_such():
         for box in text.split("```{admonition} Choix de ce manuel")[1:]:
             body = " ".join(box.split("```")[0].split())
             assert "**Ce que dit le rapport**" in body and "choix possible" in body, (chapter, body[:80])
+
+
+def test_the_forms_sentence_leaves_out_housing_when_no_situation_is_an_exchange():
+    base = {"part_situations_prostitution_discrete": 0.6, "part_situations_prostitution_visible": 0.2,
+            "personnes_concernees": 12, "personnes_probables": 10}
+    with_exchange = synthesis.key_findings({"03": base | {"part_situations_echange": 0.25,
+                                                          "part_echange_contre_hebergement": 0.5}})["formes"]
+    assert with_exchange.endswith("d'un échange contre des biens ou des services (contre un hébergement dans "
+                                  "50\xa0% de ces cas).")
+    without = synthesis.key_findings({"03": base | {"part_situations_echange": 0.0,
+                                                    "part_echange_contre_hebergement": None}})["formes"]
+    assert without.endswith("0\xa0% d'un échange contre des biens ou des services.") and "—" not in without

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from diagnostic import ads, cli, inventory, params, partners, questionnaire, scaffold
+from diagnostic import ads, cli, inventory, params, partners, press, questionnaire, scaffold
 from diagnostic.territories import communes_of
 from diagnostic.errors import InputError
 
@@ -19,11 +19,12 @@ from diagnostic.errors import InputError
 MODELS = {"partenaires": partners.Structure, "entretiens": partners.Interview, "situations_entretiens": None,
           "calendrier": partners.Milestone, "inventaire_sites": inventory.Site, "annonces": ads.Ad,
           "lieux_a_risque": ads.RiskPlace, "annonces_clients": ads.ClientAd, "forum": ads.ForumDiscussion,
-          "territoires": partners.Territory}
+          "revue_presse": press.Article, "territoires": partners.Territory}
 READERS = {"partenaires": partners.read_registry, "entretiens": partners.read_interviews,
            "situations_entretiens": partners.read_interview_situations, "calendrier": partners.read_milestones,
            "inventaire_sites": inventory.read, "annonces": ads.read_ads, "lieux_a_risque": ads.read_risk_places,
-           "annonces_clients": ads.read_client_ads, "forum": ads.read_forum, "territoires": partners.read_territories}
+           "annonces_clients": ads.read_client_ads, "forum": ads.read_forum, "revue_presse": press.read_press,
+           "territoires": partners.read_territories}
 SITUATION_CODES = [q.code for q in questionnaire.situation_questions() if q.code != "autre_situation"]
 
 
@@ -115,7 +116,7 @@ def test_every_closed_value_has_the_models_drop_down_list(gironde):
 def test_multiple_answers_are_allowed_past_the_list_and_explained(gironde):
     book = openpyxl.load_workbook(gironde / "situations-entretiens.xlsx")
     rules = {str(r.sqref)[0]: r for r in book.worksheets[0].data_validations.dataValidation}
-    assert rules["D"].errorStyle == "warning" and "|" in rules["D"].error  # sexe: "A | B" possible
+    assert rules["E"].errorStyle == "warning" and "|" in rules["E"].error  # sexe: "A | B" possible
     strict = openpyxl.load_workbook(gironde / "partenaires.xlsx").worksheets[0].data_validations.dataValidation
     assert all(r.errorStyle in (None, "stop") for r in strict)
 
@@ -228,9 +229,10 @@ def test_filled_templates_read_back_through_the_readers(gironde, tmp_path):
     assert interviews.loc[0, ["professionnels", "situations_identifiees", "deja_repondu_questionnaire"]].tolist() \
         == [3, "oui", 1]
     situations = partners.read_interview_situations(fill(folder / "situations-entretiens.xlsx", [
-        ["E01", 1, "4", "Des femmes | Des hommes", "15-17 ans", "Française", None, None, None, "Rue", None, None,
+        ["E01", 1, questionnaire.question("nature").choix[1], "4", "Des femmes | Des hommes", "15-17 ans", "Française", None, None, None, "Rue", None, None,
          "Rupture familiale", "Rue | Via Internet", "Bordeaux", "Non", "Non", None, None]]))
     assert situations.loc[0, "sexe"] == ["Des femmes", "Des hommes"] and situations.loc[0, "forme"] == ["Rue", "Via Internet"]
+    assert situations.loc[0, "nature"] == questionnaire.question("nature").choix[1]
     assert len(partners.read_milestones(fill(folder / "calendrier-mobilisation.xlsx",
                                              [["2024-01-08", "Envoi du questionnaire"]]))) == 1
     sites = inventory.read(fill(folder / "inventaire-sites.xlsx", [

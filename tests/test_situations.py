@@ -65,6 +65,85 @@ def test_reviewer_decisions_override_the_rule():
     assert sorted(groups["sources"]) == ["E01-1;R002-1", "R001-1", "R001-2", "R003-1"]
 
 
+# --- The nature of a situation: risk, probable or proven, or not stated (section II-A) ---
+RISK_BOX, PROBABLE_BOX, THIRD_PARTY_BOX, WITNESS_BOX = questionnaire.question("reperage").choix
+RISK_ANSWER, PROBABLE_ANSWER = questionnaire.question("nature").choix
+OLD = None  # the export has no "nature" column: the questionnaire of annex 4 as it is
+
+
+def prepared(ticked: dict[str, list[str]], rows: list[tuple]) -> pd.DataFrame:
+    """Situations as the readers give them, through `prepare`: `ticked` is each response's
+    answer to question I, each row (response, number, persons, forms, nature)."""
+    responses = pd.DataFrame({"id_reponse": list(ticked), "activite": "Santé", "reperage": list(ticked.values())})
+    survey = pd.DataFrame([{"id_reponse": r, "num_situation": n, "nb_personnes": p, "forme": f, "nature": nature,
+                            "zones": "Lens", "sexe": ["Des femmes"]} for r, n, p, f, nature in rows])
+    return situations.prepare(questionnaire.all_situations(survey, None), responses,
+                              pd.DataFrame(columns=["id_entretien", "structure"]),
+                              pd.DataFrame(columns=["structure", "champ"]))
+
+
+def test_an_unknown_form_is_prostitution_not_risk():
+    table = prepared({"R001": [PROBABLE_BOX], "R002": [RISK_BOX, PROBABLE_BOX]},
+                     [("R001", 1, "2", ["Inconnu"], OLD), ("R002", 1, "3", ["Inconnu"], PROBABLE_ANSWER)])
+    assert table["statut"].tolist() == ["probable_averee", "probable_averee"]
+    assert table["regle_statut"].tolist() == ["question absente ; case « risque » non cochée : probable ou avérée",
+                                              "réponse : prostitution probable ou avérée"]
+
+
+def test_the_nature_answered_decides_whatever_question_i_says():
+    table = prepared({"R001": [PROBABLE_BOX, WITNESS_BOX]},
+                     [("R001", 1, "1", ["Appartement"], RISK_ANSWER), ("R001", 2, "1", [], PROBABLE_ANSWER)])
+    assert table["statut"].tolist() == ["risque", "probable_averee"]
+
+
+def test_old_export_only_the_risk_box_ticked_is_risk():
+    table = prepared({"R001": [RISK_BOX]}, [("R001", 1, "4", [], OLD), ("R001", 2, "", ["Inconnu"], OLD)])
+    assert table["statut"].tolist() == ["risque", "risque"]
+    assert table["regle_statut"].iloc[0] == "question absente ; seule la case « risque » cochée : risque prostitutionnel"
+
+
+def test_old_export_risk_and_another_box_without_nature_is_not_stated():
+    table = prepared({"R001": [RISK_BOX, PROBABLE_BOX], "R002": [RISK_BOX, THIRD_PARTY_BOX], "R003": []},
+                     [("R001", 1, "2", ["Rue"], OLD), ("R002", 1, "1", [], OLD), ("R003", 1, "1", ["Rue"], OLD)])
+    assert table["statut"].tolist() == ["non_precisee", "non_precisee", "probable_averee"]
+
+
+def test_a_blank_nature_is_not_stated_never_probable():
+    # the new export: the question is there, left blank; question I would have said "probable"
+    table = prepared({"R001": [PROBABLE_BOX]}, [("R001", 1, "5", ["Appartement"], ""), ("R001", 2, "2", [], "")])
+    assert table["statut"].tolist() == ["non_precisee", "non_precisee"]
+    assert set(table["regle_statut"]) == {"réponse vide : nature non précisée"}
+
+
+def test_interview_situations_without_the_question_are_not_stated():
+    notes = pd.DataFrame({"id_entretien": ["E01"], "num_situation": [1], "nb_personnes": ["2"], "forme": [["Rue"]],
+                          "zones": ["Arras"], "sexe": [["Des femmes"]]})
+    survey = pd.DataFrame({"id_reponse": ["R001"], "num_situation": [1], "nb_personnes": ["1"], "forme": [["Rue"]],
+                           "nature": [PROBABLE_ANSWER], "zones": ["Lens"], "sexe": [["Des femmes"]]})
+    table = situations.prepare(questionnaire.all_situations(survey, notes),
+                               pd.DataFrame({"id_reponse": ["R001"], "activite": ["Santé"], "reperage": [[PROBABLE_BOX]]}),
+                               pd.DataFrame({"id_entretien": ["E01"], "structure": ["Tribunal"]}),
+                               pd.DataFrame({"structure": ["Tribunal"], "champ": ["justice"]}))
+    assert table.set_index("id_situation")["statut"].to_dict() == {"R001-1": "probable_averee",
+                                                                    "E01-1": "non_precisee"}
+
+
+def test_not_stated_persons_are_concerned_but_never_probable():
+    """167 = 152 + 15 in the report; persons whose nature is not stated add to the persons
+    concerned and to no other count. A stated nature prevails in a group: probable or
+    proven first, then risk."""
+    table = crafted()
+    table.loc[table["id_situation"] == "E01-1", "statut"] = "non_precisee"   # same situation as R001-1
+    table.at[3, "age"] = ["15-17 ans"]  # R001-2 (risk) differs from it: an unstated nature agrees with any
+    table.loc[table["id_situation"] == "R003-1", "statut"] = "non_precisee"  # alone
+    groups = situations.consolidate(table, situations.candidate_pairs(table))
+    assert groups.groupby("statut")["personnes"].sum().to_dict() == {"non_precisee": 2, "probable_averee": 5,
+                                                                     "risque": 2}
+    assert groups["personnes"].sum() == 9
+    merged = groups[groups["situations"] == 2].iloc[0]
+    assert merged["statut"] == "probable_averee" and merged["personnes"] == 4
+
+
 def synthetic_groups():
     responses, survey = questionnaire.read_answers(DATA / "questionnaire-google-forms-SYNTHETIQUE.csv")
     interviews = partners.read_interviews(DATA / "entretiens-SYNTHETIQUE.csv")

@@ -166,11 +166,45 @@ def test_situation_profiles(reference, truth):
     assert (core["logement"] != "inconnu").sum() == pytest.approx(120, abs=5)
     known = core[core["logement"] != "inconnu"]
     assert (known["logement"] == "instable").mean() == pytest.approx(0.69, abs=0.05)
+
+
+def test_forms_and_pimps_are_shares_of_situations(reference, truth):
+    """Section III-C ("31 % des situations décrites", half for housing) and V-A ("43 % des
+    situations repérées", 38 % without, 19 % unknown; 29 situations with a partner as pimp):
+    shares of situations, not of persons. The world gives them by quota over its situations
+    of probable or proven prostitution, so each is within one situation of its target."""
+    seen = truth["situations-signalees"]
+    core = seen[seen["statut"] == "probable_averee"]
+    one = 1 / len(core)
+    published = reference["situations"]
     exchange = (core["contre_biens_services"] == "True") | (core["contre_hebergement"] == "True")
-    assert exchange.mean() == pytest.approx(published["goods_or_services_exchange_share"]["value"], abs=0.04)
+    assert exchange.mean() == pytest.approx(published["goods_or_services_exchange_share"]["value"], abs=one)
+    assert (core["contre_hebergement"] == "True").sum() == pytest.approx(exchange.sum() / 2, abs=1)
     pimp = core["proxenete"].value_counts(normalize=True)
-    assert pimp["probable_averee"] == pytest.approx(published["pimp_presence"]["probable_or_proven"], abs=0.04)
-    assert pimp["absent"] == pytest.approx(published["pimp_presence"]["absent"], abs=0.04)
+    for key, name in (("probable_averee", "probable_or_proven"), ("absent", "absent"), ("inconnu", "unknown")):
+        assert pimp[key] == pytest.approx(published["pimp_presence"][name], abs=one), key
+    assert (core["proxenete_conjoint"] == "True").sum() == published["partner_pimp_situations"]  # 29
+
+
+def test_every_situation_answers_the_nature_question_and_risk_has_no_form(truth):
+    """The world answers the handbook's question "Cette situation relève :" as its truth says,
+    a situation of risk has no form of prostitution, and whoever describes one in the
+    questionnaire ticks the risk box of question I."""
+    responses, survey = questionnaire.read_answers(DATA / "questionnaire-google-forms-SYNTHETIQUE.csv")
+    notes = partners.read_interview_situations(DATA / "situations-entretiens-SYNTHETIQUE.csv")
+    answered = questionnaire.all_situations(survey, notes).assign(
+        num_situation=lambda f: f["num_situation"].astype(str))
+    described = truth["situations-decrites"].merge(truth["situations-signalees"][["id_groupe", "statut"]],
+                                                   on="id_groupe")
+    joined = described.merge(answered, on=["id_source", "num_situation"])
+    assert len(joined) == len(described) == len(answered)
+    risk, probable = questionnaire.question("nature").choix
+    assert (joined["nature"] == joined["statut"].map({"risque": risk, "probable_averee": probable})).all()
+    at_risk = joined[joined["statut"] == "risque"]
+    assert len(at_risk) > 0 and (at_risk["forme"].map(len) == 0).all()
+    ticked = dict(zip(responses["id_reponse"], responses["reperage"]))
+    risk_box = questionnaire.question("reperage").choix[0]
+    assert all(risk_box in ticked[s] for s in at_risk.loc[at_risk["source"] == "questionnaire", "id_source"])
 
 
 # --- Determinism ------------------------------------------------------------------------
@@ -225,7 +259,7 @@ def test_questionnaire_exports_read_back_to_what_was_generated(run_params, proje
     for code in ("reperage", "besoins", "mode_reponse", "sait_commission"):
         assert google[code].tolist() == truth[code].tolist(), code
     situations = generated.inputs["questionnaire-situations"]
-    for code in ("forme", "sexe", "logement", "nb_personnes"):
+    for code in ("nature", "forme", "sexe", "logement", "nb_personnes"):
         assert google_situations[code].tolist() == situations[code].tolist(), code
 
 

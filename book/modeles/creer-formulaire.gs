@@ -27,6 +27,7 @@ function section_reperage(form) {
 
 function section_situation(form, numero) {
   var page = form.addPageBreakItem().setTitle("Description des situations" + " — situation n°" + numero);
+  form.addMultipleChoiceItem().setTitle("Cette situation relève :").setHelpText("Question ajoutée par le manuel du diagnostic : elle n'est pas dans l'annexe 4 du rapport.").setChoiceValues(["D'un risque prostitutionnel (des personnes particulièrement exposées au risque d'entrer dans la prostitution)", "D'une prostitution probable ou avérée (identifiée, observée ou rapportée)"]);
   form.addTextItem().setTitle("Combien de personnes (environ) sont concernées par cette situation ?");
   form.addCheckboxItem().setTitle("Ces personnes sont :").setChoiceValues(["Des femmes", "Des hommes", "Des personnes transidentitaires"]);
   form.addCheckboxItem().setTitle("Quel âge ont-elles, environ ?").setChoiceValues(["Moins de 15 ans", "15-17 ans", "18-25 ans", "26-35 ans", "36-45 ans", "46-55 ans", "Plus de 55 ans"]);

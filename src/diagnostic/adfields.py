@@ -16,7 +16,8 @@ import pandas as pd
 import phonenumbers
 
 from . import communes
-from .privacy import DIGIT_RUN, NAME_MASK, phone_neighbour_keys, phone_pseudonyms, pseudonym
+from .privacy import (NAME_MASK, digit_windows, literal_pattern, phone_neighbour_keys, phone_pseudonyms,
+                      pseudonym, window_phones)
 from .text import without_accents
 
 _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
@@ -96,27 +97,37 @@ def languages(text: str) -> list[str]:
     return sorted(found)
 
 
+def _numbers(text: str) -> list[str]:
+    """The phone numbers written inside a text, as written: what `phonenumbers` finds
+    (leniency POSSIBLE) around its runs of nine digits or more (`privacy.digit_windows`)."""
+    return [raw for low, high in digit_windows(text or "") for _, _, raw in window_phones(text[low:high])]
+
+
 def text_phones(text: str) -> list[str]:
     """Pseudonyms ("TEL-…") of the phone numbers written inside a text, never the numbers."""
-    if not text or not DIGIT_RUN.search(text):
-        return []
-    matches = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE)
-    return sorted({phone_pseudonyms(match.raw_string)[0] for match in matches} - {""})
+    return sorted({phone_pseudonyms(raw)[0] for raw in _numbers(text)} - {""})
 
 
 def text_phone_neighbours(text: str) -> list[str]:
     """Neighbour keys (`privacy.phone_neighbour_keys`) of the numbers written inside a text."""
-    if not text or not DIGIT_RUN.search(text):
-        return []
-    matches = phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE)
-    return sorted({key for match in matches for key in phone_neighbour_keys(match.raw_string).split(";") if key})
+    return sorted({key for raw in _numbers(text) for key in phone_neighbour_keys(raw).split(";") if key})
+
+
+def fields(text: str, age_field: str) -> tuple[str, str, float, str, str, str, str]:
+    """What step 7 reads from one ad (its title and text joined, its `age_declare` cell):
+    the first name as written (to mask it), its key, the age, the description and the
+    languages (words joined by spaces), the text's phones and their neighbour keys
+    (joined by ";")."""
+    name = first_name(text)
+    return (name, name_key(name), declared_age(age_field, text), " ".join(description(text)),
+            " ".join(languages(text)), ";".join(text_phones(text)), ";".join(text_phone_neighbours(text)))
 
 
 def mask_first_name(text: str, name: str) -> str:
     """The text with the first name it gives masked like the ad's own pseudonym."""
     if not text or not name:
         return text
-    return re.sub(r"\b" + re.escape(name) + r"\b", NAME_MASK, text, flags=re.IGNORECASE)
+    return literal_pattern(name, whole_word=True).sub(NAME_MASK, text)
 
 
 def commune_key(written: str) -> str:

@@ -17,10 +17,10 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from . import adfields, communes
+from . import adfields, communes, press
 from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import EXCEL_CELL_LIMIT, Date, read_rows, sheet_names
-from .text import without_accents
+from .text import per_distinct, without_accents
 
 AD_COLUMNS = ("id_annonce", "site", "date_collecte", "commune_declaree", "titre", "texte", "telephone",
               "pseudo", "age_declare")
@@ -76,25 +76,22 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     ads = read_rows(path, Ad, required=("id_annonce", "site"), sheet=_sheet(path), unique="id_annonce",
                     empty_allowed=False)
-    phones = [phone_pseudonyms(t) for t in ads["telephone"].fillna("")]
-    ads["telephone_pseudo"] = [p[0] for p in phones]
-    ads["prefixe_pseudo"] = [p[1] for p in phones]
-    ads["voisins_pseudo"] = [phone_neighbour_keys(t) for t in ads["telephone"].fillna("")]
-    ads["pseudo_pseudo"] = [pseudonym("PSE", without_accents(p).strip().lower()) if p else ""
-                            for p in ads["pseudo"].fillna("")]
+    keys = per_distinct(lambda t: (*phone_pseudonyms(t), phone_neighbour_keys(t)), ads["telephone"].fillna(""))
+    for k, column in enumerate(("telephone_pseudo", "prefixe_pseudo", "voisins_pseudo")):
+        ads[column] = [key[k] for key in keys]
     pseudos = ads["pseudo"].fillna("")
-    whole = (ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")).tolist()
-    names = [adfields.first_name(t) for t in whole]
-    ads["prenom_pseudo"] = [adfields.name_key(n) for n in names]
-    ads["age"] = [adfields.declared_age(a, t) for a, t in zip(ads["age_declare"], whole)]
-    ads["description"] = [" ".join(adfields.description(t)) for t in whole]
-    ads["langues"] = [" ".join(adfields.languages(t)) for t in whole]
-    ads["telephones_texte"] = [";".join(adfields.text_phones(t)) for t in whole]
-    ads["voisins_texte"] = [";".join(adfields.text_phone_neighbours(t)) for t in whole]
-    ads["commune_cle"] = [adfields.commune_key(c) for c in ads["commune_declaree"].fillna("")]
+    ads["pseudo_pseudo"] = per_distinct(lambda p: pseudonym("PSE", without_accents(p).strip().lower()) if p else "",
+                                        pseudos)
+    whole = ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")
+    found = per_distinct(adfields.fields, whole, ads["age_declare"].fillna(""))
+    names = [f[0] for f in found]
+    for k, column in enumerate(("prenom_pseudo", "age", "description", "langues", "telephones_texte",
+                                "voisins_texte"), start=1):
+        ads[column] = [f[k] for f in found]
+    ads["commune_cle"] = per_distinct(adfields.commune_key, ads["commune_declaree"].fillna(""))
     for column in ("titre", "texte"):
-        ads[column] = [adfields.mask_first_name(mask_ad_text(t, p), n)
-                       for t, p, n in zip(ads[column].fillna(""), pseudos, names)]
+        ads[column] = per_distinct(lambda t, p, n: adfields.mask_first_name(mask_ad_text(t, p), n),
+                                   ads[column].fillna(""), pseudos, names)
     return ads.drop(columns=["telephone", "pseudo"])
 
 
@@ -203,9 +200,11 @@ class InternetCollection:
     forum_discussions: int | None
     forum_communes: int | None
     waves: dict | None                # a second collection compared with the first
+    review: press.PressReview | None = None  # the press review (annex 2), a third dated source
 
     def numbers(self) -> dict:
-        return {"sites": len(self.sites), "annonces": int(self.sites["annonces"].sum()),
+        press_numbers = self.review.numbers() if self.review else {}
+        return press_numbers | {"sites": len(self.sites), "annonces": int(self.sites["annonces"].sum()),
                 "annonces_releve": len(self.ads), "communes": self.communes, "part_cinq_villes": self.top_share,
                 "cinq_villes": self.by_commune["commune"].head(5).tolist(),
                 "part_de_passage": float(self.passing.mean()) if len(self.passing) else None,
@@ -222,7 +221,8 @@ class InternetCollection:
 
 
 def compute(run, root: Path | None = None) -> InternetCollection:
-    """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report)."""
+    """Step 4 from the validated parameters (sections I-B, III-D and V-B of the report), with
+    the press review (annex 2) when the parameters name one."""
     from . import geo, inventory
     from .paths import resolve
 
@@ -262,4 +262,5 @@ def compute(run, root: Path | None = None) -> InternetCollection:
                               passing_through(collected["texte"]), per_arrondissement,
                               other.drop(columns="total"), by_code, client_ads, risk_places,
                               len(forum) if forum is not None else None,
-                              forum["commune"].nunique() if forum is not None else None, waves)
+                              forum["commune"].nunique() if forum is not None else None, waves,
+                              press.compute(run, root))

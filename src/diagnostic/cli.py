@@ -130,8 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     linkage.add_argument("--ads", "--annonces", dest="annonces", required=True, type=Path,
                          help="fiche de relevé des annonces (CSV ou .xlsx)")
     linkage.add_argument("--out", "--sortie", dest="sortie", required=True, type=Path, help="dossier de sortie")
-    linkage.add_argument("--moteur", choices=["duckdb"], default="duckdb",
-                         help="moteur de calcul du modèle de liaison (DuckDB, intégré)")
+    linkage.add_argument("--moteur", choices=["duckdb", "spark"], default="duckdb",
+                         help="moteur de calcul du modèle de liaison : duckdb (intégré) ou spark (mode local, ou "
+                              "la grappe que donne spark-submit --master ; pip install 'diagnostic[spark]')")
     linkage.add_argument("--departement", default=None,
                          help="code du département, pour ramener les communes déclarées à leur code INSEE")
     linkage.add_argument("--decisions", type=Path, default=None,
@@ -347,12 +348,18 @@ def _communes(args) -> int:
 
 
 def _dedup(args) -> int:
-    """`diagnostic dedup --ads FILE --out DIR`: ads linked into persons, with the reasons."""
+    """`diagnostic dedup --ads FILE --out DIR [--moteur duckdb|spark]`: ads linked into persons, with the reasons."""
+    import importlib.util
+
     from . import ads, dedup
     from .errors import InputError, Problem
     from .paths import output_folder
     from .verification import read_checked
 
+    if args.moteur == "spark" and importlib.util.find_spec("pyspark") is None:
+        print("\nErreur : le moteur « spark » demande pyspark (pip install 'diagnostic[spark]') et Java 17 ou "
+              "plus ; sans eux, « --moteur duckdb » fait le même calcul sur cette machine.", file=sys.stderr)
+        return EXIT_INPUT
     folder = output_folder(args.sortie)
     sheet = read_checked(ads.read_ads, args.annonces)
     if sheet.empty:

@@ -18,6 +18,8 @@ V-A-4. Here:
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import cached_property
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from scipy.stats import hypergeom, t as student
 from sklearn.metrics import cohen_kappa_score
 
 from .errors import InputError, Problem
+from . import precoding
 from .precoding import codebook
 from .spreadsheets import WHOLE_NUMBER, write_workbook
 from .tables import EXCEL_SUFFIXES, read_frame, sheet_names
@@ -39,6 +42,11 @@ YES_NO = ["oui", "non"]
 # What the coder sees of each ad (the text is the collection sheet's, contacts masked).
 AD_COLUMNS = ("num_echantillon", "id_annonce", "site", "categorie", "rang", "date_collecte", "commune_declaree",
               "titre", "texte")
+# The pseudonymised keys of the ad (`ads.read_ads`): same number, number without its last two
+# digits (neighbouring numbers), same pseudo (same account); then the linkage's suggestion.
+KEY_COLUMNS = ("telephone_pseudo", "prefixe_pseudo", "pseudo_pseudo")
+LINKAGE_COLUMNS = ("liaison_echantillon", "liaison_avant")
+LETTERS = str.maketrans("0123456789", "ghijklmnop")   # a key's digits as letters (hex keys stay distinct)
 KEY = "id_annonce"
 
 
@@ -91,10 +99,38 @@ def assign(sample: pd.DataFrame, coders: list[str], double_coded: int, seed: int
     return pd.DataFrame(rows, columns=[KEY, "codeur", "double"])
 
 
-def coder_sheet(sample: pd.DataFrame, assignment: pd.DataFrame, coder: str) -> pd.DataFrame:
-    """The sheet of one coder: the ads assigned to them and an empty column per variable."""
+def linkage_suggestions(sample: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
+    """What the linkage of step 7 says of each sampled ad, for the coder to check (issue 15):
+    `liaison_echantillon`, the sample numbers (« n° 12 ; n° 40 ») of the other sampled ads it puts with this one;
+    `liaison_avant`, the ads of the same person collected before this one (sheet order), the
+    clue of a "doublon". `persons`: every ad of the collection sheet, in its order, with its
+    `id_personne` (sure links)."""
+    person_of = dict(zip(persons[KEY], persons["id_personne"]))
+    rank = dict(zip(persons[KEY], range(len(persons))))
+    wanted = {person_of.get(ad) for ad in sample[KEY]}
+    mates = persons[persons["id_personne"].isin(wanted)].groupby("id_personne")[KEY].agg(list).to_dict()
+    number = dict(zip(sample[KEY], sample["num_echantillon"]))
+    together, before = [], []
+    for ad in sample[KEY]:
+        others = [o for o in mates.get(person_of.get(ad), []) if o != ad]
+        together.append(" ; ".join(f"n° {number[o]}" for o in others if o in number))  # no run of digits
+        earlier = [o for o in others if rank[o] < rank[ad]]
+        before.append(", ".join(earlier[:5]) + (f" (+ {len(earlier) - 5} autres)" if len(earlier) > 5 else ""))
+    return pd.DataFrame({KEY: sample[KEY].to_numpy(), "liaison_echantillon": together, "liaison_avant": before})
+
+
+def coder_sheet(sample: pd.DataFrame, assignment: pd.DataFrame, coder: str,
+                linkage: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The sheet of one coder: the ads assigned to them (with their pseudonymised keys and,
+    if given, the linkage's suggestion) and an empty column per variable."""
     mine = assignment.loc[assignment["codeur"] == coder, KEY]
-    sheet = sample[sample[KEY].isin(set(mine))][[c for c in AD_COLUMNS if c in sample.columns]].copy()
+    shown = [c for c in (*AD_COLUMNS, *KEY_COLUMNS) if c in sample.columns]
+    sheet = sample[sample[KEY].isin(set(mine))][shown].copy()
+    for column in KEY_COLUMNS:
+        if column in sheet:  # spelt with letters only: nine digits in a row would read as a phone number
+            sheet[column] = sheet[column].fillna("").str.translate(LETTERS)
+    if linkage is not None:
+        sheet = sheet.merge(linkage, on=KEY, how="left")
     sheet["codeur"] = coder
     for name in variables():
         sheet[name] = ""
@@ -321,19 +357,33 @@ def hypergeometric_interval(successes: int, sample: int, population: int,
     The bounds are the smallest and largest numbers K of units with the trait, among the
     `population`, for which seeing `successes` in the `sample` is not too unlikely
     (Clopper–Pearson's construction with the hypergeometric law); returned as shares.
+    P(X ≥ successes | K) grows with K and P(X ≤ successes | K) falls with it, so each
+    bound is found by bisection: about 2 log2(N) evaluations, not N (50 000 ads in
+    milliseconds).
     """
     if not 0 <= successes <= sample <= population:
         raise ValueError(f"need 0 <= successes <= sample <= population, got {successes}, {sample}, {population}")
     if sample == 0:
         return 0.0, 1.0
     tail = (1 - confidence) / 2
-    k = np.arange(population + 1)
-    possible = (k >= successes) & (population - k >= sample - successes)
-    upper_tail = hypergeom.sf(successes - 1, population, k, sample)   # P(X >= successes | K)
-    lower_tail = hypergeom.cdf(successes, population, k, sample)      # P(X <= successes | K)
-    low = k[possible & (upper_tail > tail)].min()
-    high = k[possible & (lower_tail > tail)].max()
-    return float(low / population), float(high / population)
+    first, last = successes, population - (sample - successes)   # the K that can give `successes`
+
+    def upper_tail(k: int) -> float:   # P(X >= successes | K = k)
+        return float(hypergeom.sf(successes - 1, population, k, sample))
+
+    def lower_tail(k: int) -> float:   # P(X <= successes | K = k)
+        return float(hypergeom.cdf(successes, population, k, sample))
+
+    low, high = first, last            # the smallest K whose upper tail exceeds `tail`
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if upper_tail(middle) > tail else (middle + 1, high)
+    bottom = low
+    low, high = first, last            # the largest K whose lower tail exceeds `tail`
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if lower_tail(middle) > tail else (low, middle - 1)
+    return float(bottom / population), float(low / population)
 
 
 def share(flags: pd.Series, population: int, confidence: float = 0.95) -> dict:
@@ -390,3 +440,206 @@ def sample_results(final: pd.DataFrame, population: int, confidence: float = 0.9
         result = share(flags, population, confidence)
         rows.append({"indicateur": key, "libelle": label, **result, "publie": published.get(key, float("nan"))})
     return pd.DataFrame(rows)
+
+
+# Each share of `sample_results` and the figure of the report it reproduces
+# (`data/reference/pas-de-calais-2020-chiffres.yaml`, in %).
+PUBLISHED = {"femme": "annonces_femmes_part", "homme": "annonces_hommes_part", "trans": "annonces_trans_part",
+             "age_absent": "annonces_sans_age_part", "origine_renseignee": "annonces_nationalite_renseignee_part",
+             "de_passage": "annonces_de_passage_part", "public_hommes": "audience_hommes_part",
+             "public_hommes_seuls": "audience_hommes_exclusivement_part",
+             "indices_reseau": "annonces_indices_reseau_part", "doublon": "taux_doublons"}
+REFERENCE = "data/reference/pas-de-calais-2020-chiffres.yaml"
+
+
+def published_shares(path: str | Path) -> dict[str, float]:
+    """The report's value of each coded share, as a share (0.84 for "84 %")."""
+    import yaml
+
+    figures = {f["id"]: f["valeur"] for f in yaml.safe_load(Path(path).read_text(encoding="utf-8"))["chiffres"]}
+    return {key: figures[name] / 100 for key, name in PUBLISHED.items()}
+
+
+@dataclass
+class Coding:
+    """Step 6's result. Before the sheets are filled (a département's first build),
+    `coded` is None and `missing` says which coders' sheets are awaited."""
+
+    population: int                       # ads collected (step 5)
+    sample: pd.DataFrame                  # the ads drawn by step 5
+    assignment: pd.DataFrame
+    suggestions: pd.DataFrame             # the pre-coding of the sample
+    linkage: pd.DataFrame | None          # each sampled ad's linkage suggestion
+    quality: pd.DataFrame | None          # the pre-coding against the synthetic truth
+    coded: pd.DataFrame | None            # every coder's codes, one row per (ad, coder)
+    missing: list[str]
+    confidence: float
+    published: dict[str, float] | None    # the report's shares (Pas-de-Calais edition only)
+    persons: pd.DataFrame | None = None   # the linkage of the whole sheet (read by step 7)
+    links: pd.DataFrame | None = None
+
+    def blank_sheet(self, coder: str) -> pd.DataFrame:
+        return coder_sheet(self.sample, self.assignment, coder, self.linkage)
+
+    @cached_property
+    def final(self) -> pd.DataFrame | None:
+        return None if self.coded is None else final_codes(self.coded, self.assignment["codeur"].iloc[0])
+
+    @cached_property
+    def found(self) -> pd.DataFrame | None:
+        return None if self.final is None else self.final[self.final["annonce_retrouvee"] == "oui"]
+
+    @cached_property
+    def shares(self) -> pd.DataFrame | None:
+        return None if self.final is None else sample_results(self.final, self.population, self.confidence,
+                                                               self.published)
+
+    @cached_property
+    def age(self) -> dict | None:
+        if self.found is None:
+            return None
+        ages = self.found["age_declare"]
+        return mean_interval(ages, round(self.population * ages.notna().mean()), self.confidence)
+
+    @cached_property
+    def agreement(self) -> pd.DataFrame | None:
+        return None if self.coded is None else agreement(self.coded)
+
+    @cached_property
+    def disagreements(self) -> pd.DataFrame | None:
+        return None if self.coded is None else disagreements(self.coded)
+
+    def shown_shares(self, threshold: int) -> pd.DataFrame:
+        """The shares as the chapter shows them: counts of ads under `threshold` hidden
+        (`disclosure`), percentages, the interval, and the report's value when known."""
+        from . import disclosure
+        from .presentation import percent
+
+        shares = self.shares
+        shown = pd.DataFrame({
+            "Indicateur": shares["libelle"], "Annonces": disclosure.protect(shares["effectif"], threshold),
+            "Sur": shares["base"], "Part": shares["part"].map(percent),
+            f"Intervalle à {percent(self.confidence)}": [f"{percent(b)} – {percent(h)}"
+                                                         for b, h in zip(shares["bas"], shares["haut"])]})
+        if self.published is not None:
+            shown["Rapport du Pas-de-Calais (annonces de 2018)"] = shares["publie"].map(percent)
+        return shown
+
+    def awaiting(self, run) -> str | None:
+        """What to do while coder sheets are missing (a département's first build), in French."""
+        if not self.missing:
+            return None
+        where = (f"dans le dossier « {blank_sheets_folder(run)} » du projet (jamais publié)"
+                 if run.donnees.nature == "reelles" else "dans l'archive ci-dessous")
+        return (f"**Les fiches remplies de {', '.join(self.missing)} ne sont pas encore indiquées.** Les fiches "
+                f"vierges sont {where}. Faites coder chaque annonce, puis indiquez les fiches remplies dans la "
+                f"clé `donnees.fiches_codage` du fichier de paramètres et reconstruisez le livre : l'accord "
+                f"entre codeurs, les parts et le taux de doublons (chapitre 7) seront alors calculés.")
+
+    def numbers(self) -> dict:
+        """The chapter's figures (saved by `results.save`; the synthesis, the reproduction
+        and step 7 read `part_*`, `age_moyen`, `retrouvees` and `doublons`)."""
+        numbers = {"codage": self.coded is not None, "manque": self.missing, "annonces": self.population,
+                   "echantillon": len(self.sample), "codees_deux_fois": int(self.assignment["double"].sum() // 2)}
+        if self.quality is not None:
+            numbers["exactitude_min"] = float(self.quality["exactitude"].min())
+        if self.coded is None:
+            return numbers
+        numbers |= {"codees": int(self.coded[KEY].nunique()), "retrouvees": len(self.found),
+                    "introuvables": int((self.final["annonce_retrouvee"] == "non").sum()),
+                    "doublons": int((self.found["doublon"] == "oui").sum()),
+                    "desaccords": len(self.disagreements),
+                    "age_moyen": self.age["moyenne"], "age_bas": self.age["bas"], "age_haut": self.age["haut"],
+                    "a_revoir": self.agreement.loc[self.agreement["alpha"] < 0.667, "variable"].tolist()}
+        for row in self.shares.itertuples(index=False):
+            numbers |= {f"part_{row.indicateur}": row.part, f"bas_{row.indicateur}": row.bas,
+                        f"haut_{row.indicateur}": row.haut}
+        return numbers
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        tables = {} if self.shares is None else {"parts": self.shares}
+        if self.persons is not None:
+            tables |= {"liaison_personnes": self.persons, "liaison_liens": self.links}
+        return tables
+
+
+def compute(run, root=None, build=".") -> Coding:
+    """Step 6 from the validated parameters and step 5's sample, read from the results
+    saved in the build folder `build` (sections I-B-1, IV-A, V-A-4 and V-B of the report).
+
+    The filled sheets named by `donnees.fiches_codage` are read back and checked against
+    the assignment; a coder whose sheet is not named yet is listed in `missing` (all of
+    them on a first build: the chapter then offers the blank sheets and says what to do).
+    """
+    from . import deduplication, results
+    from .paths import resolve
+    from .synthetic.world import read_truth
+
+    data, settings = run.donnees, run.codage
+    sample = results.load_table("05", "echantillon", build)
+    population = int(results.load("05", build)["annonces"])
+    assignment = assign(sample, settings.codeurs, settings.double_codage, settings.graine)
+    suggestions = precoding.suggest(sample)
+    quality = (precoding.quality(suggestions, read_truth(resolve(data.verite, root), "codes-annonces"))
+               if data.verite else None)
+    persons = links = linkage = None
+    if data.annonces:
+        persons, links = deduplication.link_collection(run, root)
+        linkage = linkage_suggestions(sample, persons)
+    coded = (read_coder_sheets([resolve(path, root) for path in data.fiches_codage], assignment)
+             if data.fiches_codage else None)
+    missing = sorted(set(settings.codeurs) - (set() if coded is None else set(coded["codeur"])))
+    published = published_shares(resolve(REFERENCE, root)) if run.departement.code == "62" else None
+    return Coding(population, sample, assignment, suggestions, linkage, quality, coded, missing,
+                  run.echantillonnage.niveau_confiance, published, persons, links)
+
+
+SHEET_NOTICES = {
+    "synthetiques": "DONNÉES SYNTHÉTIQUES (fictives) : ce fichier sert à apprendre la méthode.",
+    "publiees": "Échantillon tiré à partir de l'inventaire publié.",
+    "reelles": "Données du diagnostic : fichier à conserver en lieu sûr.",
+}
+
+
+def sheets_folder(code: str) -> str:
+    """Where the coder sheets of real data are written, relative to the project: a working
+    folder, never published (the sheets carry the ads' texts)."""
+    return f"travail/fiches-de-codage-{code}"
+
+
+def blank_sheets_folder(run) -> str:
+    """Where the blank sheets are kept: with real data, `sheets_folder`; otherwise the
+    chapter's downloads."""
+    return sheets_folder(run.departement.code) if run.donnees.nature == "reelles" else "sorties"
+
+
+def write_blank_sheets(result: Coding, run, root=None, archive: str | Path = "sorties/fiches-de-codage.zip") -> list[Path]:
+    """Write every coder's blank sheet (drop-down lists, the pre-coding on its own sheet) in
+    `blank_sheets_folder`, and the archive the chapter offers: the sheets themselves, or,
+    with real data, only a notice saying where they are. A real-data sheet already in the
+    folder is never replaced: a coder may be filling it (rename it to get a new blank one)."""
+    from .paths import resolve
+    from .spreadsheets import write_zip
+
+    real = run.donnees.nature == "reelles"
+    folder = resolve(blank_sheets_folder(run), root) if real else Path("sorties")
+    folder.mkdir(parents=True, exist_ok=True)
+    Path(archive).parent.mkdir(parents=True, exist_ok=True)
+    written = [write_coder_sheet(result.blank_sheet(coder), result.suggestions, folder / f"fiche-codage-{coder}.xlsx",
+                                 notice=[f"Fiche de codage de « {coder} » — {run.departement.nom} — graine du tirage "
+                                         f"{run.echantillonnage.graine}.", SHEET_NOTICES[run.donnees.nature],
+                                         "Feuille « Codage » : une ligne par annonce, une liste déroulante par colonne "
+                                         "à remplir ; les clés pseudonymisées (numéro, numéro sans ses deux derniers "
+                                         "chiffres, pseudo) et la suggestion de la liaison aident à coder doublon, "
+                                         "même compte et numéros voisins.",
+                                         "Feuille « Suggestions » : le pré-codage, à confirmer en lisant l'annonce, "
+                                         "jamais à recopier.",
+                                         "Annonce introuvable : annonce_retrouvee = non, et le reste vide."])
+               for coder in run.codage.codeurs
+               if not (real and (folder / f"fiche-codage-{coder}.xlsx").exists())]
+    if real:
+        write_zip(archive, {"LISEZ-MOI.txt": (f"Les fiches de codage sont dans le dossier « "
+                                              f"{blank_sheets_folder(run)} » du projet.\n").encode("utf-8")})
+    else:
+        write_zip(archive, {path.name: path.read_bytes() for path in written})
+    return written

@@ -38,7 +38,7 @@ from .coding import hypergeometric_interval
 from .presentation import percent
 from .spreadsheets import write_csv, write_workbook
 from .tables import read_rows
-from .text import without_accents
+from .text import per_distinct, without_accents
 
 # Match probabilities that make a link "sure" or "probable" (section II-B: the persons
 # behind the ads are given as a range, sure links only versus sure and probable links).
@@ -47,6 +47,7 @@ PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two ages one person declares
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
+BLOCK_LIMIT = 300          # ads sharing one blocking key at most, before the key is refined or dropped
 _PRIME = (1 << 61) - 1
 
 # The fields compared, in the order of `liens.csv`, with their French names.
@@ -88,57 +89,114 @@ def _hashes(grams: list[str]) -> np.ndarray:
     return np.array([zlib.crc32(g.encode("utf-8")) for g in grams], dtype=np.uint64)
 
 
-def minhash_bands(texts: list[str]) -> list[list[str]]:
-    """MinHash/LSH keys of each text's word trigrams: two texts that share a key are
-    candidates for comparison. Fixed coefficients, so the same keys on every run."""
+def _signatures(hashes: list[np.ndarray], chunk: int = 20_000) -> np.ndarray:
+    """The MinHash signature of each set of trigram hashes (a row of `BANDS * ROWS`
+    minima), computed for `chunk` texts at a time; an empty set gives a row of zeros."""
     rng = np.random.default_rng(SEED)
     a = rng.integers(1, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
     b = rng.integers(0, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
-    keys = []
-    for text in texts:
-        h = _hashes(shingles(text, 3))
-        if not len(h):
-            keys.append([])
+    signatures = np.zeros((len(hashes), BANDS * ROWS), dtype=np.uint64)
+    for low in range(0, len(hashes), chunk):
+        part = [h for h in hashes[low:low + chunk]]
+        lengths = np.array([len(h) for h in part])
+        rows = np.flatnonzero(lengths) + low
+        if not len(rows):
             continue
-        signature = ((np.outer(h, a) + b) % np.uint64(_PRIME)).min(axis=0)
-        keys.append([f"{band}-{zlib.crc32(signature[band * ROWS:(band + 1) * ROWS].tobytes())}"
-                     for band in range(BANDS)])
-    return keys
+        values = (np.outer(np.concatenate(part), a) + b) % np.uint64(_PRIME)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[lengths > 0]
+        signatures[rows] = np.minimum.reduceat(values, starts, axis=0)
+    return signatures
+
+
+def minhash_bands(texts: list[str]) -> list[list[int]]:
+    """MinHash/LSH keys of each text's word trigrams: two texts that share a key are
+    candidates for comparison. Fixed coefficients, so the same keys on every run; each
+    key is a band's number and a 60-bit mix of its `ROWS` minima."""
+    hashes = [_hashes(shingles(text, 3)) for text in texts]
+    bands = _signatures(hashes).reshape(len(texts), BANDS, ROWS)
+    mixed = np.zeros((len(texts), BANDS), dtype=np.uint64)
+    for row in range(ROWS):   # a multiply–xor mix, wrapping modulo 2**64
+        mixed = (mixed ^ bands[:, :, row]) * np.uint64(0x9E3779B97F4A7C15)
+    keys = ((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)
+    return [[int(k) for k in row] if len(h) else [] for row, h in zip(keys.astype(np.int64), hashes)]
 
 
 def _split(column: pd.Series) -> list[list[str]]:
     return [[k for k in str(v).split(";") if k] for v in column.fillna("")]
 
 
+def _frequent_dropped(keys: list[list[int]]) -> list[list[int]]:
+    """The band keys without those shared by more than `BLOCK_LIMIT` ads: a band that so
+    many texts share is a phrase of a template, not the text of one person."""
+    counts = pd.Series([k for row in keys for k in row], dtype="int64").value_counts()
+    frequent = set(counts.index[counts > BLOCK_LIMIT].tolist())
+    return [[k for k in row if k not in frequent] for row in keys] if frequent else keys
+
+
+def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd.Series:
+    """The first name and the commune, as one blocking key; with the age too when more
+    than `BLOCK_LIMIT` ads share them (a common name in a large town), so that a big
+    corpus is not compared pair by pair within such a group."""
+    known = prenom.notna() & commune.notna()
+    key = prenom.fillna("") + "|" + commune.fillna("")
+    big = key.map(key[known].value_counts()).fillna(0) > BLOCK_LIMIT
+    key = key.where(~big, key + "|" + age.map(lambda x: "" if x != x else str(int(x))))
+    return key.where(known & ~(big & age.isna()), None)
+
+
 def comparable(ads: pd.DataFrame, departement: str | None = None,
                aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """The fields that the model compares, one row per ad (`ads.read_ads` columns in)."""
-    texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna("")).tolist()
-    phones = [sorted(set(([p] if p else []) + t)) for p, t in
-              zip(ads["telephone_pseudo"].fillna(""), _split(ads["telephones_texte"]))]
-    neighbours = [sorted(set(v + t)) for v, t in zip(_split(ads["voisins_pseudo"]), _split(ads["voisins_texte"]))]
+    """The fields that the model compares, one row per ad (`ads.read_ads` columns in).
+
+    Each distinct text is cut into trigrams once (a million ads repeat their texts)."""
+    texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna(""))
+    codes, distinct = pd.factorize(texts)
+    distinct_bands = _frequent_dropped(minhash_bands(distinct.tolist()))
+    distinct_grams = [[int(x) for x in _hashes(shingles(t, 3))] for t in distinct]
+    phones = per_distinct(lambda p, t: sorted(set(([p] if p else []) + [k for k in t.split(";") if k])),
+                          ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))
+    neighbours = per_distinct(lambda v, t: sorted({k for k in (v + ";" + t).split(";") if k}),
+                              ads["voisins_pseudo"].fillna(""), ads["voisins_texte"].fillna(""))
     blank = lambda column: ads[column].fillna("").replace("", None)  # noqa: E731
+    prenom = blank("prenom_pseudo").astype(object).reset_index(drop=True)
+    places, written = pd.factorize(ads["commune_cle"].fillna(""))
+    codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
+    commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
+    age = ads["age"].astype(float).reset_index(drop=True)
     return pd.DataFrame({
         "unique_id": np.arange(len(ads)),
         "telephone": ads["telephone_pseudo"].fillna("").replace("", None).to_numpy(),
         "telephones": phones, "voisins": neighbours,
-        "pseudo": blank("pseudo_pseudo").to_numpy(), "prenom": blank("prenom_pseudo").to_numpy(),
-        "age": ads["age"].astype(float).to_numpy(),
-        "description": [w.split() if w else None for w in ads["description"].fillna("")],
-                "commune": pd.Series(adfields.commune_codes(ads["commune_cle"].fillna(""), departement, aliases)
-                             ).replace("", None).to_numpy(),
-        "trigrammes": [[int(x) for x in _hashes(shingles(t, 3))] for t in texts],
-        "bandes": minhash_bands(texts),
+        "pseudo": blank("pseudo_pseudo").to_numpy(), "prenom": prenom.to_numpy(),
+        "age": age.to_numpy(),
+        "description": per_distinct(lambda w: w.split() if w else None, ads["description"].fillna("")),
+        "commune": commune.to_numpy(),
+        "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
+        "trigrammes": [distinct_grams[c] for c in codes],
+        "bandes": [distinct_bands[c] for c in codes],
     })
 
 
-def _jaccard_at_least(share: float) -> str:
-    common = "len(list_intersect(trigrammes_l, trigrammes_r))"
-    return f"{common} >= {share} * (len(trigrammes_l) + len(trigrammes_r) - {common})"
+# The list functions of the comparisons, in the SQL of each engine (Splink runs them as written).
+ENGINES = ("duckdb", "spark")
+_SQL = {"duckdb": {"size": "len({0})", "common": "list_intersect({0}, {1})", "has_all": "list_has_all({0}, {1})"},
+        "spark": {"size": "size({0})", "common": "array_intersect({0}, {1})", "has_all": "size(array_except({1}, {0})) = 0"}}
+DUCKDB_MEMORY = "4GB"     # DuckDB spills to disk beyond this (the whole run stays within 8 GiB at a million ads)
+DUCKDB_THREADS = 2        # for the predictions; the training sums on one thread, in the same order every run
 
 
-def _null(column: str, array: bool = False) -> dict:
-    test = (f"(len({column}_l) = 0 OR len({column}_r) = 0)" if array
+def _sql(engine: str, function: str, *columns: str) -> str:
+    return _SQL[engine][function].format(*columns)
+
+
+def _jaccard_at_least(share: float, engine: str) -> str:
+    common = _sql(engine, "size", _sql(engine, "common", "trigrammes_l", "trigrammes_r"))
+    return (f"{common} >= {share} * ({_sql(engine, 'size', 'trigrammes_l')} + {_sql(engine, 'size', 'trigrammes_r')}"
+            f" - {common})")
+
+
+def _null(column: str, engine: str = "duckdb", array: bool = False) -> dict:
+    test = (f"({_sql(engine, 'size', column + '_l')} = 0 OR {_sql(engine, 'size', column + '_r')} = 0)" if array
             else f"({column}_l IS NULL OR {column}_r IS NULL)")
     return {"sql_condition": test, "label_for_charts": "non renseigné", "is_null_level": True}
 
@@ -151,17 +209,23 @@ def _exact(column: str, label: str, tf: bool = False) -> cl.ExactMatch:
     return comparison
 
 
-def settings() -> SettingsCreator:
-    """The Fellegi–Sunter model: seven comparisons, their levels from sure to different.
+# Same first name and commune (the key `prenom_commune` refines the largest groups by the
+# age); naming both columns, the training by expectation maximisation leaves them out.
+NAME_AND_PLACE = "l.prenom_commune = r.prenom_commune AND l.prenom = r.prenom AND l.commune = r.commune"
+
+
+def settings(engine: str = "duckdb") -> SettingsCreator:
+    """The Fellegi–Sunter model: seven comparisons, their levels from sure to different,
+    in the SQL of `engine` (the same model on DuckDB or Spark).
 
     A common first name or commune weighs less than a rare one (term-frequency
     adjustment): one generic field cannot glue persons together alone.
     """
+    shared = lambda column: f"{_sql(engine, 'size', _sql(engine, 'common', column + '_l', column + '_r'))} > 0"  # noqa: E731
     phone = cl.CustomComparison(output_column_name="telephone", comparison_levels=[
-        _null("telephones", array=True),
-        {"sql_condition": "len(list_intersect(telephones_l, telephones_r)) > 0", "label_for_charts": "même numéro"},
-        {"sql_condition": "len(list_intersect(voisins_l, voisins_r)) > 0",
-         "label_for_charts": "numéros à un chiffre près"},
+        _null("telephones", engine, array=True),
+        {"sql_condition": shared("telephones"), "label_for_charts": "même numéro"},
+        {"sql_condition": shared("voisins"), "label_for_charts": "numéros à un chiffre près"},
         {"sql_condition": "ELSE", "label_for_charts": "numéros différents"}])
     age = cl.CustomComparison(output_column_name="age", comparison_levels=[
         _null("age"), {"sql_condition": "age_l = age_r", "label_for_charts": "même âge"},
@@ -169,14 +233,15 @@ def settings() -> SettingsCreator:
         {"sql_condition": "ELSE", "label_for_charts": "âges différents"}])
     description = cl.CustomComparison(output_column_name="description", comparison_levels=[
         _null("description"),
-        {"sql_condition": "list_has_all(description_l, description_r) OR list_has_all(description_r, description_l)",
+        {"sql_condition": f"{_sql(engine, 'has_all', 'description_l', 'description_r')} OR "
+                          f"{_sql(engine, 'has_all', 'description_r', 'description_l')}",
          "label_for_charts": "descriptions compatibles"},
         {"sql_condition": "ELSE", "label_for_charts": "descriptions différentes"}])
     text = cl.CustomComparison(output_column_name="texte", comparison_levels=[
-        _null("trigrammes", array=True),
-        {"sql_condition": _jaccard_at_least(0.8), "label_for_charts": "textes presque identiques"},
-        {"sql_condition": _jaccard_at_least(0.5), "label_for_charts": "textes proches"},
-        {"sql_condition": _jaccard_at_least(0.25), "label_for_charts": "textes en partie communs"},
+        _null("trigrammes", engine, array=True),
+        {"sql_condition": _jaccard_at_least(0.8, engine), "label_for_charts": "textes presque identiques"},
+        {"sql_condition": _jaccard_at_least(0.5, engine), "label_for_charts": "textes proches"},
+        {"sql_condition": _jaccard_at_least(0.25, engine), "label_for_charts": "textes en partie communs"},
         {"sql_condition": "ELSE", "label_for_charts": "textes différents"}])
     return SettingsCreator(
         link_type="dedupe_only", unique_id_column_name="unique_id",
@@ -184,12 +249,39 @@ def settings() -> SettingsCreator:
                      _exact("commune", "commune", tf=True), text],
         blocking_rules_to_generate_predictions=[
             block_on("telephones", arrays_to_explode=["telephones"]),
-            block_on("pseudo"), block_on("prenom", "commune"),
+            block_on("pseudo"), NAME_AND_PLACE,
             block_on("bandes", arrays_to_explode=["bandes"])],
         retain_intermediate_calculation_columns=True, additional_columns_to_retain=[])
 
 
-def trained_model(fields: pd.DataFrame) -> Linker:
+def spark_session():
+    """The Spark session of `--moteur spark`: the one `spark-submit` (or PYSPARK_SUBMIT_ARGS)
+    configured, on a cluster when its master URL was given; else local mode on every core."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise RuntimeError("le moteur « spark » demande pyspark : pip install 'diagnostic[spark]' "
+                           "(et Java 17 ou plus)") from None
+    builder = SparkSession.builder.appName("diagnostic dedup")
+    if not SparkSession.getActiveSession():
+        builder = builder.config("spark.sql.shuffle.partitions", "8").config("spark.driver.memory", "6g")
+    return builder.getOrCreate()
+
+
+def _database(fields: pd.DataFrame, engine: str):
+    """The Splink backend of `engine`, with the ads' fields registered in it."""
+    if engine == "spark":
+        from splink import SparkAPI
+
+        spark = spark_session()
+        spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
+        database = SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
+        return database, database.register(spark.createDataFrame(fields))
+    database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY}))
+    return database, database.register(fields)
+
+
+def trained_model(fields: pd.DataFrame, engine: str = "duckdb") -> Linker:
     """The model with its m and u probabilities estimated from the ads alone (no labels).
 
     u (how often two different persons agree by chance) from random pairs, seeded; m (how
@@ -197,24 +289,32 @@ def trained_model(fields: pd.DataFrame) -> Linker:
     a phone number (which estimates every field but the phone), then on the pairs sharing
     a commune and a first name (which estimates the phone's).
     """
-    database = DuckDBAPI(duckdb.connect(config={"threads": 1}))  # one thread: the same sums, same order
-    linker = Linker(database.register(fields), settings(), log_level=logging.ERROR)  # a level absent from a small corpus is no error
+    database, table = _database(fields, engine)
+    linker = Linker(table, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
     linker.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
-    for rule in (block_on("telephone"), block_on("prenom", "commune")):
+    for rule in (block_on("telephone"), NAME_AND_PLACE):
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    if engine == "duckdb":
+        database._con.execute(f"SET threads = {DUCKDB_THREADS}")
     return linker
 
 
-def scored_pairs(linker: Linker) -> pd.DataFrame:
+def scored_pairs(linker: Linker, engine: str = "duckdb") -> pd.DataFrame:
     """The candidate pairs of probability `PROBABLE` or more, and those sharing a number
     (a network index when the persons differ), with the level reached by each field and
     the weight (log2 of its Bayes factor) it brought."""
     same_number = max(_level_labels(linker, "telephone"))
-    relation = linker.inference.predict().as_duckdbpyrelation()
-    pairs = relation.filter(f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}").df()
+    kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
     columns = {"unique_id_l": "a", "unique_id_r": "b", "match_weight": "poids", "match_probability": "probabilite"}
+    tf = [f"mw_tf_adj_{f}" for f in ("prenom", "commune")]
+    wanted = list(columns) + [f"{k}_{f}" for f in FIELDS for k in ("mw", "gamma")] + tf
+    predicted = linker.inference.predict()
+    if engine == "spark":
+        pairs = predicted.as_spark_dataframe().filter(kept).select(*wanted).toPandas()
+    else:
+        pairs = predicted.as_duckdbpyrelation().filter(kept).select(*wanted).df()
     table = pairs.rename(columns=columns)[list(columns.values())]
     for field in FIELDS:
         weight = pairs[f"mw_{field}"].astype(float)
@@ -298,14 +398,14 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
     `id_personne_probable` (sure and probable links: the low bound), and the links table
     of `liens.csv`.
     """
-    if engine != "duckdb":
-        raise ValueError(f"moteur « {engine} » inconnu : seul « duckdb » est disponible")
+    if engine not in ENGINES:
+        raise ValueError(f"moteur « {engine} » inconnu : « duckdb » (intégré) ou « spark » attendu")
     fields = comparable(ads, departement, aliases)
     ids = ads["id_annonce"].to_numpy()
     if len(ads) < 2:
         alone = _numbered(list(range(len(ads))))
         return ads.assign(id_personne=alone, id_personne_probable=alone), _empty_links()
-    pairs = scored_pairs(trained_model(fields))
+    pairs = scored_pairs(trained_model(fields, engine), engine)
     pairs["id_annonce_a"], pairs["id_annonce_b"] = ids[pairs["a"]], ids[pairs["b"]]
     status = np.where(pairs["probabilite"] >= SURE, "sur", np.where(pairs["probabilite"] >= PROBABLE, "probable", ""))
     if decisions is not None and len(decisions):

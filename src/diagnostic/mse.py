@@ -169,6 +169,10 @@ def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     return beta, covariance
 
 
+NO_FINITE_ESTIMATE = ("le modèle à effets principaux n'a pas d'estimation finie (des listes qui ne se recoupent "
+                      "jamais, ou trop peu de personnes)")
+
+
 def estimate_exists(X: np.ndarray, y: np.ndarray) -> bool:
     """Whether the maximum likelihood estimate exists and is identifiable for this model.
 
@@ -210,8 +214,7 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
     X, y, keep = _model(histories, counts, chosen)
     fitted = _fit(X, y)
     if fitted is None:
-        raise ValueError("le modèle à effets principaux n'a pas d'estimation finie (des listes qui ne se recoupent "
-                         "jamais, ou trop peu de personnes)")
+        raise ValueError(NO_FINITE_ESTIMATE)
     beta, covariance = fitted
     while True:
         mu = np.exp(X @ beta)
@@ -242,12 +245,15 @@ def estimate(table: pd.DataFrame, p_threshold: float = P_THRESHOLD, confidence: 
              bootstrap: int = 0, seed: int = 0, main_effects_only: bool = False) -> Estimate:
     """Estimate the population size from a capture-history table (0/1 columns + `count`)."""
     lists, histories, counts = read_captures(table)
+    if not estimate_exists(*_model(histories, counts, [])[:2]):
+        # lists that never overlap (a first small collection): the fit would drift to a
+        # meaningless "estimate" of billions instead of failing
+        raise ValueError(NO_FINITE_ESTIMATE)
     if main_effects_only:
         chosen = []
         fitted = _fit(*_model(histories, counts, chosen)[:2])
         if fitted is None:
-            raise ValueError("le modèle à effets principaux n'a pas d'estimation finie (des listes qui ne se recoupent "
-                             "jamais, ou trop peu de personnes)")
+            raise ValueError(NO_FINITE_ESTIMATE)
         beta, covariance = fitted
     else:
         chosen, beta, covariance = select_and_fit(lists, histories, counts, p_threshold)

@@ -37,7 +37,7 @@ def _existing_file(value: str | None, info: ValidationInfo) -> str | None:
 # synthetic world that will provide them.
 _INPUTS = ("inventaire_sites", "annonces", "partenaires", "entretiens", "situations_entretiens", "questionnaire",
            "calendrier", "territoires", "decisions_doublons", "verite", "annonces_vague2", "corrections_communes",
-           "lieux_a_risque", "annonces_clients", "forum")
+           "lieux_a_risque", "annonces_clients", "forum", "revue_presse")
 
 
 class Departement(_Section):
@@ -81,6 +81,7 @@ class Donnees(_Section):
     lieux_a_risque: str | None = None
     annonces_clients: str | None = None
     forum: str | None = None
+    revue_presse: str | None = None
     fiches_codage: list[str] = Field(default_factory=list)
 
     _fichiers = field_validator(*_INPUTS)(_existing_file)

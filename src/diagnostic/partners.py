@@ -97,7 +97,8 @@ def read_interviews(path: str | Path) -> pd.DataFrame:
 def read_interview_situations(path: str | Path) -> pd.DataFrame:
     """Situations noted in interviews: the questionnaire's situation variables, one row each.
 
-    Cells with several choices are written "A | B"; each choice must be one of annex 4.
+    Cells with several choices are written "A | B"; each choice must be one of annex 4, and
+    a single-choice answer one of its choices (or blank).
     """
     path = Path(path)
     frame = read_frame(path)
@@ -107,16 +108,17 @@ def read_interview_situations(path: str | Path) -> pd.DataFrame:
         raise InputError(path, [Problem(f"colonne « {c} »", None, "une colonne de ce nom") for c in missing])
     problems = []
     for q in variables:
-        if q.type != "choix_multiple":
+        if q.type not in ("choix_multiple", "choix_unique"):
             continue
         values = []
         for line, cell in enumerate(frame[q.code], start=2):
-            labels = [v.strip() for v in cell.split("|") if v.strip()]
+            labels = [v.strip() for v in cell.split("|") if v.strip()] if q.type == "choix_multiple" else \
+                [cell.strip()] if cell.strip() else []
             for label in labels:
                 if label not in q.choix:
                     problems.append(Problem(f"ligne {line}, colonne « {q.code} »", label,
                                             "l'une des réponses : " + " / ".join(q.choix)))
-            values.append(labels)
+            values.append(labels if q.type == "choix_multiple" else cell.strip())
         frame[q.code] = values
     if problems:
         raise InputError(path, problems)
@@ -176,7 +178,8 @@ class Territory(BaseModel):
 
 def read_territories(path: str | Path) -> pd.DataFrame:
     """A département's own territories (e.g. intercommunalities): one row per commune."""
-    table = read_rows(path, Territory, required=("commune_code", "territoire"), unique="commune_code")
+    table = read_rows(path, Territory, required=("commune_code", "territoire"), unique="commune_code",
+                      not_read=("commune",))  # the commune's name, written by the template to be read by people
     return table.assign(territoire_code=table["territoire"])
 
 

@@ -29,6 +29,10 @@ class FolderError(RuntimeError):
     Nothing has been written or removed when it is raised."""
 
 
+class ProjectNotFound(FolderError, FileNotFoundError):
+    """The command runs outside the project folder (no `_toc.yml` and `params/` above it)."""
+
+
 def project_root(start: Path | None = None) -> Path:
     """The folder holding `_toc.yml` and `params/`.
 
@@ -42,7 +46,7 @@ def project_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "_toc.yml").is_file() and (folder / "params").is_dir():
             return folder
-    raise FileNotFoundError(
+    raise ProjectNotFound(
         f"Dossier du projet introuvable au-dessus de {here} (il contient _toc.yml et params/). "
         f"Lancez la commande depuis le dossier du projet ou définissez {ROOT_VARIABLE}.")
 

@@ -167,10 +167,16 @@ def _key() -> bytes:
 
 def pseudonym(kind: str, value: str, length: int = 10) -> str:
     """A stable pseudonym, e.g. pseudonym("TEL", "+33639981234") → "TEL-3f9a0c…"."""
-    digest = hmac.new(_key(), f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+    return _pseudonym(_key(), kind, value, length)
+
+
+@lru_cache(maxsize=1 << 18)
+def _pseudonym(key: bytes, kind: str, value: str, length: int = 10) -> str:
+    digest = hmac.new(key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
     return f"{kind}-{digest[:length]}"
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_phone(text: str) -> str | None:
     """A French phone number as written ("06.39.98.12.34", "+33 6 39…") in E.164, or None.
 
@@ -195,7 +201,8 @@ def phone_pseudonyms(text: str) -> tuple[str, str]:
     e164 = normalise_phone(text) if text else None
     if not e164:
         return "", ""
-    return pseudonym("TEL", e164), pseudonym("PFX", e164[:-2])
+    key = _key()
+    return _pseudonym(key, "TEL", e164), _pseudonym(key, "PFX", e164[:-2])
 
 
 def _spelled_digits(spelled: str) -> str:
@@ -230,6 +237,8 @@ def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
                 (_SPELLED, lambda m: _spelled_digits(m.group(0))))
     spans = None  # built only when a rewrite is needed (most texts have none)
     for pattern, rewrite in rewrites:
+        if pattern is _SPELLED and "z" not in text.lower():
+            continue  # a spelled number starts with "zéro" (a quick test before the long pattern)
         if pattern.search(text):
             spans = spans or [(k, k + 1) for k in range(len(text))]
             text, spans = _substitute(text, spans, pattern, rewrite)
@@ -248,16 +257,23 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
         return []
     normalised, spans = _normalised(text)
     found = []
-    for low, high in _digit_windows(normalised):
-        for match in phonenumbers.PhoneNumberMatcher(normalised[low:high], "FR",
-                                                     leniency=phonenumbers.Leniency.POSSIBLE):
-            start, end = low + match.start, low + match.end
-            if not _DATE.match(match.raw_string):
+    for low, high in digit_windows(normalised):
+        for start, end, raw in window_phones(normalised[low:high]):
+            start, end = low + start, low + end
+            if not _DATE.match(raw):
                 found.append((spans[start][0], spans[end - 1][1]) if spans else (start, end))
     return found
 
 
-def _digit_windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1 << 16)
+def window_phones(window: str) -> tuple[tuple[int, int, str], ...]:
+    """The numbers `phonenumbers` finds (leniency POSSIBLE) in a window of text, as (start,
+    end, as written); kept for the next ad that writes the same number the same way."""
+    return tuple((match.start, match.end, match.raw_string) for match in
+                 phonenumbers.PhoneNumberMatcher(window, "FR", leniency=phonenumbers.Leniency.POSSIBLE))
+
+
+def digit_windows(text: str, margin: int = 12) -> list[tuple[int, int]]:
     """The parts of a text around its runs of nine digits or more, where a phone number can
     be: the phonenumbers matcher is slow on long texts (a page, a million ads)."""
     windows: list[tuple[int, int]] = []
@@ -372,7 +388,14 @@ def mask_name(text: str, name: str) -> str:
     """The text with every occurrence of `name` (an ad's pseudonym), in any case, masked."""
     if not text or not name or not name.strip():
         return text
-    return re.sub(re.escape(name.strip()), NAME_MASK, text, flags=re.IGNORECASE)
+    return literal_pattern(name.strip()).sub(NAME_MASK, text)
+
+
+@lru_cache(maxsize=4096)
+def literal_pattern(word: str, whole_word: bool = False) -> re.Pattern:
+    """`word` as a case-insensitive pattern (as a whole word if asked), compiled once."""
+    escaped = re.escape(word)
+    return re.compile(rf"\b{escaped}\b" if whole_word else escaped, re.IGNORECASE)
 
 
 def mask_ad_text(text: str, handle: str) -> str:
@@ -389,4 +412,5 @@ def phone_neighbour_keys(text: str) -> str:
     e164 = normalise_phone(text) if text else None
     if not e164:
         return ""
-    return ";".join(pseudonym("VOI", e164[:k] + "*" + e164[k + 1:]) for k in range(len(e164) - 4, len(e164)))
+    key = _key()
+    return ";".join(_pseudonym(key, "VOI", e164[:k] + "*" + e164[k + 1:]) for k in range(len(e164) - 4, len(e164)))

@@ -43,6 +43,7 @@ class Question:
     identifiant: bool = False
     situation: bool = False
     libelles: tuple[tuple[str, str], ...] = ()  # (accepted wording as matched, label) for a free answer
+    addition: bool = False  # asked by this handbook, not in annex 4: an export without it is still read
 
 
 @cache
@@ -55,7 +56,8 @@ def questions() -> tuple[Question, ...]:
             wordings = tuple((header_key(wording), label) for label, others in (q.get("libelles") or {}).items()
                              for wording in [label, *others])
             result.append(Question(q["code"], q["texte"], q["type"], tuple(q.get("choix", ())),
-                                   bool(q.get("identifiant")), section.get("groupe") == "situation", wordings))
+                                   bool(q.get("identifiant")), section.get("groupe") == "situation", wordings,
+                                   bool(q.get("ajout_manuel"))))
     return tuple(result)
 
 
@@ -200,7 +202,9 @@ def _google_layout(path: Path, header: list[str]) -> _GoogleLayout:
 
     The situation section may be repeated; each repetition must have every question, in
     order, except the last, which may be shorter (Google Forms leaves out the questions the
-    owner deleted). Any header that is not the expected question is an error naming it.
+    owner deleted). A question this handbook adds to annex 4 may be absent from every
+    section (a form built from annex 4 as it is). Any header that is not the expected
+    question is an error naming it.
     """
     keys = [header_key(h) for h in header]
     order = list(questions())
@@ -233,8 +237,11 @@ def _google_layout(path: Path, header: list[str]) -> _GoogleLayout:
     end, blocks, last = header_key(after[0].texte), [], -1
     while column < len(keys) and keys[column] != end:
         if keys[column] not in situation_keys:
-            following = situation[last + 1].texte if 0 <= last < len(situation) - 1 else situation[0].texte
-            raise unexpected(column, f"une question de la section « Description des situations » (ici « {following} »)"
+            following = situation[last + 1] if 0 <= last < len(situation) - 1 else situation[0]
+            here = f"« {following.texte} »"
+            if following.addition:  # optional: the question after it may come instead
+                here += f" ou, sans cette question ajoutée par le manuel, « {situation[situation.index(following) + 1].texte} »"
+            raise unexpected(column, f"une question de la section « Description des situations » (ici {here})"
                                      f", ou la question « {after[0].texte} » qui la suit")
         index = situation_keys.index(keys[column])
         if not blocks or index <= last:
@@ -244,7 +251,7 @@ def _google_layout(path: Path, header: list[str]) -> _GoogleLayout:
     if not blocks:
         raise unexpected(column, f"la question « {situation[0].texte} » (section « Description des situations »)")
     for number, block in enumerate(blocks[:-1], start=1):
-        missing = [q for q in situation if q.code not in block]
+        missing = [q for q in situation if q.code not in block and not q.addition]
         if missing:
             columns = sorted(block.values())
             raise InputError(path, [Problem(
@@ -304,10 +311,16 @@ def read_google_forms(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             for q in situation:
                 if not q.identifiant:
                     item[q.code] = read(row[block[q.code]], q, line, block[q.code]) if q.code in block \
-                        else _read_cell("", q)
+                        else _absent(q)
             situations.append(item)
     _check_answers(path, responses, problems)
     return _frames(responses, situations)
+
+
+def _absent(question: Question):
+    """The answer to a question the export does not have: None for a question this handbook
+    adds (not asked, which is not the same as left blank), an empty answer otherwise."""
+    return None if question.addition else _read_cell("", question)
 
 
 def _check_answers(path: Path, responses: list[dict], problems: list[Problem]) -> None:
@@ -361,7 +374,7 @@ def read_kobo(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise InputError(path, [Problem("fichier", None, f"une feuille « {KOBO_REPEAT_SHEET} » (groupe répété des "
                                                          f"situations) ; feuilles trouvées : {', '.join(names)}")])
     main_codes, main_rows = _kobo_sheet(path, 0)
-    _, repeat_rows = _kobo_sheet(path, KOBO_REPEAT_SHEET)
+    repeat_codes, repeat_rows = _kobo_sheet(path, KOBO_REPEAT_SHEET)
     main, situation = main_questions(), situation_questions()
     missing = [q.code for q in main if q.code not in main_codes]
     if missing:
@@ -400,7 +413,7 @@ def read_kobo(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         item = {"id_reponse": parent, "num_situation": counters[parent]}
         for q in situation:
             if not q.identifiant:
-                item[q.code] = read(row, q, KOBO_REPEAT_SHEET, number + 1)
+                item[q.code] = read(row, q, KOBO_REPEAT_SHEET, number + 1) if q.code in repeat_codes else _absent(q)
         situations.append(item)
     _check_answers(path, responses, problems)
     return _frames(responses, situations)
@@ -504,20 +517,22 @@ def read_answers(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 # --- The instrument as an XLSForm (KoboToolbox, ODK) ------------------------------------
 
 _XLSFORM_TYPES = {"texte": "text", "entier": "integer"}
+ADDITION_NOTE = "Question ajoutée par le manuel du diagnostic : elle n'est pas dans l'annexe 4 du rapport."
 
 
 def xlsform_tables() -> dict[str, pd.DataFrame]:
     """Annex 4 as the three sheets of an XLSForm: survey, choices, settings.
 
     Sections become groups, the situations a repeat group (one per situation described),
-    the number consulted is asked only for a collective answer.
+    the number consulted is asked only for a collective answer; a question this handbook
+    adds says so in its hint.
     """
     data = yaml.safe_load(INSTRUMENT.read_text(encoding="utf-8"))
     survey, choices = [], []
     for section in data["sections"]:
         repeat = section.get("groupe") == "situation"
         survey.append({"type": "begin_repeat" if repeat else "begin_group", "name": section["code"],
-                       "label": section["titre"], "relevant": ""})
+                       "label": section["titre"], "hint": "", "relevant": ""})
         for q in section["questions"]:
             kind = q["type"]
             if kind in ("choix_unique", "choix_multiple"):
@@ -529,8 +544,10 @@ def xlsform_tables() -> dict[str, pd.DataFrame]:
                 xls_type = _XLSFORM_TYPES[kind]
             relevant = "selected(${mode_reponse}, 'a_titre_collectif_service_ou_structure')" \
                 if q["code"] == "nb_consultes" else ""
-            survey.append({"type": xls_type, "name": q["code"], "label": q["texte"], "relevant": relevant})
-        survey.append({"type": "end_repeat" if repeat else "end_group", "name": "", "label": "", "relevant": ""})
+            survey.append({"type": xls_type, "name": q["code"], "label": q["texte"],
+                           "hint": ADDITION_NOTE if q.get("ajout_manuel") else "", "relevant": relevant})
+        survey.append({"type": "end_repeat" if repeat else "end_group", "name": "", "label": "", "hint": "",
+                       "relevant": ""})
     settings = pd.DataFrame([{"form_title": data["titre"], "form_id": "diagnostic_partage_annexe4",
                               "version": "1", "default_language": "French (fr)"}])
     return {"survey": pd.DataFrame(survey), "choices": pd.DataFrame(choices), "settings": settings}

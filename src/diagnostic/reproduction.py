@@ -164,6 +164,7 @@ EDITION_KEYS = {
     "proxenete_present_part": ("03:part_situations_proxenete", 100),
     "proxenete_absent_part": ("03:part_situations_sans_proxenete", 100),
     "proxenete_inconnu_part": ("03:part_situations_proxenete_inconnu", 100),
+    "conjoint_proxenete": ("03:situations_conjoint_proxenete", 1),
     "annonces_indices_reseau_part": ("06:part_indices_reseau", 100),
     "audience_hommes_part": ("06:part_public_hommes", 100),
     "audience_hommes_exclusivement_part": ("06:part_public_hommes_seuls", 100),
@@ -226,10 +227,22 @@ def printed_decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+# A figure the report words as an order of magnitude (« la moitié », « une dizaine ») is met
+# within a fifth of its value: the handbook's reading, said in the chapter's table.
+APPROXIMATE = 0.2
+
+
 def sampling_tolerance(figure: dict) -> float:
-    """The gap a share may show from sampling alone: two standard errors of a proportion on
-    the report's base, in points (17 % of 152 persons → ± 6.1). Zero for counts, and for
-    shares whose base the report does not give."""
+    """The gap a figure may show without contradicting the report: for a share, two standard
+    errors of a proportion on the report's base, in points (17 % of 152 persons → ± 6.1);
+    for a figure the report words approximately (`approximatif`), a fifth of its value
+    (« la moitié » → ± 10 points, « une dizaine » → ± 2) when that is wider. Zero for exact
+    counts, and for shares whose base the report does not give."""
+    approximate = APPROXIMATE * abs(figure["valeur"]) if figure.get("approximatif") else 0.0
+    return max(approximate, _sampling(figure))
+
+
+def _sampling(figure: dict) -> float:
     n = figure.get("effectif_base")
     if figure.get("unite") != "%" or not n:
         return 0.0
@@ -266,8 +279,9 @@ def reproduction_table(figures: list[dict], computed: dict[str, float],
             obtained = round(float(computed[key]), printed_decimals(published))
             agreement = mark(published, obtained, tolerance)
             gap = _points(obtained - published, figure)
-            default = {SAME: "", CLOSE: f"écart de {gap}, dans la tolérance d'échantillonnage "
-                                         f"(± {_points(tolerance, figure)})",
+            within = ("le rapport donne un ordre de grandeur" if figure.get("approximatif")
+                      else "dans la tolérance d'échantillonnage")
+            default = {SAME: "", CLOSE: f"écart de {gap}, {within} (± {_points(tolerance, figure)})",
                        DIFFERENT: f"écart de {gap}, non expliqué"}[agreement]
             reason = reasons.get(key, default) if agreement != SAME else ""
         rows.append({"id": key, "chiffre": figure["libelle"], "section": figure["section"], "page": figure["page"],

@@ -8,7 +8,7 @@ XLSForm for KoboToolbox, and a LISEZMOI saying what to fill, check and build.
 
 Nothing here is typed twice: the columns, their types, whether they are required and
 their allowed values come from the readers' pydantic models (`partners`, `inventory`,
-`ads`) and from the instrument (`instrument/questionnaire.yaml`); only the French
+`ads`, `press`) and from the instrument (`instrument/questionnaire.yaml`); only the French
 explanations of each column are written here.
 """
 
@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
 
-from . import ads, geo, inventory, params, partners, questionnaire
+from . import ads, coding, geo, inventory, params, partners, press, questionnaire
 from .errors import InputError, Problem
 from .paths import project_root
 from .spreadsheets import style_header, workbook_bytes
@@ -116,8 +116,11 @@ def situation_columns() -> tuple[Column, ...]:
         several = q.type == "choix_multiple"
         kind = ("une ou plusieurs valeurs de la liste, séparées par « | »" if several else
                 "une valeur de la liste" if q.choix else "texte")
-        columns.append(Column(q.code, False, kind, f"Question de l'annexe 4 : « {q.texte} »", q.choix, several,
-                              if_missing="la question n'est pas renseignée pour les situations des entretiens."))
+        source = "Question ajoutée par ce manuel à l'annexe 4" if q.addition else "Question de l'annexe 4"
+        columns.append(Column(q.code, False, kind, f"{source} : « {q.texte} »", q.choix, several,
+                              if_missing="la nature de la situation est « non précisée » : comptée parmi les personnes "
+                                         "concernées, jamais parmi les situations probables ou avérées." if q.code == "nature"
+                              else "la question n'est pas renseignée pour les situations des entretiens."))
     return tuple(columns)
 
 
@@ -223,6 +226,12 @@ CLIENT_ADS = {"id_annonce_client": "Identifiant de l'annonce de « client », un
               "texte": "Texte de l'annonce (numéros et adresses masqués à la lecture)."}
 FORUM = {"id_discussion": "Identifiant de la discussion.", "commune": "Commune dont parle la discussion.",
          "pseudonymes": "Nombre de pseudonymes différents qui y participent."}
+PRESS = {"date": "Date de parution de l'article.", "titre": "Titre de l'article, tel que le journal l'a imprimé.",
+         "source": "Journal ou site d'information (La Voix du Nord, Nord Littoral…).",
+         "commune": "Commune dont parle l'article, telle qu'il l'écrit (rattachée ensuite à son code INSEE).",
+         "forme": "Forme de prostitution dont parle l'article, dans la légende de la carte des lieux et des formes "
+                  "du rapport (section III) ; « Forme(s) de prostitution inconnue(s) » si l'article n'en dit rien."}
+PRESS_MISSING = {"commune": "Aucun article n'est rattaché à une commune : pas de croisement par arrondissement."}
 
 
 # --- The templates ----------------------------------------------------------------------
@@ -293,6 +302,10 @@ def templates(commune_code: str, commune: str) -> tuple[Template, ...]:
         Template("forum", "forum-discussions.xlsx", "discussions", "Discussions de forum de « clients » (étape 4)",
                  model_columns(ads.ForumDiscussion, FORUM, {}), ads.read_forum,
                  {"id_discussion": "EXEMPLE-F01", "commune": commune, "pseudonymes": 2}),
+        Template("revue_presse", "revue-presse.xlsx", "articles", "Revue de presse (étape 4, annexe 2)",
+                 model_columns(press.Article, PRESS, PRESS_MISSING), press.read_press,
+                 {"date": "2024-02-05", "titre": "EXEMPLE fictif à supprimer", "source": "Nom du journal",
+                  "commune": commune, "forme": press.FORMS[1]}),
     )
 
 
@@ -454,7 +467,8 @@ def forms_guide(departement: str) -> str:
         lines += [f"### {section['titre']}" + (f" (section répétée {SITUATION_SECTIONS} fois)" if repeated else ""),
                   ""]
         for number, q in enumerate(section["questions"], start=1):
-            lines.append(f"{number}. « {q['texte']} » — {_KINDS[q['type']]}")
+            lines.append(f"{number}. « {q['texte']} » — {_KINDS[q['type']]}"
+                         + (f" ({questionnaire.ADDITION_NOTE})" if q.get("ajout_manuel") else ""))
             lines += [f"   - {choice}" for choice in q.get("choix", ())]
         lines.append("")
     return "\n".join(lines)
@@ -465,7 +479,7 @@ def _js(text: str) -> str:
 
 
 def _js_question(q: dict, indent: str = "  ") -> list[str]:
-    title = _js(q["texte"])
+    title = _js(q["texte"]) + (f").setHelpText({_js(questionnaire.ADDITION_NOTE)}" if q.get("ajout_manuel") else "")
     choices = "[" + ", ".join(_js(c) for c in q.get("choix", ())) + "]"
     if q["type"] == "choix_multiple":
         return [f"{indent}form.addCheckboxItem().setTitle({title}).setChoiceValues({choices});"]
@@ -627,8 +641,11 @@ def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
               "le fichier, la ligne, la colonne, la valeur trouvée et la valeur attendue.", "",
               "## 3. Construire le livre", "", "```",
               f"diagnostic run --params {parameters_file}", "```", "",
-              "Le chapitre de codage écrit alors une fiche par codeur ou codeuse ; une fois remplies, "
-              "indiquez-les dans la clé `donnees.fiches_codage` et reconstruisez.", ""]
+              "La première construction réussit avant tout codage : les chapitres qui attendent les fiches "
+              "remplies le disent. Le chapitre de codage écrit une fiche vierge par codeur ou codeuse (listes "
+              f"déroulantes) dans le dossier `{coding.sheets_folder(code)}` du projet, hors du livre publié, "
+              "où elle reste même si une construction suivante échoue. Une fois remplies, indiquez-les dans "
+              "la clé `donnees.fiches_codage` et reconstruisez.", ""]
     return "\n".join(lines)
 
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
 import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -116,6 +115,48 @@ def count_a_minima(text: str | None) -> tuple[int, str]:
     return 1, "illisible : 1, à revoir"
 
 
+# The nature of a situation (section II-A: 167 persons "concernées", 152 "en situation de
+# prostitution probable ou avérée"). The report's first question (annex 4) tells "situations de
+# risque prostitutionnel (des personnes vous semblant particulièrement exposées au risque
+# d'entrer dans la prostitution)" from prostitution identified, reported or witnessed; this
+# handbook asks it of each situation (question "nature", its addition to annex 4).
+RISK, PROBABLE, UNSPECIFIED = "risque", "probable_averee", "non_precisee"
+STATUS_LABELS = {PROBABLE: "Prostitution probable ou avérée", RISK: "Risque prostitutionnel",
+                 UNSPECIFIED: "Nature non précisée"}
+
+
+def situation_status(nature, ticked: list[str] | None) -> tuple[str, str]:
+    """A situation's status (`PROBABLE`, `RISK` or `UNSPECIFIED`) and the rule that gave it.
+
+    `nature`: the answer to the handbook's question "Cette situation relève :", None when the
+    export does not have the question (annex 4 as it is); `ticked`: what the respondent
+    ticked in the first question, None for a situation noted in an interview. Without the
+    question, the status is read from the first question when it allows one reading only:
+    only the risk box ticked → risk; the risk box not ticked → probable or proven (the
+    situation section describes situations "identifiées de manière probable ou avérée,
+    observées ou rapportées"). Anything else, and a blank answer, is "non précisée": never
+    counted as probable or proven. The form of prostitution plays no part: an unknown
+    form ("Inconnu") is still prostitution (the report's map, section III).
+    """
+    from .questionnaire import question
+
+    risk_answer, probable_answer = question("nature").choix
+    risk_box = question("reperage").choix[0]
+    if isinstance(nature, str):
+        if nature == risk_answer:
+            return RISK, "réponse : risque prostitutionnel"
+        if nature == probable_answer:
+            return PROBABLE, "réponse : prostitution probable ou avérée"
+        return UNSPECIFIED, "réponse vide : nature non précisée"
+    if ticked is None:
+        return UNSPECIFIED, "situation d'entretien sans la question : nature non précisée"
+    if list(ticked) == [risk_box]:
+        return RISK, "question absente ; seule la case « risque » cochée : risque prostitutionnel"
+    if risk_box not in ticked:
+        return PROBABLE, "question absente ; case « risque » non cochée : probable ou avérée"
+    return UNSPECIFIED, "question absente ; case « risque » et une autre cochées : nature non précisée"
+
+
 def _field_of_activity(label: str) -> str:
     by_label = {v.lower(): k for k, v in FIELD_LABELS.items()}
     return by_label.get(str(label).strip().lower(), "")
@@ -124,18 +165,21 @@ def _field_of_activity(label: str) -> str:
 def prepare(situations: pd.DataFrame, responses: pd.DataFrame, interviews: pd.DataFrame,
             registry: pd.DataFrame) -> pd.DataFrame:
     """One row per situation described, with its id, its count and audit, its status and
-    the field of activity of whoever described it.
-
-    A situation whose form of prostitution is only "Inconnu" is counted as a situation of
-    risk; every other one as probable or proven (the handbook's reading of the report's
-    distinction between 167 persons concerned and 152 in a probable or proven situation).
+    the rule that gave it (`situation_status`), and the field of activity of whoever
+    described it.
     """
     table = situations.copy()
     table.insert(0, "id_situation", table["id_source"] + "-" + table["num_situation"].astype(str))
     audit = table["nb_personnes"].map(count_a_minima)
     table["personnes"] = audit.str[0]
     table["regle"] = audit.str[1]
-    table["statut"] = np.where(table["forme"].map(lambda f: list(f) == ["Inconnu"]), "risque", "probable_averee")
+    ticked = dict(zip(responses["id_reponse"], responses["reperage"]))
+    natures = table["nature"] if "nature" in table else pd.Series(None, index=table.index, dtype=object)
+    status = [situation_status(nature if isinstance(nature, str) else None,
+                               ticked.get(source, []) if origin == "questionnaire" else None)
+              for nature, source, origin in zip(natures, table["id_source"], table["source"])]
+    table["statut"] = [s for s, _ in status]
+    table["regle_statut"] = [rule for _, rule in status]
     fields = dict(zip(responses["id_reponse"], responses["activite"].map(_field_of_activity)))
     structure_field = dict(zip(registry["structure"], registry["champ"]))
     fields |= {i: structure_field.get(s, "") for i, s in zip(interviews["id_entretien"], interviews["structure"])}
@@ -164,14 +208,14 @@ def read_decisions(path: str | Path) -> pd.DataFrame:
 
 
 PAIR_KEYS = {"sexe": "même sexe", "age": "même tranche d'âge", "nationalite": "même nationalité",
-             "proxenete": "même réponse sur le proxénète", "statut": "même statut (risque, ou probable ou avérée)"}
+             "proxenete": "même réponse sur le proxénète", "statut": "même nature (risque, probable ou avérée, non précisée)"}
 
 
 def candidate_pairs(table: pd.DataFrame, min_similarity: float = 0.85) -> pd.DataFrame:
     """Pairs of situations from different sources that may be the same situation.
 
     Compared only within the same commune (blocking); each pair carries the reasons that
-    make it a candidate, the similarity of the two descriptions (0 to 1), and whether the
+    make it a candidate (`_agree`), the similarity of the two descriptions (0 to 1), and whether the
     rule takes it as the same situation: every attribute equal and descriptions at least
     `min_similarity` alike.
     """
@@ -182,8 +226,7 @@ def candidate_pairs(table: pd.DataFrame, min_similarity: float = 0.85) -> pd.Dat
             for b in records[a_index + 1:]:
                 if a["id_source"] == b["id_source"]:
                     continue
-                reasons = ["même commune"] + [label for key, label in PAIR_KEYS.items()
-                                              if _same(_comparable(key, a[key]), _comparable(key, b[key]))]
+                reasons = ["même commune"] + [label for key, label in PAIR_KEYS.items() if _agree(key, a[key], b[key])]
                 descriptions = (a["parcours"] or "", b["parcours"] or "")
                 similarity = fuzz.token_set_ratio(*descriptions) / 100 if any(descriptions) else 1.0
                 if len(reasons) < 3:
@@ -196,8 +239,14 @@ def candidate_pairs(table: pd.DataFrame, min_similarity: float = 0.85) -> pd.Dat
     return pd.DataFrame(rows, columns=["id_a", "id_b", "similarite", "raisons", "regle"])
 
 
-def _comparable(key: str, value):
-    return pimp_category(value) if key == "proxenete" else value
+def _agree(key: str, a, b) -> bool:
+    """Whether two situations agree on `key`: the same answer (the same category for the
+    pimp); a nature "non précisée" does not contradict a stated one."""
+    if key == "proxenete":
+        return _same(pimp_category(a), pimp_category(b))
+    if key == "statut" and UNSPECIFIED in (a, b):
+        return True
+    return _same(a, b)
 
 
 def _same(a, b) -> bool:
@@ -212,7 +261,8 @@ def consolidate(table: pd.DataFrame, pairs: pd.DataFrame, decisions: pd.DataFram
     A pair is the same situation when the rule says so, unless the reviewer decided
     otherwise; a reviewer can also join pairs the rule left apart. A group counts the
     largest of its a-minima counts (each report is itself a floor), is "probable or
-    proven" if one of its reports is, and lists every field of activity that reported it.
+    proven" if one of its reports is, else "risk" if one is, else "non précisée" (a stated
+    nature prevails over an unstated one), and lists every field of activity that reported it.
     """
     same = {(a, b): rule for a, b, rule in zip(pairs["id_a"], pairs["id_b"], pairs["regle"])}
     if decisions is not None:
@@ -235,7 +285,7 @@ def consolidate(table: pd.DataFrame, pairs: pd.DataFrame, decisions: pd.DataFram
     result = pd.DataFrame({
         "situations": grouped.size(),
         "personnes": grouped["personnes"].max(),
-        "statut": grouped["statut"].agg(lambda s: "probable_averee" if (s == "probable_averee").any() else "risque"),
+        "statut": grouped["statut"].agg(lambda s: next(x for x in (PROBABLE, RISK, UNSPECIFIED) if (s == x).any())),
         "champs": grouped["champ"].agg(lambda c: ";".join(sorted({x for x in c if x}))),
         "sources": grouped["id_situation"].agg(";".join),
     })
@@ -372,7 +422,26 @@ class Counting:
     @property
     def core(self) -> pd.DataFrame:
         """The distinct situations of probable or proven prostitution (the report's 152 persons)."""
-        return self.groups[self.groups["statut"] == "probable_averee"]
+        return self.groups[self.groups["statut"] == PROBABLE]
+
+    def natures(self, threshold: int) -> pd.DataFrame:
+        """Situations and persons by nature (section II-A: the persons concerned are those in
+        a probable or proven situation, those at risk, and here those whose nature is not
+        stated), every nature shown even when none, small counts of persons hidden."""
+        described = self.described["statut"].value_counts()
+        distinct = self.groups.groupby("statut")["personnes"].agg(["size", "sum"])
+        table = pd.DataFrame({"nature": list(STATUS_LABELS.values()),
+                              "situations_decrites": [int(described.get(s, 0)) for s in STATUS_LABELS],
+                              "situations_distinctes": [int(distinct["size"].get(s, 0)) for s in STATUS_LABELS],
+                              "personnes": [int(distinct["sum"].get(s, 0)) for s in STATUS_LABELS]})
+        table["personnes"] = disclosure.protect(table["personnes"], threshold).to_numpy()
+        return table
+
+    def status_rules(self) -> pd.DataFrame:
+        """Situations described by the rule that gave them their nature (`situation_status`)."""
+        return (self.described.groupby(["regle_statut", "statut"]).size().rename("situations").reset_index()
+                .sort_values(["situations", "regle_statut"], ascending=[False, True])
+                .assign(statut=lambda f: f["statut"].map(STATUS_LABELS))[["statut", "regle_statut", "situations"]])
 
     def typology(self, threshold: int) -> pd.DataFrame:
         """Situations and persons by form of prostitution (section III). A situation may have
@@ -455,8 +524,11 @@ class Counting:
             "situations_distinctes": len(self.groups),
             "situations_probables": situations_core,
             "personnes_concernees": self.persons(),
-            "personnes_probables": self.persons("probable_averee"),
-            "personnes_risque": self.persons("risque"),
+            "personnes_probables": self.persons(PROBABLE),
+            "personnes_risque": self.persons(RISK),
+            "personnes_non_precisee": self.persons(UNSPECIFIED),
+            "situations_non_precisee": int((self.groups["statut"] == UNSPECIFIED).sum()),
+            "situations_nature_deduite": int(self.described["regle_statut"].str.startswith("question absente").sum()),
             "part_situations_echange": exchange.mean() if situations_core else math.nan,
             "part_situations_echange_hebergement": housing.mean() if situations_core else math.nan,
             "part_situations_proxenete": (pimps == "probable_averee").mean() if situations_core else math.nan,
@@ -480,7 +552,7 @@ class Counting:
             "mse_verifications": checks,
             "mse_publiable": all(checks.values()),
         }
-        base = self.persons("probable_averee")
+        base = self.persons(PROBABLE)
         ages = persons_by(core, "age")
         sexes = persons_by(core, "sexe")
         share = lambda counts, labels: sum(counts.get(label, 0) for label in labels) / base if base else math.nan  # noqa: E731
@@ -531,16 +603,17 @@ class Counting:
 
 def persons_by_arrondissement(counting: Counting, threshold: int) -> pd.DataFrame:
     """Persons in a probable or proven situation by arrondissement, small counts hidden
-    (`code`, `personnes`: None where suppressed), ready for `geo.choropleth(..., persons=True)`."""
+    (`code`, `personnes`: None where suppressed, `masque`), ready for `geo.choropleth(..., persons=True)`."""
     return protected_areas(counting.tables()["personnes_par_arrondissement"], threshold)
 
 
 def protected_areas(by_area: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """Counts of persons by area (`code`, `personnes`) with the small ones (and their
-    complements) replaced by None, so that a map leaves them uncoloured."""
+    complements) replaced by None and marked `masque`, so that a map draws them as masked."""
     counts = by_area.set_index("code")["personnes"]
     hidden = disclosure.suppression_mask(counts.to_frame(), threshold).iloc[:, 0]
-    return pd.DataFrame({"code": counts.index, "personnes": counts.astype(object).where(~hidden, None).to_numpy()})
+    return pd.DataFrame({"code": counts.index, "personnes": counts.astype(object).where(~hidden, None).to_numpy(),
+                         "masque": hidden.to_numpy()})
 
 
 def profile(counts: pd.Series, order: list[str], label: str, threshold: int) -> tuple[pd.DataFrame, int]:
@@ -594,9 +667,13 @@ def compute(run, root: Path | None = None) -> Counting:
     decisions = read_decisions(resolve(data.decisions_doublons, root)) if data.decisions_doublons else None
     groups = consolidate(described, pairs, decisions)
     histories = capture_histories(groups)
-    estimate = mse.estimate(histories, bootstrap=run.situations.bootstrap, seed=run.situations.graine)
+    try:
+        estimate = mse.estimate(histories, bootstrap=run.situations.bootstrap, seed=run.situations.graine)
+    except ValueError:  # fields whose reports never overlap: no estimate, and chapter 3 says so
+        estimate = mse.Estimate([c for c in histories.columns if c != "count"], int(histories["count"].sum()),
+                                math.nan, [])
     code = run.departement.code
-    core = groups[groups["statut"] == "probable_averee"]
+    core = groups[groups["statut"] == PROBABLE]
     places = communes.match(core["commune"].str.title(), code, dict(run.communes.alias))
     arrondissements = geo.commune_arrondissements(code, root)
     located = core.assign(code_insee=places["code_insee"].to_numpy())

@@ -131,6 +131,22 @@ def mse_sentence(counting: dict | None) -> str:
             + " ; ".join(failed) + " (voir le chapitre 3, « quand ne pas la publier »).")
 
 
+def coding_sentence(results: dict[str, dict]) -> str:
+    """The coded sample and the persons behind the ads (chapters 6 and 7); before any coder
+    sheet is filled, what the synthesis waits for and where to give it."""
+    figure = lambda key: shown(key, value(results, key))  # noqa: E731
+    linked = f"la liaison de toutes les annonces en trouve {figure('07:personnes_liees')}."
+    if not value(results, "06:codage"):
+        return (f"L’échantillon de {figure('05:echantillon')} annonces attend le codage (chapitre 6) : les fiches "
+                f"remplies s’indiquent dans la clé « donnees.fiches_codage » du fichier de paramètres ; sans attendre, "
+                + linked)
+    return (f"Dans l’échantillon de {figure('05:echantillon')} annonces codées, {figure('06:part_femme')} présentent "
+            f"une femme, {figure('06:part_public_hommes')} s’adressent aux hommes et {figure('06:part_indices_reseau')} "
+            f"portent au moins un indice de réseau. Avec un taux de doublons de {percent(value(results, '07:taux_doublons'))}, "
+            f"{figure('07:personnes_rapport')} personnes (de {figure('07:personnes_bas')} à "
+            f"{figure('07:personnes_haut')}) seraient concernées par ces annonces ; " + linked)
+
+
 def needs_sentence(questionnaire: dict | None) -> str:
     """The professionals' needs, most cited first, with their shares (section I-A-5)."""
     if not questionnaire:
@@ -143,6 +159,33 @@ def needs_sentence(questionnaire: dict | None) -> str:
 NEED_LABELS = {"formation": "formation", "appui_d_associations_specialisees": "appui d'associations spécialisées",
                "information_sensibilisation": "information et sensibilisation",
                "mise_en_reseau": "mise en réseau", "outils_de_prevention": "outils de prévention"}
+
+
+def demand_sentence(results: dict[str, dict]) -> str | None:
+    """The demand side (section V-B) as the results give it: whom the coded ads address, the
+    « clients' » own ads and forum discussions, and the press review beside them (annex 2);
+    None when no chapter computed any of them."""
+    get = lambda key: value(results, key)  # noqa: E731
+    count = lambda key: shown("04:n", get(key))  # noqa: E731
+    parts = []
+    if get("06:part_public_hommes") is not None:
+        parts.append(f"{shown('06:part_public_hommes', get('06:part_public_hommes'))} des annonces codées "
+                     f"s'adressent à des hommes")
+    if get("04:annonces_clients") is not None:
+        parts.append(f"{count('04:annonces_clients')} annonces de « clients » cherchant une personne en situation "
+                     f"de prostitution ont été relevées")
+    if get("04:discussions_forum") is not None:
+        parts.append(f"{count('04:discussions_forum')} discussions de « clients » sur un forum portent sur "
+                     f"{count('04:communes_forum')} communes")
+    if get("04:articles_presse") is not None:
+        period = {str(get("04:presse_debut") or "")[:4], str(get("04:presse_fin") or "")[:4]} - {""}
+        parts.append(f"la revue de presse réunit {count('04:articles_presse')} articles"
+                     + (f" parus de {min(period)} à {max(period)}" if len(period) == 2 else
+                        f" parus en {period.pop()}" if period else ""))
+    if not parts:
+        return None
+    text = " ; ".join(parts) + "."
+    return text[0].upper() + text[1:]
 
 
 def key_findings(results: dict[str, dict]) -> dict[str, str]:
@@ -171,7 +214,8 @@ def key_findings(results: dict[str, dict]) -> dict[str, str]:
             f"{pct('03:part_situations_prostitution_discrete')} des situations décrites relèvent de la prostitution "
             f"discrète (appartements, hôtels, Internet…), {pct('03:part_situations_prostitution_visible')} de la "
             f"prostitution visible, et {pct('03:part_situations_echange')} d'un échange contre des biens ou des "
-            f"services (contre un hébergement dans {pct('03:part_echange_contre_hebergement')} de ces cas).")
+            f"services" + (f" (contre un hébergement dans {pct('03:part_echange_contre_hebergement')} de ces cas)"
+                           if pct("03:part_echange_contre_hebergement") != NOT_COMPUTED else "") + ".")
         sentences["proxenetes"] = (
             f"Un proxénète est probable ou avéré dans {pct('03:part_situations_proxenete')} des situations ; un "
             f"conjoint ou partenaire est en cause dans {shown('03:n', get('03:situations_conjoint_proxenete'))} "
@@ -192,13 +236,9 @@ def key_findings(results: dict[str, dict]) -> dict[str, str]:
                              f"l'échantillon, donne {shown('07:n', get('07:personnes_rapport'))} personnes (de "
                              f"{shown('07:n', get('07:personnes_bas'))} à {shown('07:n', get('07:personnes_haut'))}).")
         sentences["ou"] = internet
-    if get("06:part_public_hommes") is not None or get("04:annonces_clients") is not None:
-        demand = []
-        if get("06:part_public_hommes") is not None:
-            demand.append(f"{pct('06:part_public_hommes')} des annonces codées s'adressent à des hommes")
-        if get("04:annonces_clients") is not None:
-            demand.append(f"{shown('04:n', get('04:annonces_clients'))} annonces de « clients » ont été relevées")
-        sentences["demande"] = " ; ".join(demand) + "."
+    demand = demand_sentence(results)
+    if demand:
+        sentences["demande"] = demand
     if get("02:part_insuffisamment_outille") is not None:
         sentences["besoins"] = (
             f"{pct('02:part_insuffisamment_outille')} des professionnel·les qui ont accompagné des personnes "

@@ -258,13 +258,15 @@ def read_frame(path: str | Path, sheet: str | int = 0) -> pd.DataFrame:
 
 def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None = None,
               required: tuple[str, ...] = (), sheet: str | int = 0,
-              unique: str | None = None, empty_allowed: bool = True) -> pd.DataFrame:
+              unique: str | None = None, empty_allowed: bool = True,
+              not_read: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read a table and check each row against `model`; return the checked rows.
 
     Headers are matched without case, accents or punctuation. `aliases` renames accepted
     alternative headers; `required` columns must be present; `unique` names a column
     whose values may not repeat; `empty_allowed=False` refuses a table with no row.
-    Columns the model does not read are reported by a `ColumnWarning`; empty rows are
+    Columns the model does not read are reported by a `ColumnWarning`, except `not_read`
+    ones, which a template writes for its reader's eyes only; empty rows are
     skipped, and rows are numbered as in the spreadsheet.
     """
     path = Path(path)
@@ -277,7 +279,7 @@ def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None
         raise InputError(path, [Problem(f"colonne « {c} » absente", None,
                                         f"une colonne « {c} » dans la première ligne ; colonnes trouvées : {found}")
                                 for c in missing])
-    unknown = [typed.get(c, c) for c in frame.columns if c not in model.model_fields]
+    unknown = [typed.get(c, c) for c in frame.columns if c not in model.model_fields and c not in not_read]
     if unknown:
         warnings.warn(f"Fichier « {path} » : colonne(s) non lue(s), ignorée(s) : "
                       + ", ".join(f"« {c} »" for c in unknown)

@@ -61,7 +61,7 @@ def _truth_summary(path: Path) -> dict:
 
 def readers() -> dict[str, Callable]:
     """Each data key of the parameters, with the reader its chapter uses."""
-    from . import ads, communes, inventory, partners, questionnaire, situations
+    from . import ads, communes, inventory, partners, press, questionnaire, situations
 
     return {
         "inventaire_sites": inventory.read,
@@ -78,6 +78,7 @@ def readers() -> dict[str, Callable]:
         "lieux_a_risque": ads.read_risk_places,
         "annonces_clients": ads.read_client_ads,
         "forum": ads.read_forum,
+        "revue_presse": press.read_press,
     }
 
 

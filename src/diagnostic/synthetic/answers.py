@@ -26,12 +26,20 @@ NEEDS = {"Formation": "training", "Appui d'associations spécialisées": "specia
          "Information / sensibilisation": "information_awareness", "Mise en réseau": "networking",
          "Outils de prévention": "prevention_tools"}
 REPERAGE = questionnaire.question("reperage").choix  # the four ways of having met situations
+NATURE = dict(zip(("risque", "probable_averee"), questionnaire.question("nature").choix))
+UNKNOWN_FORM_SHARE = 0.1  # descriptions of prostitution whose form the professional does not know (invented)
 
 
 def _situation_answers(group, count_text: str, rng: np.random.Generator) -> dict:
-    """The answers describing one situation, as a professional would tick and write them."""
+    """The answers describing one situation, as a professional would tick and write them.
+
+    A situation of risk has no form of prostitution; a described prostitution may have an
+    unknown one ("Inconnu", the report's map category "forme(s) inconnue(s)").
+    """
     age = AGE_BANDS[group.age]
+    exchange = group.contre_hebergement or group.contre_biens_services
     answers = {
+        "nature": NATURE[group.statut],
         "nb_personnes": count_text,
         "sexe": SEX_LABELS[group.sexe],
         "age": [age] if age else [],
@@ -53,12 +61,14 @@ def _situation_answers(group, count_text: str, rng: np.random.Generator) -> dict
                                  "inconnu": []}[group.ressources],
         "parcours": "; ".join(VULNERABILITY_PHRASES[f] for f in VULNERABILITY_PHRASES
                               if getattr(group, f"facteur_{f}", False)).capitalize(),
-        "forme": ["Inconnu"] if group.statut == "risque" else sorted({FORMS[rng.integers(len(FORMS))]}
-                        | ({"Contre hébergement"} if group.contre_hebergement else set())
-                        | ({"Contre autres biens ou services"} if group.contre_biens_services else set()),
-                        key=questionnaire.question("forme").choix.index),
+        "forme": [] if group.statut == "risque" else ["Inconnu"] if not exchange and rng.random() < UNKNOWN_FORM_SHARE
+        else sorted({FORMS[rng.integers(len(FORMS))]}
+                    | ({"Contre hébergement"} if group.contre_hebergement else set())
+                    | ({"Contre autres biens ou services"} if group.contre_biens_services else set()),
+                    key=questionnaire.question("forme").choix.index),
         "zones": group.commune if rng.random() < 0.7 else f"{group.commune} et alentours",
-        "proxenete": {"probable_averee": ["Oui", "Oui, son compagnon", "Oui, probablement"][rng.integers(3)],
+        "proxenete": {"probable_averee": "Oui, son compagnon" if group.proxenete_conjoint
+                      else ["Oui", "Oui, probablement"][rng.integers(2)],
                       "absent": "Non", "inconnu": "Je ne sais pas"}[group.proxenete],
         "reseau": "Oui, un réseau international" if group.proxenete == "probable_averee" and rng.random() < 0.15
         else ["Non", "Je ne sais pas"][rng.integers(2)],
@@ -88,13 +98,14 @@ def responses(units: pd.DataFrame, professionals: pd.DataFrame, registry: pd.Dat
     for k, unit in survey.iterrows():
         person = first.loc[unit["id_unite"]]
         identified = bool(unit["a_identifie"])
+        own = reports[reports["id_unite"] == unit["id_unite"]]
+        reports_risk = any(group_by_id[g].statut == "risque" for g in own["id_groupe"])
         reperage = []
-        if identified:
-            reperage = [REPERAGE[1]] + ([REPERAGE[0]] if rng.random() < 0.4 else []) + (
+        if identified:  # the risk box is ticked by whoever describes a situation of risk
+            reperage = [REPERAGE[1]] + ([REPERAGE[0]] if rng.random() < 0.4 or reports_risk else []) + (
                 [REPERAGE[2]] if rng.random() < 0.3 else [])
         elif rng.random() < 0.25:
             reperage = [REPERAGE[2]]
-        own = reports[reports["id_unite"] == unit["id_unite"]]
         know = lambda flag: "Non, je ne le savais pas" if flag else "Oui, je le savais"  # noqa: E731
         record = {
             "horodatage": (start + dt.timedelta(days=int(k * 9), hours=int(rng.integers(8)))).strftime("%d/%m/%Y %H:%M:%S"),

@@ -199,6 +199,12 @@ def situations(units: pd.DataFrame, registry: pd.DataFrame, communes_cited: pd.D
     # (base 152); the persons at risk get profiles drawn from the same shares.
     parts = [_profiles(seen[seen["statut"] == status], targets, rng) for status in ("probable_averee", "risque")]
     seen = pd.concat(parts).sort_index()
+    # "Dans 29 situations, un conjoint proxénète est signalé" (V-A-1): among the situations of
+    # probable or proven prostitution with a pimp, as many as the report counts (all, if fewer).
+    pimped = np.flatnonzero((seen["statut"] == "probable_averee") & (seen["proxenete"] == "probable_averee"))
+    seen["proxenete_conjoint"] = False
+    seen.loc[pimped, "proxenete_conjoint"] = assign_flag(
+        np.ones(len(pimped)), min(1.0, targets["partner_pimp_situations"] / max(len(pimped), 1)), rng)
     seen["commune_code"] = [communes_cited["code"].iloc[rng.integers(len(communes_cited))] for _ in range(len(seen))]
     seen["commune"] = seen["commune_code"].map(dict(zip(communes_cited["code"], communes_cited["nom"])))
 
@@ -235,12 +241,14 @@ def _profiles(groups: pd.DataFrame, targets: dict, rng: np.random.Generator) -> 
     groups["ressources"] = assign_by_quota(weights, targets["resources"], rng)
     groups["emploi"] = assign_by_quota(weights, targets["employment"], rng)
     groups["logement"] = assign_by_quota(weights, targets["housing"], rng)
-    exchange = assign_flag(weights, targets["exchange_share"], rng)
+    # Forms and pimps are published as shares of situations (III-C, V-A): one weight per group.
+    situations = np.ones(len(groups))
+    exchange = assign_flag(situations, targets["exchange_share"], rng)
     housing = np.zeros(len(groups), dtype=bool)
-    housing[np.flatnonzero(exchange)] = assign_flag(weights[exchange], 0.5, rng)
+    housing[np.flatnonzero(exchange)] = assign_flag(situations[exchange], 0.5, rng)
     groups["contre_biens_services"] = exchange & ~housing
     groups["contre_hebergement"] = housing
-    groups["proxenete"] = assign_by_quota(weights, targets["pimp"], rng)
+    groups["proxenete"] = assign_by_quota(situations, targets["pimp"], rng)
     return groups
 
 

@@ -3,7 +3,7 @@
 `diagnostic synth --params params/X.yaml [--seed N] [--ads N]` (and `make data`) writes
 into `data/synthetic/` the files a département would really hold (site inventory, ad
 collection sheet, partner registry, interview list, questionnaire exports, places at
-risk, "clients'" ads), every name ending in -SYNTHETIQUE, and into
+risk, "clients'" ads, press review), every name ending in -SYNTHETIQUE, and into
 `data/synthetic/verite/` the truth that no département has: who is behind each ad,
 which persons were reported, and those nobody reported. Same parameters and seed: the
 same bytes.
@@ -30,7 +30,7 @@ from ..params import Parametres
 from ..territories import communes_of
 from ..paths import check_replaceable, output_folder, project_root, replace_folder, resolve, write_marker
 from ..spreadsheets import write_workbook
-from . import answers, coders, exports, internet, partners
+from . import answers, coders, exports, internet, partners, press
 
 SUFFIX = "-SYNTHETIQUE"
 NOTICE = ("DONNÉES SYNTHÉTIQUES — monde fictif produit par le manuel du diagnostic départemental ; "
@@ -99,6 +99,7 @@ def targets(reference: dict) -> dict:
         "exchange_share": situations["goods_or_services_exchange_share"]["value"],
         "pimp": {"probable_averee": situations["pimp_presence"]["probable_or_proven"],
                  "absent": situations["pimp_presence"]["absent"], "inconnu": situations["pimp_presence"]["unknown"]},
+        "partner_pimp_situations": situations["partner_pimp_situations"],
         "communes_cited": situations["communes_cited"]["value"],
         "ad_communes": internet_ref["communes"]["value"],
         "insufficiently_equipped": q["insufficiently_equipped"]["value"],
@@ -210,6 +211,7 @@ def generate(run: Parametres, seed: int | None = None, n_ads: int | None = None,
     world.inputs["lieux-a-risque"] = _places(goal, towns, rng)
     world.inputs["annonces-clients"] = _client_ads(goal, towns, communes, rng)
     world.inputs["forum-discussions"] = _forum(goal, communes, towns, rng)
+    world.inputs["revue-presse"] = press.articles(seen, towns, _stream(seed, "presse"))
     world.summary = {
         "graine": seed, "departement": run.departement.code,
         "annonces": int(len(ads)), "sites": int(len(sites)),
