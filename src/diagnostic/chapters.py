@@ -105,8 +105,14 @@ def number(notebook: Path) -> str:
     return notebook.stem[:2]
 
 
+def read_results(names: list[str], earlier: list[Path]) -> set[Path]:
+    """The chapters among `earlier` whose results a chapter read (`Reads.results`)."""
+    return {chapter for chapter in earlier if "*" in names or number(chapter) in names}
+
+
 def dependencies(notebook: Path, earlier: list[Path]) -> list[Path]:
-    """The chapters among `earlier` whose results `notebook` reads (from its code cells)."""
+    """The chapters among `earlier` whose results `notebook` reads in its own code cells (the
+    package's step functions may read others: see `Reads.results`)."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
     if _READS_ALL.search(code):
@@ -131,14 +137,15 @@ class Reads:
     sections: list[str]  # top-level sections of the parameters
     donnees: list[str]  # keys of the section `donnees` (the files they name are inputs)
     files: list[str]  # files opened for reading: in the project by their path in it
+    results: list[str] = ()  # chapters whose results it read ("*": all those before it)
 
     @classmethod
     def from_log(cls, log: Path, root: Path) -> Reads:
         entries = log.read_text(encoding="utf-8").splitlines() if log.is_file() else []
         kinds = {kind: sorted({e.split(":", 1)[1] for e in entries if e.startswith(kind + ":")})
-                 for kind in ("section", "donnees", "fichier")}
+                 for kind in ("section", "donnees", "fichier", "resultat")}
         files = [name for name in kinds["fichier"] if resolve(name, root).is_file()]  # not the temporary files it removed
-        return cls(kinds["section"], kinds["donnees"], files)
+        return cls(kinds["section"], kinds["donnees"], files, kinds["resultat"])
 
 
 class Fingerprints:

@@ -369,7 +369,13 @@ class Chapters:
         self.every, self.forced, self.root = every, set(forced), root
         self.source, self.notebooks, self.reads = source, source / "notebooks", staging / "lectures"
         self.values, self.fingerprints, self.previous, self.jobs = values, fingerprints, previous, jobs
-        self.upstream = {nb: chapters.dependencies(root / nb, every[:i]) for i, nb in enumerate(every)}
+        # What a chapter reads: in its notebook, and what it read last time (the step functions
+        # read results too); never executed in this edition: every chapter before it.
+        self.upstream = {}
+        for i, nb in enumerate(every):
+            record = previous.get(nb.stem)
+            read = chapters.read_results(record.get("resultats", []), every[:i]) if record else set(every[:i])
+            self.upstream[nb] = sorted(set(chapters.dependencies(root / nb, every[:i])) | read, key=every.index)
         # The longest chains first (by the last build's durations): the chapters others wait for start early.
         remaining: dict[Path, float] = {}
         for notebook in reversed(every):
@@ -380,14 +386,17 @@ class Chapters:
         self.executed: dict[str, float] = {}  # chapter → seconds
 
     def _key(self, notebook: Path, reads: chapters.Reads) -> str:
-        return self.fingerprints.key(self.root / notebook, reads, self.notebooks, self.upstream[notebook])
+        """The chapter's fingerprint, with the results of the chapters it reads (in its cells, or as it read them)."""
+        earlier = self.every[:self.every.index(notebook)]
+        read = set(chapters.dependencies(self.root / notebook, earlier)) | chapters.read_results(reads.results, earlier)
+        return self.fingerprints.key(self.root / notebook, reads, self.notebooks, sorted(read, key=self.every.index))
 
     def _unchanged(self, notebook: Path) -> dict | None:
         """The last good book's record of a chapter whose inputs did not change, if any."""
         record = self.previous.get(notebook.stem)
         if notebook in self.forced or not record or not (self.source / notebook).is_file():
             return None
-        reads = chapters.Reads(record["sections"], record["donnees"], record["fichiers"])
+        reads = chapters.Reads(record["sections"], record["donnees"], record["fichiers"], record["resultats"])
         return record if self._key(notebook, reads) == record["cle"] else None
 
     def _start(self, notebook: Path, done: queue.Queue) -> None:
@@ -410,7 +419,8 @@ class Chapters:
     def _finish(self, notebook: Path, seconds: float) -> None:
         reads = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root)
         self.records[notebook.stem] = {"cle": self._key(notebook, reads), "sections": reads.sections,
-                                       "donnees": reads.donnees, "fichiers": reads.files}
+                                       "donnees": reads.donnees, "fichiers": reads.files,
+                                       "resultats": reads.results}
         self.executed[notebook.stem] = round(seconds, 1)
 
     def run(self) -> None:
@@ -439,6 +449,16 @@ class Chapters:
                     continue  # every chapter left was kept as it was
                 notebook, error, seconds = done.get()
                 running.discard(notebook)
+                earlier = self.every[:self.every.index(notebook)]
+                read = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root).results
+                missed = chapters.read_results(read, earlier) - set(self.upstream[notebook])
+                if missed:  # it read results of a chapter not done yet: again, once that one is
+                    self.upstream[notebook] = sorted(set(self.upstream[notebook]) | missed, key=self.every.index)
+                    waiting.append(notebook)
+                    print(f"  ↻ {notebook.stem} : lit aussi les résultats de "
+                          f"{', '.join(sorted(chapters.number(nb) for nb in missed))}, réexécuté après eux",
+                          file=sys.stderr)
+                    continue
                 if isinstance(error, RunError):
                     error.notebook = notebook
                 if error is not None:
