@@ -370,11 +370,11 @@ class Chapters:
         self.source, self.notebooks, self.reads = source, source / "notebooks", staging / "lectures"
         self.values, self.fingerprints, self.previous, self.jobs = values, fingerprints, previous, jobs
         # What a chapter reads: in its notebook, and what it read last time (the step functions
-        # read results too); never executed in this edition: every chapter before it.
+        # read results too). A chapter that reads another one's results before they are done is
+        # executed again after them (`run`).
         self.upstream = {}
         for i, nb in enumerate(every):
-            record = previous.get(nb.stem)
-            read = chapters.read_results(record.get("resultats", []), every[:i]) if record else set(every[:i])
+            read = chapters.read_results(previous.get(nb.stem, {}).get("resultats", []), every[:i])
             self.upstream[nb] = sorted(set(chapters.dependencies(root / nb, every[:i])) | read, key=every.index)
         # The longest chains first (by the last build's durations): the chapters others wait for start early.
         remaining: dict[Path, float] = {}
@@ -428,6 +428,7 @@ class Chapters:
         self.reads.mkdir(parents=True, exist_ok=True)
         waiting, running, done = list(self.order), set(), queue.Queue()
         finished: set[Path] = set()
+        done_before: dict[Path, set[Path]] = {}  # the chapters done when each one started
         try:
             while waiting or running:
                 ready = [nb for nb in waiting if set(self.upstream[nb]) <= finished]
@@ -444,6 +445,7 @@ class Chapters:
                         waiting.remove(notebook)
                         running.add(notebook)
                         print(f"  ▶ {notebook.stem} : exécution…", file=sys.stderr, flush=True)
+                        done_before[notebook] = set(finished)
                         self._start(notebook, done)
                 if not running:
                     continue  # every chapter left was kept as it was
@@ -451,7 +453,7 @@ class Chapters:
                 running.discard(notebook)
                 earlier = self.every[:self.every.index(notebook)]
                 read = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root).results
-                missed = chapters.read_results(read, earlier) - set(self.upstream[notebook])
+                missed = chapters.read_results(read, earlier) - done_before[notebook]
                 if missed:  # it read results of a chapter not done yet: again, once that one is
                     self.upstream[notebook] = sorted(set(self.upstream[notebook]) | missed, key=self.every.index)
                     waiting.append(notebook)
