@@ -1,6 +1,8 @@
 # Manuel reproductible du diagnostic départemental — commandes.
 #   make book                      construit le livre (installation comprise) dans _build/<run>/html
 #   make book PARAMS=params/X.yaml construit le livre d'un autre département
+#                                  (seuls les chapitres dont les entrées ont changé sont réexécutés ;
+#                                  make book TOUT=1 les réexécute tous)
 #   make pdf                       construit le livre et imprime la restitution et le kit du guide en PDF
 #   make data                      régénère le monde synthétique (data/synthetic/)
 #   make modeles                   réécrit book/modeles/ et les colonnes du chapitre « Réutiliser »
@@ -19,10 +21,10 @@ SHELL := /bin/bash
 .PHONY: book pdf data modeles test env browser lock clean
 
 book: $(STAMP)
-	$(BIN)/diagnostic run --params $(PARAMS)
+	$(BIN)/diagnostic run --params $(PARAMS) $(if $(TOUT),--tout)
 
 pdf: $(STAMP) browser
-	$(BIN)/diagnostic run --params $(PARAMS) --pdf
+	$(BIN)/diagnostic run --params $(PARAMS) --pdf $(if $(TOUT),--tout)
 
 # The synthetic worlds, regenerated identically: the default one (data/synthetic/) and the
 # Maine-et-Loire example's (data/exemple-49/).

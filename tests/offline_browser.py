@@ -16,9 +16,9 @@ import threading
 from functools import partial
 from pathlib import Path
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--virtual-time-budget=15000",
-         "--enable-logging=stderr", "--v=0"]
+from diagnostic.run import CHROMIUM_FLAGS
+
+FLAGS = [*CHROMIUM_FLAGS, "--enable-logging=stderr", "--v=0"]  # the console's messages on stderr
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,7 +1,9 @@
 """The whole book: built by the runner, read as a reader would, offline."""
 
+import fcntl
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -14,13 +16,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from diagnostic.run import RunError, run
+from diagnostic.run import CHROMIUM_FLAGS, RunError, run
 
 pytestmark = pytest.mark.book
 SAMPLING_PAGE = Path("html/notebooks/05_echantillonnage.html")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--virtual-time-budget=15000", "--dump-dom"]
 
 
 def page_text(path: Path) -> str:
@@ -30,9 +29,17 @@ def page_text(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def default_book(tmp_path_factory, project_root):
-    output = tmp_path_factory.mktemp("livres")
-    index = run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output)
-    return index.parent.parent  # <output>/pas-de-calais
+    """The default book, built once per test run and shared by the xdist workers: the first
+    worker to take the lock builds it, the others wait and read it (nobody changes it)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder of this test run, common to its workers
+    book = shared / "livre-commun" / "pas-de-calais"
+    with open(shared / "livre-commun.verrou", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (book / "html" / "index.html").is_file():
+            run(project_root / "params/pas-de-calais.yaml", root=project_root, output=book.parent)
+    return book
 
 
 def test_sampling_page_shows_the_published_sample_size(default_book):
@@ -100,7 +107,7 @@ def render_offline(url: str, profile: Path) -> str:
     """The DOM of a page after its scripts ran, in headless Chromium with no network at all."""
     chromium = shutil.which("chromium")
     assert chromium, "Chromium est nécessaire (paquet Debian « chromium » ; make test l'installe)"
-    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", url]
+    command = [chromium, *CHROMIUM_FLAGS, "--dump-dom", f"--user-data-dir={profile}", url]
     # A network namespace of its own: only a loopback interface, nothing leaves the machine.
     isolated = ["unshare", "--net", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", *command]
     result = subprocess.run(isolated, capture_output=True, text=True, timeout=120)
@@ -243,7 +250,7 @@ def test_edition_page_shows_the_parameters_and_the_version(default_book, project
     assert "Édition Pas-de-Calais" in footer.get_text() and footer.a["href"] == "../book/edition.html"
 
 
-def test_one_chapter_rerun_for_a_workshop_keeps_the_others(default_book, tmp_path, project_root):
+def test_one_chapter_rerun_for_a_workshop_keeps_the_others(default_book, tmp_path, project_root, capsys):
     output = tmp_path / "livres"
     shutil.copytree(default_book, output / "pas-de-calais")
     # What an older failed run and a killed one left: removed by this good run.
@@ -251,13 +258,17 @@ def test_one_chapter_rerun_for_a_workshop_keeps_the_others(default_book, tmp_pat
     (output / "pas-de-calais/echec/03_situations.ipynb").write_text("{}", encoding="utf-8")
     (output / ".pas-de-calais-en-cours-tue/source").mkdir(parents=True)
     kept = {p.name: p.read_bytes() for p in (default_book / "notebooks").glob("*.ipynb")}
+    capsys.readouterr()
     run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output, only=["05"])
+    log = capsys.readouterr().err
+    assert re.findall(r"▶ (\S+) : exécution", log) == ["05_echantillonnage"]  # its results unchanged: no other
     assert sorted(p.name for p in output.iterdir()) == ["pas-de-calais"]
     assert not (output / "pas-de-calais/echec").exists()
+    # Re-executing a chapter with the same parameters gives the same notebook, to the byte: the
+    # book's sources are the same, and its pages are kept.
     again = {p.name: p.read_bytes() for p in (output / "pas-de-calais/notebooks").glob("*.ipynb")}
-    assert again.keys() == kept.keys()
-    assert all(again[name] == kept[name] for name in kept if not name.startswith("05"))
-    # Re-executing a chapter with the same parameters gives the same pages, to the byte.
+    assert again == kept
+    assert "Sources du livre inchangées" in log
     assert _html_digest(output / "pas-de-calais/html") == _html_digest(default_book / "html")
 
 
@@ -268,8 +279,8 @@ def test_only_needs_a_complete_book_and_known_chapters(tmp_path, project_root):
         run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path, only=["42"])
 
 
-def test_two_builds_of_the_same_run_are_identical(default_book, tmp_path, project_root):
-    index = run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path)
+def test_chapters_run_one_at_a_time_give_the_same_bytes_as_in_parallel(default_book, tmp_path, project_root):
+    index = run(project_root / "params/pas-de-calais.yaml", root=project_root, output=tmp_path, jobs=1)
     assert _html_digest(index.parent) == _html_digest(default_book / "html")
     assert _html_digest(index.parent.parent / "notebooks") == _html_digest(default_book / "notebooks")
 
@@ -308,12 +319,12 @@ def render_pages(html: Path, pages: list[str], tmp_path: Path, captures: dict[st
     return json.loads(result.read_text(encoding="utf-8"))
 
 
-def test_every_page_works_offline_in_a_browser(default_book, tmp_path, project_root):
+def test_every_page_works_offline_in_a_browser(default_book, tmp_path):
     html = default_book / "html"
     pages = sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
                    if "_static" not in p.parts and "_sources" not in p.parts)
-    captures_dir = project_root / "_build" / "captures"
-    captures_dir.mkdir(parents=True, exist_ok=True)
+    captures_dir = tmp_path / "captures"
+    captures_dir.mkdir()
     captures = {"book/index.html": captures_dir / "accueil.png",
                 "notebooks/08_synthese.html": captures_dir / "synthese.png"}
     word = "pistes"

@@ -33,7 +33,7 @@ def test_default_parameters_load(project_root):
     run = params.load(project_root / "params/pas-de-calais.yaml", project_root)
     assert run.departement.code == "62" and run.departement.nom == "Pas-de-Calais"
     assert run.book_title == "Diagnostic départemental de la prostitution — Pas-de-Calais"
-    assert run.notebook_values()["marge_erreur"] == 0.05
+    assert run.echantillonnage.marge_erreur == 0.05
 
 
 def test_example_49_loads(project_root):

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from diagnostic import ads, cli, inventory, params, partners, press, questionnaire, scaffold
+from diagnostic.territories import communes_of
 from diagnostic.errors import InputError
 
 # Each template and the reader's row model (None: the interview situations, read by question code).
@@ -155,7 +156,7 @@ def test_nothing_of_pas_de_calais_in_the_folder(gironde):
         for text in cell_texts(path):
             assert not re.search(r"Pas-de-Calais|\b62\b|\bLens\b", text), (path.name, text[:200])
     territories = partners.read_territories(gironde / "territoires.xlsx")
-    assert len(territories) == len(params.communes_of("33")) and territories["commune_code"].str.startswith("33").all()
+    assert len(territories) == len(communes_of("33")) and territories["commune_code"].str.startswith("33").all()
     assert set(territories["territoire"]) == {"Arcachon", "Blaye", "Bordeaux", "Langon", "Lesparre-Médoc", "Libourne"}
     assert "Gironde" in (gironde / "LISEZMOI.md").read_text(encoding="utf-8")
 

@@ -89,8 +89,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--sortie", type=Path, default=None,
                        help="dossier des livres construits (par défaut : _build/)")
     build.add_argument("--only", "--seulement", dest="seulement", action="append", default=None, metavar="CHAPITRE",
-                       help="réexécuter ce chapitre seulement (par exemple 05 ; répétable), les autres "
-                            "étant repris du dernier livre construit")
+                       help="réexécuter ce chapitre dans tous les cas (par exemple 05 ; répétable), les autres "
+                            "n'étant réexécutés que si leurs entrées ont changé")
+    build.add_argument("--tout", action="store_true",
+                       help="réexécuter tous les chapitres, même ceux dont les entrées n'ont pas changé "
+                            "depuis le dernier livre réussi")
     build.add_argument("--pdf", action="store_true",
                        help="imprimer aussi la restitution (synthèse) en PDF dans _build/<run>/pdf/")
     check = commands.add_parser("verifier", help="vérifier tous les fichiers nommés par les paramètres, "
@@ -231,7 +234,7 @@ def _run(args) -> int:
     """`diagnostic run --params FILE`: every input checked, then the notebooks and the book."""
     from .run import run
 
-    run(args.params, output=args.sortie, only=args.seulement, pdf=args.pdf)
+    run(args.params, output=args.sortie, only=args.seulement, pdf=args.pdf, everything=args.tout)
     return 0
 
 
@@ -316,7 +319,7 @@ def _mse(args) -> int:
 def _communes(args) -> int:
     """`diagnostic communes --departement 62 FILE.csv`: CSV on standard output."""
     from . import communes
-    from .params import departements
+    from .territories import departements
     from .tables import read_frame
     from .verification import read_checked
 

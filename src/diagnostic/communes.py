@@ -25,7 +25,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
-from .params import REFERENCE, communes_of, departements
+from .territories import REFERENCE, communes_of, departements
 from .tables import read_rows
 from .text import without_accents
 

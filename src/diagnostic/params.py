@@ -7,39 +7,16 @@ or the notebooks. Every key is documented in the chapter "Réutiliser ce manuel"
 
 from __future__ import annotations
 
-import csv
-from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from . import privacy
+from . import chapters, privacy
 from .errors import InputError, Problem, problems_from_pydantic
 from .paths import project_root, resolve
-
-REFERENCE = Path(__file__).resolve().parent / "reference"
-
-
-@cache
-def departements() -> dict[str, str]:
-    """INSEE code → name of every département (COG 2018: 01–95 with 2A/2B, 971–976)."""
-    with open(REFERENCE / "departements.csv", encoding="utf-8") as handle:
-        return {row["code"]: row["nom"] for row in csv.DictReader(handle)}
-
-
-@cache
-def _communes() -> pd.DataFrame:
-    return pd.read_csv(REFERENCE / "communes.csv", dtype=str)
-
-
-def communes_of(code: str) -> pd.DataFrame:
-    """The communes (INSEE code, name) of a département, COG 2018."""
-    table = _communes()
-    return table[table["departement"] == code][["code", "nom"]].reset_index(drop=True)
-
+from .territories import departements
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -83,6 +60,11 @@ class Departement(_Section):
 
 
 class Donnees(_Section):
+    def __getattribute__(self, name: str):
+        if chapters.RECORDING and name in _DONNEES_FIELDS:  # which input files a chapter reads
+            chapters.record("donnees:" + name)
+        return super().__getattribute__(name)
+
     nature: Literal["synthetiques", "publiees", "reelles"]
     inventaire_sites: str
     annonces: str | None = None
@@ -213,6 +195,11 @@ class Situations(_Section):
 
 
 class Parametres(_Section):
+    def __getattribute__(self, name: str):
+        if chapters.RECORDING and name in _SECTIONS:  # which sections a chapter reads
+            chapters.record("section:" + name)
+        return super().__getattribute__(name)
+
     titre: str | None = Field(default=None, min_length=1)
     departement: Departement
     donnees: Donnees
@@ -233,7 +220,9 @@ class Parametres(_Section):
         departement = info.data.get("departement")
         if value is None or departement is None:
             return value
-        from .communes import AMBIGUOUS, UNMATCHED, match  # communes reads the reference through this module
+        import pandas as pd
+
+        from .communes import AMBIGUOUS, UNMATCHED, match
 
         found = match(pd.Series([t.commune for t in value.villes_principales], dtype=object), departement.code)
         unknown = found.loc[found["statut"] == UNMATCHED, "saisie"].tolist()
@@ -250,6 +239,8 @@ class Parametres(_Section):
     @field_validator("communes")
     @classmethod
     def aliases_name_communes(cls, section: Communes, info: ValidationInfo) -> Communes:
+        import pandas as pd
+
         from . import communes
 
         departement = info.data.get("departement")
@@ -268,46 +259,9 @@ class Parametres(_Section):
     def book_title(self) -> str:
         return self.titre or f"Diagnostic départemental de la prostitution — {self.departement.nom}"
 
-    def notebook_values(self) -> dict:
-        """The values injected by papermill into the notebooks' `parameters` cells."""
-        return {
-            "departement_code": self.departement.code,
-            "departement_nom": self.departement.nom,
-            "nature_donnees": self.donnees.nature,
-            "inventaire_sites": self.donnees.inventaire_sites,
-            "annonces": self.donnees.annonces,
-            "partenaires": self.donnees.partenaires,
-            "entretiens": self.donnees.entretiens,
-            "situations_entretiens": self.donnees.situations_entretiens,
-            "questionnaire": self.donnees.questionnaire,
-            "calendrier": self.donnees.calendrier,
-            "territoires": self.donnees.territoires,
-            "decisions_doublons": self.donnees.decisions_doublons,
-            "verite": self.donnees.verite,
-            "similarite_min": self.situations.similarite_min,
-            "bootstrap": self.situations.bootstrap,
-            "graine_bootstrap": self.situations.graine,
-            "seuil_petits_effectifs": self.confidentialite.seuil_petits_effectifs,
-            "annonces_vague2": self.donnees.annonces_vague2,
-            "corrections_communes": self.donnees.corrections_communes,
-            "lieux_a_risque": self.donnees.lieux_a_risque,
-            "annonces_clients": self.donnees.annonces_clients,
-            "forum": self.donnees.forum,
-            "revue_presse": self.donnees.revue_presse,
-            "alias_communes": dict(self.communes.alias),
-            "marge_erreur": self.echantillonnage.marge_erreur,
-            "niveau_confiance": self.echantillonnage.niveau_confiance,
-            "proportion_attendue": self.echantillonnage.proportion_attendue,
-            "graine": self.echantillonnage.graine,
-            "fiches_codage": list(self.donnees.fiches_codage),
-            "codeurs": list(self.codage.codeurs),
-            "double_codage": self.codage.double_codage,
-            "graine_codage": self.codage.graine,
-            "seuil_texte_proche": self.deduplication.seuil_texte_proche,
-            "mondes_monte_carlo": self.deduplication.mondes_monte_carlo,
-            "graine_deduplication": self.deduplication.graine,
-            "pistes": [piste.model_dump() for piste in self.synthese.pistes],
-        }
+
+_SECTIONS = frozenset(Parametres.model_fields)
+_DONNEES_FIELDS = frozenset(Donnees.model_fields)
 
 
 def _key_place(loc: tuple) -> str:
@@ -426,6 +380,7 @@ def load(path: str | Path, root: Path | None = None, inputs_required: bool = Tru
     if not path.is_file():
         raise InputError(path, [Problem("fichier", str(path), "un fichier de paramètres existant")])
     text = _text(path)
+    chapters.start_recording()  # in a chapter executed by the runner: the files it reads from here on
     try:
         raw = yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:

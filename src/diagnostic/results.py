@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import chapters
+
 FOLDER = "resultats"
 
 
@@ -57,6 +59,7 @@ def save(chapter: str, numbers: dict, tables: dict[str, pd.DataFrame] | None = N
 
 def load(chapter: str, folder: str | Path = ".") -> dict:
     """The numbers a chapter saved in this build."""
+    chapters.record(f"resultat:{chapter}")  # the runner starts this chapter after that one
     path = Path(folder) / FOLDER / f"{chapter}.json"
     if not path.is_file():
         raise MissingResult(f"Les résultats du chapitre {chapter} manquent ({path}) : exécutez d'abord ce "
@@ -66,6 +69,7 @@ def load(chapter: str, folder: str | Path = ".") -> dict:
 
 def load_table(chapter: str, name: str, folder: str | Path = ".") -> pd.DataFrame:
     """A table a chapter saved in this build."""
+    chapters.record(f"resultat:{chapter}")
     path = Path(folder) / FOLDER / f"{chapter}-{name}.parquet"
     if not path.is_file():
         raise MissingResult(f"La table « {name} » du chapitre {chapter} manque ({path}) : exécutez d'abord "
@@ -75,5 +79,6 @@ def load_table(chapter: str, name: str, folder: str | Path = ".") -> pd.DataFram
 
 def load_all(folder: str | Path = ".") -> dict[str, dict]:
     """Every chapter's numbers saved in this build, keyed by chapter number."""
+    chapters.record("resultat:*")  # every chapter before this one
     return {path.stem: json.loads(path.read_text(encoding="utf-8"))
             for path in sorted((Path(folder) / FOLDER).glob("[0-9][0-9].json"))}

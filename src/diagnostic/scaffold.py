@@ -34,6 +34,7 @@ from . import ads, coding, geo, inventory, params, partners, press, questionnair
 from .errors import InputError, Problem
 from .paths import project_root
 from .spreadsheets import style_header, workbook_bytes
+from .territories import departements
 
 # --- Columns, from the readers' models --------------------------------------------------
 
@@ -545,7 +546,7 @@ def apps_script(departement: str) -> str:
 
 def parameters_text(code: str, paths: dict[str, str]) -> str:
     """The département's parameters file, every key commented in French."""
-    name = params.departements()[code]
+    name = departements()[code]
     defaults_coding, defaults_dedup = params.Codage(), params.Deduplication()
     defaults_situations, defaults_privacy = params.Situations(), params.Confidentialite()
     titles = {t.key: t.title for t in templates("", "")} | {"territoires": territories_template().title}
@@ -615,7 +616,7 @@ def parameters_text(code: str, paths: dict[str, str]) -> str:
 
 def readme_text(code: str, parameters_file: str, files: list[Template]) -> str:
     """The folder's LISEZMOI: what to fill, in order; how to check; how to build."""
-    name = params.departements()[code]
+    name = departements()[code]
     lines = [f"# Diagnostic départemental — {name} ({code})", "",
              "Ce dossier a été écrit par `diagnostic nouveau`. Les modèles `.xlsx` s'ouvrent dans Excel ou "
              "LibreOffice ; chacun a une feuille « Notes » qui explique chaque colonne (obligatoire ou non, "
@@ -707,7 +708,7 @@ def example_commune(territories: pd.DataFrame) -> tuple[str, str]:
 
 def write_templates(folder: Path, code: str, root: Path | None = None) -> list[Path]:
     """The templates, the territories (arrondissements) and the questionnaire kit, in `folder`."""
-    name = params.departements()[code]
+    name = departements()[code]
     arrondissements = geo.arrondissement_territories(code, root).sort_values("commune_code")
     commune_code, commune = example_commune(arrondissements)
     written = []
@@ -751,7 +752,7 @@ def create(code: str, folder: str | Path, root: Path | None = None) -> list[Path
     """Write the ready folder of département `code` into `folder` (new or empty); return its files."""
     folder = Path(folder)
     code = str(code).upper()
-    if code not in params.departements():
+    if code not in departements():
         raise InputError("ligne de commande", [Problem("option --departement", code, "un code INSEE de département existant : 01 à 95, "
                                                    "2A et 2B pour la Corse, 971 à 976 pour l'outre-mer")])
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):

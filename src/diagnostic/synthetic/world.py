@@ -26,7 +26,8 @@ import yaml
 
 from .. import coding, inventory, params as parameters
 from ..errors import InputError, Problem
-from ..params import Parametres, communes_of
+from ..params import Parametres
+from ..territories import communes_of
 from ..paths import check_replaceable, output_folder, project_root, replace_folder, resolve, write_marker
 from ..spreadsheets import write_workbook
 from . import answers, coders, exports, internet, partners, press
