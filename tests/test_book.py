@@ -402,3 +402,11 @@ def test_reproduction_chapter_marks_every_published_figure(default_book, project
     assert all(row[6] for row in marked if not row[5].startswith("✓"))  # a reason for every ≈, ✗ and missing one
     assert "Estimation par systèmes multiples : Corée du Sud, 3 listes (interaction b:c) étude publiée 268,8 268,8" in text
     assert "Vérité du monde synthétique" in text
+
+
+def test_no_apostrophe_is_turned_into_a_closing_quote(default_book):
+    """MyST's smart quotes make « l'**Amicale** » into « l” Amicale »: the pages use the
+    typographic apostrophe before emphasis, and no elision ends in a quotation mark."""
+    elided = re.compile(r"\b[cdjlmnst]”\s?[A-Za-zÀ-ÿ]")
+    found = {page.name: elided.findall(page_text(page)) for page in (default_book / "html").rglob("*.html")}
+    assert {name: hits for name, hits in found.items() if hits} == {}
