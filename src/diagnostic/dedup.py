@@ -33,6 +33,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 import splink.comparison_library as cl
 from pydantic import BaseModel, ConfigDict, Field
 
+from .groups import DisjointSets
 from . import adfields
 from .coding import hypergeometric_interval
 from .presentation import percent
@@ -65,23 +66,15 @@ def shingles(text: str, size: int) -> list[str]:
     return list(dict.fromkeys(" ".join(found[i:i + size]) for i in range(max(1, len(found) - size + 1))))
 
 
-class UnionFind:
-    """Union–find over the ads, keeping the reason of every link."""
+class UnionFind(DisjointSets):
+    """The ads' groups, keeping the reason of every link that joined two of them."""
 
     def __init__(self, n: int):
-        self.parent = list(range(n))
+        super().__init__(range(n))
         self.reasons: list[tuple[int, int, str]] = []
 
-    def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
     def link(self, i: int, j: int, reason: str) -> None:
-        a, b = self.root(i), self.root(j)
-        if a != b:
-            self.parent[a] = b
+        if self.join(j, i):
             self.reasons.append((i, j, reason))
 
 
@@ -345,25 +338,18 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> tuple[list[in
     a refused link is two persons, not one, whatever field they share — a phone shared
     by ads whose names or ages disagree is a network index (section V-A-4), not a merge.
     """
-    parent = list(range(len(fields)))
+    groups = DisjointSets(range(len(fields)))
     names = [{name} if name else set() for name in fields["prenom"].fillna("")]
     ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float)]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     holds = []
     for i, j in zip(a.tolist(), b.tolist()):
-        ri, rj = root(i), root(j)
+        ri, rj = groups.root(i), groups.root(j)
         if ri != rj and _compatible(names[ri], names[rj], ages[ri], ages[rj]):
-            parent[rj] = ri
+            groups.join(ri, rj)
             names[ri] |= names[rj]
             ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]))
-        holds.append(root(i) == root(j))
-    return [root(i) for i in range(len(fields))], holds
+        holds.append(groups.root(i) == groups.root(j))
+    return groups.roots(range(len(fields))), holds
 
 
 def _numbered(groups: list[int]) -> list[str]:

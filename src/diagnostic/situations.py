@@ -26,6 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
+from .groups import DisjointSets
 from . import disclosure
 from .presentation import percent
 from .partners import FIELD_LABELS, FIELDS
@@ -268,18 +269,11 @@ def consolidate(table: pd.DataFrame, pairs: pd.DataFrame, decisions: pd.DataFram
     if decisions is not None:
         for a, b, decision in zip(decisions["id_a"], decisions["id_b"], decisions["decision"]):
             same[(a, b)] = same[(b, a)] = decision == "meme"
-    parent = {i: i for i in table["id_situation"]}
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = DisjointSets(table["id_situation"])
     for (a, b), is_same in same.items():
-        if is_same and a in parent and b in parent:
-            parent[root(a)] = root(b)
-    table = table.assign(groupe=[root(i) for i in table["id_situation"]])
+        if is_same and a in groups and b in groups:
+            groups.join(b, a)
+    table = table.assign(groupe=groups.roots(table["id_situation"]))
     grouped = table.groupby("groupe", sort=False)
     first = grouped.head(1).set_index("groupe")
     result = pd.DataFrame({
