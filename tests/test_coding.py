@@ -178,3 +178,15 @@ def test_workshop_command_compares_two_codings_of_the_same_ten_ads(tmp_path, cap
     public = next(line for line in out.splitlines() if line.strip().startswith("public "))
     assert "90 %" in public
     assert "1 désaccord(s)" in out and first.loc[3, "id_annonce"] in out
+
+
+def test_coded_values_are_shown_in_french_and_kept_as_coded_in_the_sheets():
+    assert coding.value_label("origine", "non_renseignee") == "non renseignée"
+    assert coding.value_label("public", "hommes") == "hommes"  # already readable
+    book = coding.codebook_table().set_index("Colonne de la fiche")
+    assert book.loc["origine", "Valeurs"] == ("francaise (française) / etrangere (étrangère) / "
+                                              "non_renseignee (non renseignée)")
+    assert book.loc["age_declare", "Valeurs"] == "nombre entier"
+    shown = coding.shown_disagreements(pd.DataFrame(
+        {"id_annonce": ["A12"], "variable": ["lieu"], "codeur_A": ["se_deplace"], "codeur_B": ["non_precise"]}))
+    assert shown.iloc[0].tolist() == ["A12", "Reçoit ou se déplace", "se déplace", "non précisé"]

@@ -69,6 +69,33 @@ def variable_labels() -> dict[str, str]:
     return labels | {"indice_" + entry["code"]: entry["libelle"] for entry in book["indices_reseau"]}
 
 
+def value_label(variable: str, value: str) -> str:
+    """A coded value as a reader reads it (« non_renseignee » → « non renseignée »); the
+    sheets keep the codebook's values, which the drop-down lists offer."""
+    book = codebook()
+    labels = {entry["code"]: entry.get("libelles", {}) for entry in book["annonce"] + book["profil"]}
+    return labels.get(variable, {}).get(value, value)
+
+
+def codebook_table() -> pd.DataFrame:
+    """The codebook as chapter 6 shows it: each sheet column, its label, its definition and
+    its values, written as in the drop-down lists with their reading when it differs."""
+    book = codebook()
+    shown = lambda e, v: v if value_label(e["code"], v) == v else f"{v} ({value_label(e['code'], v)})"  # noqa: E731
+    return pd.DataFrame([{"Colonne de la fiche": e["code"], "Libellé": e["libelle"], "Définition": e["definition"],
+                          "Valeurs": "nombre entier" if e["valeurs"] == "entier"
+                          else " / ".join(shown(e, v) for v in e["valeurs"])}
+                         for e in book["annonce"] + book["profil"]])
+
+
+def shown_disagreements(table: pd.DataFrame) -> pd.DataFrame:
+    """The disagreements as a reader reads them: variables by their label, values by their
+    reading (the CSV for the coders' meeting keeps the values of the sheets)."""
+    coders = [c for c in table.columns if c.startswith("codeur_")]
+    shown = table.assign(**{c: [value_label(v, x) for v, x in zip(table["variable"], table[c])] for c in coders})
+    return shown.assign(variable=shown["variable"].map(variable_labels()))
+
+
 def categorical() -> list[str]:
     """The coded variables whose values come from a list (all but the declared age)."""
     return [name for name, allowed in variables().items() if allowed != WHOLE_NUMBER]
