@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from diagnostic import disclosure, mse, partners, questionnaire, situations
+from diagnostic import disclosure, mse, params, partners, questionnaire, situations
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "synthetic"
@@ -311,8 +311,6 @@ def test_profiles_and_factors_on_the_persons_described():
 
 
 def test_chapter_3_figures_and_tables_on_the_default_world():
-    from diagnostic import params
-
     counting = situations.compute(params.load(ROOT / "params/pas-de-calais.yaml", ROOT), ROOT)
     glued = situations.glued(counting, 5)
     assert (glued["concernees"], glued["probables"], glued["risque"], glued["seuil_texte"]) == ("167", "152", "15", "5")
@@ -327,3 +325,16 @@ def test_chapter_3_figures_and_tables_on_the_default_world():
     assert natures[:4] == ["Nature de la situation", "Situations décrites", "Situations distinctes",
                            "Personnes concernées"] and "152" in natures and "15" in natures
     assert 'data-colonnes-personnes="Personnes"' in shown["sexe"].data
+
+
+@pytest.mark.parametrize("threshold", [5, 11])
+def test_minors_are_never_shown_under_the_threshold(threshold):
+    """Issue 13: the minors' table (the smallest, most identifying counts of the book) shows
+    no count between 1 and the threshold, whatever the threshold; its persons columns are
+    marked for the publication check, which also reads every map of persons."""
+    counting = situations.compute(params.load(ROOT / "params/pas-de-calais.yaml", ROOT), ROOT)
+    minors = counting.minors(threshold)
+    cells = minors.drop(columns="Sexe").to_numpy().ravel().tolist()
+    assert cells and all(c in ("0", "masqué", f"< {threshold}") or int(c) >= threshold for c in cells)
+    assert any(c != "0" for c in cells)  # the default world has minors: the table is not empty
+    assert "data-colonnes-personnes" in situations.shown_tables(counting, threshold)["mineurs"].data
