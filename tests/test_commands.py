@@ -527,3 +527,26 @@ def test_nouveau_outside_the_project_says_where_to_run_it_and_writes_nothing(tmp
     message = error_of(capsys)
     assert message.startswith("Erreur : Dossier du projet introuvable") and "DIAGNOSTIC_RACINE" in message
     assert not (tmp_path / "gironde").exists()
+
+
+def test_a_stop_that_lands_in_a_finaliser_still_stops_the_command(monkeypatch, capsys):
+    """Python ignores an exception raised in `__del__`: a SIGTERM handled while the garbage
+    collector ran a finaliser (a ZipFile's, in a CI run) let a whole build finish with exit 0."""
+
+    class Finalised:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)  # the handler runs here, inside the finaliser
+
+    def command(args):
+        Finalised()  # collected at once: its finaliser receives the signal
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+        return 0
+
+    monkeypatch.setitem(cli.COMMANDS, "verifier", command)
+    started = time.monotonic()
+    assert cli.main(["verifier", "--params", str(PARAMS)]) == 143
+    assert time.monotonic() - started < 2
+    assert "Interrompu" in error_of(capsys)

@@ -11,6 +11,7 @@ traceback to a log file that the message names (exit code 70). The heavy modules
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import datetime as dt
 import errno
@@ -18,6 +19,7 @@ import re
 import signal
 import sys
 import tempfile
+import threading
 import traceback
 from pathlib import Path
 
@@ -156,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def interrupt(signum, frame):
         interrupted.append(signum)
+        if _in_finaliser(frame):  # Python would ignore the exception: raise it once the finaliser is done
+            threading.Timer(0.1, _thread.interrupt_main, args=(signum,)).start()
+            return
         raise KeyboardInterrupt
 
     # Ctrl-C (SIGINT) and a polite stop (SIGTERM) end the command through its cleanup.
@@ -173,6 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def _in_finaliser(frame) -> bool:
+    """Whether the signal interrupted an object's finaliser (`__del__`, run by the garbage
+    collector at any moment): an exception raised there is printed and ignored."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _interrupted(args: argparse.Namespace, signals: list[int]) -> int:
