@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup
 
 from diagnostic import cli, coding, presentation, questionnaire, scaffold, synthesis
 from diagnostic.run import RunError, run
+from test_scaffold import fill  # the templates filled as a user would in Excel
 
 pytestmark = [pytest.mark.book, pytest.mark.xdist_group("premiere_edition")]
 
@@ -241,17 +242,6 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
-    return path
-
-
-def fill(path: Path, rows: list[list]) -> Path:
-    """Replace the template's example row by `rows`, as a user would in Excel."""
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    sheet.delete_rows(2, sheet.max_row)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
     return path
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -69,12 +69,16 @@ def variable_labels() -> dict[str, str]:
     return labels | {"indice_" + entry["code"]: entry["libelle"] for entry in book["indices_reseau"]}
 
 
+@cache
+def _value_labels() -> dict[str, dict[str, str]]:
+    book = codebook()
+    return {entry["code"]: entry.get("libelles", {}) for entry in book["annonce"] + book["profil"]}
+
+
 def value_label(variable: str, value: str) -> str:
     """A coded value as a reader reads it (« non_renseignee » → « non renseignée »); the
     sheets keep the codebook's values, which the drop-down lists offer."""
-    book = codebook()
-    labels = {entry["code"]: entry.get("libelles", {}) for entry in book["annonce"] + book["profil"]}
-    return labels.get(variable, {}).get(value, value)
+    return _value_labels().get(variable, {}).get(value, value)
 
 
 def codebook_table() -> pd.DataFrame:
