@@ -319,6 +319,16 @@ def test_places_streets_and_ad_words_are_not_names(text):
     assert privacy.mask_free_text(text) == text
 
 
+@pytest.mark.parametrize("text, handle, expected", [
+    ("Appelez LINA_love2718 ce soir", "lina_love2718", "Appelez [pseudo] ce soir"),
+    ("Ici KIMI, et kimi encore", "Kımı", "Ici [pseudo], et [pseudo] encore"),       # dotless ı, as re.IGNORECASE
+    ("Écrivez à ſofia", "Sofia", "Écrivez à [pseudo]"),                              # long s folds to s
+    ("Rien à masquer ici", "Lina_love", "Rien à masquer ici"),
+])
+def test_the_ads_own_handle_is_masked_in_any_case(text, handle, expected):
+    assert privacy.mask_name(text, handle) == expected.replace("[pseudo]", privacy.NAME_MASK)
+
+
 def test_a_name_in_an_ad_never_reaches_the_coder_sheet(tmp_path):
     sheet = tmp_path / "annonces.csv"
     sheet.write_text("id_annonce,site,date_collecte,commune_declaree,titre,texte,telephone,pseudo,age_declare\n"

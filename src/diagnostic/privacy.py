@@ -384,9 +384,16 @@ def mask_free_text(text: str) -> str:
     return _masked(text, full_name_spans(text), FULL_NAME_MASK)
 
 
+def _folded(text: str) -> str:
+    """`text` with every case difference that `re.IGNORECASE` ignores removed (dotless ı too)."""
+    return text.casefold().replace("ı", "i")
+
+
 def mask_name(text: str, name: str) -> str:
     """The text with every occurrence of `name` (an ad's pseudonym), in any case, masked."""
     if not text or not name or not name.strip():
+        return text
+    if _folded(name.strip()) not in _folded(text):   # most texts: no pattern compiled for a name absent
         return text
     return literal_pattern(name.strip()).sub(NAME_MASK, text)
 
