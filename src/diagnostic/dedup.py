@@ -48,7 +48,7 @@ PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two ages one person declares
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
-BLOCK_LIMIT = 300          # ads sharing one blocking key at most, before the key is refined or dropped
+BLOCK_LIMIT = 50           # texts (bands) or ads (first name + commune) sharing a blocking key, at most
 _PRIME = (1 << 61) - 1
 
 # The fields compared, in the order of `liens.csv`, with their French names.
@@ -136,7 +136,7 @@ def _split(column: pd.Series) -> list[list[str]]:
 
 
 def _frequent_dropped(keys: list[list[int]]) -> list[list[int]]:
-    """The band keys without those shared by more than `BLOCK_LIMIT` ads: a band that so
+    """The band keys without those shared by more than `BLOCK_LIMIT` distinct texts: a band that so
     many texts share is a phrase of a template, not the text of one person."""
     counts = pd.Series([k for row in keys for k in row], dtype="int64").value_counts()
     frequent = set(counts.index[counts > BLOCK_LIMIT].tolist())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import unicodedata
 
@@ -20,13 +22,44 @@ def without_accents(text: str) -> str:
     return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
+# From this many distinct rows, `per_distinct` shares them between processes, one per core
+# (a national corpus); below it, one process does all (a département's sheet, a test).
+SHARED_FROM = 100_000
+_WORK: tuple = ()   # (function, rows, unpack) while the processes of `per_distinct` run
+
+
 def per_distinct(function, *columns) -> list:
     """`function(*row)` for every row of the `columns` (equal lengths, no missing values),
-    computed once per distinct row: a million ads repeat their numbers, pseudonyms, texts."""
+    computed once per distinct row: a million ads repeat their numbers, pseudonyms, texts.
+
+    From `SHARED_FROM` distinct rows, the rows are shared between one forked process per
+    core (the function runs there as here: same results, in the same order).
+    """
     keys = pd.Series(columns[0], dtype=object) if len(columns) == 1 else pd.MultiIndex.from_arrays(columns)
     codes, distinct = pd.factorize(keys)
-    results = [function(value) for value in distinct] if len(columns) == 1 else [function(*row) for row in distinct]
+    results = _each(function, list(distinct), unpack=len(columns) > 1)
     return [results[code] for code in codes]
+
+
+def _each(function, rows: list, unpack: bool) -> list:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if len(rows) < SHARED_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _part((0, len(rows)), (function, rows, unpack))
+    global _WORK
+    _WORK = (function, rows, unpack)   # inherited by the forked processes: nothing pickled but results
+    try:
+        step = -(-len(rows) // (4 * cores))
+        with multiprocessing.get_context("fork").Pool(cores) as pool:
+            parts = pool.map(_part, [(low, min(low + step, len(rows))) for low in range(0, len(rows), step)])
+    finally:
+        _WORK = ()
+    return [result for part in parts for result in part]
+
+
+def _part(bounds: tuple[int, int], work: tuple | None = None) -> list:
+    function, rows, unpack = work or _WORK
+    low, high = bounds
+    return [function(*row) for row in rows[low:high]] if unpack else [function(row) for row in rows[low:high]]
 
 
 def slug(label: str, length: int = 40) -> str:

@@ -1,0 +1,31 @@
+"""The small text helpers: accents, and computing once per distinct row (shared between processes)."""
+
+import os
+
+from diagnostic import text
+
+
+def test_accents_are_removed():
+    assert text.without_accents("Béthune, Hénin-Beaumont, Noël") == "Bethune, Henin-Beaumont, Noel"
+
+
+def _pid_and_upper(value: str) -> tuple[int, str]:
+    return os.getpid(), value.upper()
+
+
+def test_each_distinct_row_is_computed_once_in_order(monkeypatch):
+    calls = []
+    rows = ["b", "a", "b", "c", "a"]
+    assert text.per_distinct(lambda v: calls.append(v) or v * 2, rows) == ["bb", "aa", "bb", "cc", "aa"]
+    assert calls == ["b", "a", "c"]
+    assert text.per_distinct(lambda v, w: v + w, ["x", "x", "y"], ["1", "1", "1"]) == ["x1", "x1", "y1"]
+
+
+def test_many_distinct_rows_are_shared_between_processes_with_the_same_results(monkeypatch):
+    monkeypatch.setattr(text, "SHARED_FROM", 10)
+    rows = [f"annonce {k % 500}" for k in range(2_000)]
+    found = text.per_distinct(_pid_and_upper, rows)
+    assert [value for _, value in found] == [row.upper() for row in rows]
+    if len(os.sched_getaffinity(0)) > 1:
+        assert os.getpid() not in {pid for pid, _ in found}
+        assert len({pid for pid, _ in found}) > 1
