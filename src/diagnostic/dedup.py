@@ -39,7 +39,7 @@ from .coding import hypergeometric_interval
 from .presentation import percent
 from .spreadsheets import write_csv, write_workbook
 from .tables import read_rows
-from .text import per_distinct, without_accents
+from .text import each, per_distinct, without_accents
 
 # Match probabilities that make a link "sure" or "probable" (section II-B: the persons
 # behind the ads are given as a range, sure links only versus sure and probable links).
@@ -78,8 +78,9 @@ class UnionFind(DisjointSets):
             self.reasons.append((i, j, reason))
 
 
-def _hashes(grams: list[str]) -> np.ndarray:
-    return np.array([zlib.crc32(g.encode("utf-8")) for g in grams], dtype=np.uint64)
+def trigram_hashes(text: str) -> np.ndarray:
+    """The distinct hashes (CRC-32) of a text's word trigrams."""
+    return np.unique(np.array([zlib.crc32(g.encode("utf-8")) for g in shingles(text, 3)], dtype=np.uint64))
 
 
 def _signatures(hashes: list[np.ndarray], chunk: int = 20_000) -> np.ndarray:
@@ -118,13 +119,12 @@ def fingerprints(hashes: list[np.ndarray]) -> np.ndarray:
     return prints.view(np.int64)
 
 
-def minhash_bands(texts: list[str]) -> list[list[int]]:
-    """MinHash/LSH keys of each text's word trigrams: two texts that share a key are
-    candidates for comparison. Fixed coefficients, so the same keys on every run; each
-    key is a band's number and a 60-bit mix of its `ROWS` minima."""
-    hashes = [_hashes(shingles(text, 3)) for text in texts]
-    bands = _signatures(hashes).reshape(len(texts), BANDS, ROWS)
-    mixed = np.zeros((len(texts), BANDS), dtype=np.uint64)
+def minhash_bands(hashes: list[np.ndarray]) -> list[list[int]]:
+    """MinHash/LSH keys of each text's trigram hashes (`trigram_hashes`): two texts that
+    share a key are candidates for comparison. Fixed coefficients, so the same keys on
+    every run; each key is a band's number and a 60-bit mix of its `ROWS` minima."""
+    bands = _signatures(hashes).reshape(len(hashes), BANDS, ROWS)
+    mixed = np.zeros((len(hashes), BANDS), dtype=np.uint64)
     for row in range(ROWS):   # a multiply–xor mix, wrapping modulo 2**64
         mixed = (mixed ^ bands[:, :, row]) * np.uint64(0x9E3779B97F4A7C15)
     keys = ((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)
@@ -161,8 +161,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     Each distinct text is cut into trigrams once (a million ads repeat their texts)."""
     texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna(""))
     codes, distinct = pd.factorize(texts)
-    distinct_bands = _frequent_dropped(minhash_bands(distinct.tolist()))
-    distinct_hashes = [np.unique(_hashes(shingles(t, 3))) for t in distinct]
+    distinct_hashes = each(trigram_hashes, distinct.tolist())
+    distinct_bands = _frequent_dropped(minhash_bands(distinct_hashes))
     distinct_prints = fingerprints(distinct_hashes)
     phones = per_distinct(lambda p, t: sorted(set(([p] if p else []) + [k for k in t.split(";") if k])),
                           ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))

@@ -22,26 +22,24 @@ def without_accents(text: str) -> str:
     return text if text.isascii() else "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
-# From this many distinct rows, `per_distinct` shares them between processes, one per core
+# From this many rows, `each` (and `per_distinct`) shares them between processes, one per core
 # (a national corpus); below it, one process does all (a département's sheet, a test).
 SHARED_FROM = 100_000
-_WORK: tuple = ()   # (function, rows, unpack) while the processes of `per_distinct` run
+_WORK: tuple = ()   # (function, rows, unpack) while the processes of `each` run
 
 
 def per_distinct(function, *columns) -> list:
     """`function(*row)` for every row of the `columns` (equal lengths, no missing values),
-    computed once per distinct row: a million ads repeat their numbers, pseudonyms, texts.
-
-    From `SHARED_FROM` distinct rows, the rows are shared between one forked process per
-    core (the function runs there as here: same results, in the same order).
-    """
+    computed once per distinct row (`each`): a million ads repeat their numbers, pseudonyms, texts."""
     keys = pd.Series(columns[0], dtype=object) if len(columns) == 1 else pd.MultiIndex.from_arrays(columns)
     codes, distinct = pd.factorize(keys)
-    results = _each(function, list(distinct), unpack=len(columns) > 1)
+    results = each(function, list(distinct), unpack=len(columns) > 1)
     return [results[code] for code in codes]
 
 
-def _each(function, rows: list, unpack: bool) -> list:
+def each(function, rows: list, unpack: bool = False) -> list:
+    """`function(row)` (`function(*row)` if `unpack`) for every row, in order; from
+    `SHARED_FROM` rows, shared between one forked process per core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(rows) < SHARED_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return _part((0, len(rows)), (function, rows, unpack))
