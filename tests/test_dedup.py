@@ -3,6 +3,7 @@ the review sheet and the command line."""
 
 import json
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -230,3 +231,16 @@ def test_an_unknown_engine_is_refused_in_french(tmp_path, project_root):
     assert not (tmp_path / "sortie").exists()
     with pytest.raises(ValueError, match="moteur « oracle » inconnu"):
         dedup.link(ads.read_ads(DATA / "annonces-SYNTHETIQUE.csv").head(3), engine="oracle")
+
+
+def test_duckdb_spills_into_a_temporary_folder_that_is_removed(tmp_path, monkeypatch, world):
+    """A million ads exceed DuckDB's memory: what it writes to disk goes to a temporary
+    folder of its own, removed after the linkage, never into the current folder."""
+    (tmp_path / "travail").mkdir(), (tmp_path / "tmp").mkdir()
+    monkeypatch.chdir(tmp_path / "travail")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    database, _ = dedup._database(dedup.comparable(world.head(40)), "duckdb", tmp_path / "ici")
+    assert database._con.execute("SELECT current_setting('temp_directory')").fetchone()[0] == str(tmp_path / "ici")
+    database._con.close()
+    dedup.link(world.head(40))
+    assert list((tmp_path / "tmp").iterdir()) == [] and list((tmp_path / "travail").iterdir()) == []

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import tempfile
 import zlib
 from pathlib import Path
 from typing import Literal
@@ -288,8 +289,9 @@ def spark_session():
     return builder.getOrCreate()
 
 
-def _database(fields: pd.DataFrame, engine: str):
-    """The Splink backend of `engine`, with the ads' fields registered in it."""
+def _database(fields: pd.DataFrame, engine: str, spill: Path):
+    """The Splink backend of `engine`, with the ads' fields registered in it; DuckDB writes
+    what exceeds its memory into the folder `spill` (its default is the current folder)."""
     if engine == "spark":
         from splink import SparkAPI
 
@@ -297,11 +299,12 @@ def _database(fields: pd.DataFrame, engine: str):
         spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
         database = SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
         return database, database.register(spark.createDataFrame(fields))
-    database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY}))
+    database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY,
+                                                 "temp_directory": str(spill)}))
     return database, database.register(fields)
 
 
-def trained_model(fields: pd.DataFrame, engine: str = "duckdb") -> Linker:
+def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     """The model with its m and u probabilities estimated from the ads alone (no labels).
 
     u (how often two different persons agree by chance) from random pairs, seeded; m (how
@@ -309,7 +312,7 @@ def trained_model(fields: pd.DataFrame, engine: str = "duckdb") -> Linker:
     a phone number (which estimates every field but the phone), then on the pairs sharing
     a commune and a first name (which estimates the phone's).
     """
-    database, table = _database(fields, engine)
+    database, table = _database(fields, engine, spill)
     linker = Linker(table, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
     linker.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
@@ -418,7 +421,11 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
     if len(ads) < 2:
         alone = _numbered(list(range(len(ads))))
         return ads.assign(id_personne=alone, id_personne_probable=alone), _empty_links()
-    pairs = scored_pairs(trained_model(fields, engine), engine)
+    with tempfile.TemporaryDirectory(prefix="diagnostic-duckdb-") as spill:   # removed even on a stop
+        linker = trained_model(fields, engine, Path(spill))
+        pairs = scored_pairs(linker, engine)
+        if engine == "duckdb":
+            linker._db_api._con.close()
     pairs["id_annonce_a"], pairs["id_annonce_b"] = ids[pairs["a"]], ids[pairs["b"]]
     status = np.where(pairs["probabilite"] >= SURE, "sur", np.where(pairs["probabilite"] >= PROBABLE, "probable", ""))
     if decisions is not None and len(decisions):
