@@ -324,6 +324,8 @@ def test_places_streets_and_ad_words_are_not_names(text):
     ("Ici KIMI, et kimi encore", "Kımı", "Ici [pseudo], et [pseudo] encore"),       # dotless ı, as re.IGNORECASE
     ("Écrivez à ſofia", "Sofia", "Écrivez à [pseudo]"),                              # long s folds to s
     ("Rien à masquer ici", "Lina_love", "Rien à masquer ici"),
+    ("Straße de GROẞE, chez Große", "Große", "Straße de [pseudo], chez [pseudo]"),        # ẞ folds to two letters
+    ("LinaLina et lina", "lina", "[pseudo][pseudo] et [pseudo]"),
 ])
 def test_the_ads_own_handle_is_masked_in_any_case(text, handle, expected):
     assert privacy.mask_name(text, handle) == expected.replace("[pseudo]", privacy.NAME_MASK)

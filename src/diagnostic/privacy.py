@@ -393,9 +393,17 @@ def mask_name(text: str, name: str) -> str:
     """The text with every occurrence of `name` (an ad's pseudonym), in any case, masked."""
     if not text or not name or not name.strip():
         return text
-    if _folded(name.strip()) not in _folded(text):   # most texts: no pattern compiled for a name absent
+    needle, folded = _folded(name.strip()), _folded(text)
+    if needle not in folded:
         return text
-    return literal_pattern(name.strip()).sub(NAME_MASK, text)
+    if len(folded) != len(text):   # a letter folds to several ("ß" → "ss"): the pattern finds where
+        return literal_pattern(name.strip()).sub(NAME_MASK, text)
+    pieces, last, start = [], 0, folded.find(needle)
+    while start >= 0:   # positions in the folded text are positions in the text (a million ads: no pattern)
+        pieces += [text[last:start], NAME_MASK]
+        last = start + len(needle)
+        start = folded.find(needle, last)
+    return "".join(pieces + [text[last:]])
 
 
 @lru_cache(maxsize=4096)
