@@ -244,3 +244,14 @@ def test_duckdb_spills_into_a_temporary_folder_that_is_removed(tmp_path, monkeyp
     database._con.close()
     dedup.link(world.head(40))
     assert list((tmp_path / "tmp").iterdir()) == [] and list((tmp_path / "travail").iterdir()) == []
+
+
+def test_beyond_the_training_size_the_weights_are_learnt_on_a_sample(monkeypatch, world, linked):
+    """A national corpus learns its weights on a seeded sample of ads, then scores every ad:
+    on the default world, a sample of 500 of its 699 ads finds the persons within 3 %."""
+    monkeypatch.setattr(dedup, "TRAINING_ADS", 500)
+    persons, links = dedup.link(world, "62", BOULOGNE)
+    found, with_all = persons["id_personne"].nunique(), linked[0]["id_personne"].nunique()
+    assert len(persons) == len(world) and set(persons["id_annonce"]) == set(world["id_annonce"])
+    assert abs(found - with_all) <= 0.03 * with_all
+    assert links["id_annonce_a"].isin(world["id_annonce"]).all() and len(links) > 0.9 * len(linked[1])

@@ -49,7 +49,7 @@ PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two ages one person declares
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
-BLOCK_LIMIT = 50           # texts (bands) or ads (first name + commune) sharing a blocking key, at most
+BLOCK_LIMIT = 50           # ads sharing a text band or a first name + commune key, at most
 _PRIME = (1 << 61) - 1
 
 # The fields compared, in the order of `liens.csv`, with their French names.
@@ -136,23 +136,28 @@ def _split(column: pd.Series) -> list[list[str]]:
     return [[k for k in str(v).split(";") if k] for v in column.fillna("")]
 
 
-def _frequent_dropped(keys: list[list[int]]) -> list[list[int]]:
-    """The band keys without those shared by more than `BLOCK_LIMIT` distinct texts: a band that so
-    many texts share is a phrase of a template, not the text of one person."""
-    counts = pd.Series([k for row in keys for k in row], dtype="int64").value_counts()
+def _frequent_dropped(keys: list[list[int]], repeats: np.ndarray) -> list[list[int]]:
+    """The band keys of each distinct text (`repeats`: its number of ads) without those
+    shared by more than `BLOCK_LIMIT` ads: a band that so many ads share is a phrase of a
+    template, or a text reposted so often that its number or pseudo links it anyway."""
+    flat = np.array([k for row in keys for k in row], dtype=np.int64)
+    weights = np.repeat(repeats, [len(row) for row in keys])
+    counts = pd.Series(weights, index=flat).groupby(level=0).sum()
     frequent = set(counts.index[counts > BLOCK_LIMIT].tolist())
     return [[k for k in row if k not in frequent] for row in keys] if frequent else keys
 
 
 def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd.Series:
     """The first name and the commune, as one blocking key; with the age too when more
-    than `BLOCK_LIMIT` ads share them (a common name in a large town), so that a big
-    corpus is not compared pair by pair within such a group."""
+    than `BLOCK_LIMIT` ads share them (a common name in a large town), and no key when
+    even the age leaves more than `BLOCK_LIMIT`: a big corpus is never compared pair by
+    pair within such a group (its ads are still compared by number, pseudo and text)."""
     known = prenom.notna() & commune.notna()
     key = prenom.fillna("") + "|" + commune.fillna("")
     big = key.map(key[known].value_counts()).fillna(0) > BLOCK_LIMIT
     key = key.where(~big, key + "|" + age.map(lambda x: "" if x != x else str(int(x))))
-    return key.where(known & ~(big & age.isna()), None)
+    key = key.where(known & ~(big & age.isna()), None)
+    return key.where(key.map(key.value_counts()).fillna(0) <= BLOCK_LIMIT, None)
 
 
 def comparable(ads: pd.DataFrame, departement: str | None = None,
@@ -163,7 +168,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna(""))
     codes, distinct = pd.factorize(texts)
     distinct_hashes = each(trigram_hashes, distinct.tolist())
-    distinct_bands = _frequent_dropped(minhash_bands(distinct_hashes))
+    distinct_bands = _frequent_dropped(minhash_bands(distinct_hashes), np.bincount(codes, minlength=len(distinct)))
     distinct_prints = fingerprints(distinct_hashes)
     phones = per_distinct(lambda p, t: sorted(set(([p] if p else []) + [k for k in t.split(";") if k])),
                           ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))
@@ -195,6 +200,7 @@ ENGINES = ("duckdb", "spark")
 _SQL = {"duckdb": {"size": "len({0})", "common": "list_intersect({0}, {1})", "has_all": "list_has_all({0}, {1})"},
         "spark": {"size": "size({0})", "common": "array_intersect({0}, {1})", "has_all": "size(array_except({1}, {0})) = 0"}}
 DUCKDB_MEMORY = "4GB"     # DuckDB spills to disk beyond this (the whole run stays within 8 GiB at a million ads)
+TRAINING_ADS = 200_000    # ads the weights are learnt on, at most (a national corpus: a seeded sample)
 DUCKDB_THREADS = 2        # for the predictions; the training sums on one thread, in the same order every run
 
 
@@ -310,18 +316,25 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     u (how often two different persons agree by chance) from random pairs, seeded; m (how
     often one person's ads agree) by expectation maximisation, twice: on the pairs sharing
     a phone number (which estimates every field but the phone), then on the pairs sharing
-    a commune and a first name (which estimates the phone's).
+    a commune and a first name (which estimates the phone's). Beyond `TRAINING_ADS` ads,
+    the weights are learnt on a seeded random sample of that many ads (each pair of the
+    sample is a pair of the corpus, drawn with the same chance) and the model then scores
+    the whole corpus.
     """
     database, table = _database(fields, engine, spill)
-    linker = Linker(table, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
-    linker.training.estimate_probability_two_random_records_match(
+    sample = table if len(fields) <= TRAINING_ADS else database.register(
+        fields.sample(TRAINING_ADS, random_state=SEED).sort_index())
+    learner = Linker(sample, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
+    learner.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
-    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+    learner.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
     for rule in (block_on("telephone"), NAME_AND_PLACE):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        learner.training.estimate_parameters_using_expectation_maximisation(rule)
     if engine == "duckdb":
         database._con.execute(f"SET threads = {DUCKDB_THREADS}")
-    return linker
+    if sample is table:
+        return learner
+    return Linker(table, learner.misc.save_model_to_json(), log_level=logging.ERROR)
 
 
 def scored_pairs(linker: Linker, engine: str = "duckdb") -> pd.DataFrame:
