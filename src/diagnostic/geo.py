@@ -22,6 +22,7 @@ from shapely.strtree import STRtree
 
 from .communes import official_names
 from .paths import project_root
+from .presentation import PERSONS_MARK
 
 CREDIT = "Fond de carte : IGN Admin Express COG 2018, INSEE COG 2018 — Licence Ouverte"
 
@@ -148,7 +149,6 @@ def territory_layer(code: str, territories: pd.DataFrame, root: Path | None = No
     return {"type": "FeatureCollection", "features": features}
 
 
-PERSONS_MARK = "effectifs-personnes:"  # read by `publication.small_counts_in_maps`
 MASKED = "masque"  # the column of `values` marking an area whose count is hidden (secret statistique)
 NO_DATA = "aucune donnée"
 MASKED_COLOUR, NO_DATA_COLOUR = "#8c8c8c", "#eeeeee"

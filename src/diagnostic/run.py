@@ -10,7 +10,8 @@
    chapters run in parallel, each once the chapters whose results it reads are done;
 3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors;
 4. checks what the book would publish (`publication.check_book`: contact details,
-   identifying values, small counts of persons);
+   identifying values, small counts of persons; a file whose bytes the last good book's
+   check already read, by the same rules, is not read again);
 5. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
 A failure at any step names the notebook and the cell and leaves the last good book
 of that run untouched; the executed notebook that failed is kept in `_build/<run>/echec/`
@@ -561,8 +562,10 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
             raise RunError(f"{exc}\nLe notebook exécuté, avec l'erreur, est ici : {kept}\n"
                            f"Le dernier livre réussi de ce run est conservé.") from None
         print(f"Chapitres exécutés : {len(steps.executed)} sur {len(every)}.", file=sys.stderr)
+        from . import publication
+
         book_key = chapters.digest([fingerprints.context, fingerprints.file(params_path),
-                                    fingerprints.folder(source, leaving=(chapters.MANIFEST,))])
+                                    fingerprints.folder(source, leaving=(chapters.MANIFEST, publication.CACHE))])
         chapters.write_manifest(source / "notebooks", {"chapitres": steps.records, "verification": inputs_key,
                                                        "statique": static_key, "livre": book_key})
         durations.write_text(json.dumps(known | steps.executed, sort_keys=True), encoding="utf-8")
@@ -582,10 +585,11 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
             pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),
                     print_pdf(html_folder / KIT_PAGE, staging / "pdf" / "kit-conduire-le-diagnostic.pdf"))
         print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
-        from . import publication
-
         began = time.monotonic()
-        findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
+        # The findings of the last good book's check, file by file: a file with the same bytes, checked by
+        # the same rules, is not read again. The new findings go with this book's notebooks.
+        findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs,
+                                          cache=source / "notebooks" / publication.CACHE)
         print(f"  contrôlé en {_seconds(time.monotonic() - began)}", file=sys.stderr)
         if findings:
             listed = "\n".join(f"  - {finding}" for finding in findings[:30])
