@@ -264,6 +264,7 @@ def hide_injected_parameters(path: Path) -> None:
     nbformat.write(notebook, path)
 
 
+UNCHANGED_DATE = 946684800  # 2000-01-01: a source the last good book's Sphinx environment read as it is
 SPHINX_STATE = ".sphinx"  # in a run's folder: Sphinx's environment (doctrees) and myst-nb's outputs of its book
 
 
@@ -273,14 +274,15 @@ def reuse_sphinx_state(source: Path, staging: Path, output: Path, before: dict[s
     page when what the others show of a page changed), and gives the pages a fresh build gives.
 
     Sphinx tells a changed source by its modification time: a source whose content differs from
-    the last good book's is dated now, whatever date its copy kept.
+    the last good book's is dated now, whatever date its copy kept; one whose content is the same
+    (a chapter executed again to the same bytes) is dated back to `UNCHANGED_DATE`, before Sphinx
+    read it: it is not read again.
     """
     build = staging / "_build"
     (output / SPHINX_STATE).rename(build)  # a failed build loses it: the next one is a fresh one
     shutil.copytree(output / "html", build / "html")  # copies, with their dates: the last good book stays as it is
     for name, content in now.items():
-        if before.get(name) != content:
-            os.utime(source / name)
+        os.utime(source / name, None if before.get(name) != content else (UNCHANGED_DATE, UNCHANGED_DATE))
 
 
 def build_book(source: Path, output: Path) -> Path:
