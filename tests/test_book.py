@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -410,3 +411,42 @@ def test_no_apostrophe_is_turned_into_a_closing_quote(default_book):
     elided = re.compile(r"\b[cdjlmnst]”\s?[A-Za-zÀ-ÿ]")
     found = {page.name: elided.findall(page_text(page)) for page in (default_book / "html").rglob("*.html")}
     assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def _sphinx_build(source: Path, output: Path) -> None:
+    from sphinx.application import Sphinx
+
+    app = Sphinx(str(source), str(source), str(output / "html"), str(output / "doctrees"), "html",
+                 status=None, warning=None, freshenv=False)
+    app.build()
+
+
+def _edit(path: Path, text: str) -> None:
+    """A source changed, dated a second later than now (Sphinx tells a changed source by its date)."""
+    path.write_text(text, encoding="utf-8")
+    later = time.time_ns() + 10**9
+    os.utime(path, ns=(later, later))
+
+
+def test_an_incremental_build_writes_every_page_when_a_title_the_others_show_changed(tmp_path):
+    """`sphinx_ext`: the book is built from the last good book's Sphinx environment; a page read
+    again whose title changed is shown by the others (navigation): they are all written again."""
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text("extensions = ['diagnostic.sphinx_ext']\nhtml_theme = 'basic'\n", encoding="utf-8")
+    (source / "index.rst").write_text("Accueil\n=======\n\n.. toctree::\n\n   a\n   b\n", encoding="utf-8")
+    (source / "a.rst").write_text("Page A\n======\n\nVoir :doc:`b`.\n", encoding="utf-8")
+    (source / "b.rst").write_text("Page B\n======\n\nTexte.\n", encoding="utf-8")
+    _sphinx_build(source, tmp_path)
+    page_a = tmp_path / "html" / "a.html"
+    written = page_a.stat().st_mtime_ns
+
+    _edit(source / "b.rst", "Page B\n======\n\nAutre texte.\n")
+    _sphinx_build(source, tmp_path)
+    assert page_a.stat().st_mtime_ns == written  # same title: page A is not written again
+    assert "Autre texte" in (tmp_path / "html" / "b.html").read_text(encoding="utf-8")
+
+    _edit(source / "b.rst", "Étape B\n=======\n\nAutre texte.\n")
+    _sphinx_build(source, tmp_path)
+    assert "Étape B" in page_a.read_text(encoding="utf-8")  # its link to B shows B's new title
+    assert "Page B" not in page_a.read_text(encoding="utf-8")

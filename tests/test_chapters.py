@@ -63,9 +63,9 @@ def small_book(tmp_path, project_root, monkeypatch):
     (project / "params/essai.yaml").write_text(yaml.safe_dump(PARAMETERS), encoding="utf-8")
 
     def copy_sources(source: Path, output: Path) -> Path:
-        html = output / "_build/html"
-        shutil.copytree(source, html)
-        shutil.copytree(source / "book/_static", html / "_static")
+        html = output / "_build/html"  # Sphinx writes into the last good book's pages when it reuses its environment
+        shutil.copytree(source, html, dirs_exist_ok=True)
+        shutil.copytree(source / "book/_static", html / "_static", dirs_exist_ok=True)
         (html / "index.html").write_text("<html><body>Essai</body></html>", encoding="utf-8")
         return html
 

@@ -44,3 +44,35 @@ def test_small_counts_on_a_marked_map_are_found(project_root):
                           "Personnes", root=project_root, persons=True)
     assert publication.small_counts_in_maps(publication.read_page(charts.render(safe.to_dict())["text/html"]),
                                             "page", 5) == []
+
+
+def test_a_page_already_checked_with_the_same_bytes_and_rules_is_not_read_again(project_root, tmp_path, monkeypatch):
+    notebooks, html = tmp_path / "notebooks", tmp_path / "html"
+    notebooks.mkdir()
+    html.mkdir()
+    (html / "a.html").write_text("<p>Rien à signaler.</p>", encoding="utf-8")
+    (html / "b.html").write_text("<p>Arrêté n° 06 39 98 12 34 du préfet</p>", encoding="utf-8")
+    cache = tmp_path / "controle.json"
+    run = params.load(project_root / "params/pas-de-calais.yaml", project_root)
+    first = publication.check_book(notebooks, html, run, project_root, cache=cache)
+    assert [f.place for f in first] == ["page b.html"]
+
+    scanned = []
+    scan_page = publication.scan_page
+    monkeypatch.setattr(publication, "scan_page", lambda markup, place, *rest: scanned.append(place)
+                        or scan_page(markup, place, *rest))
+    # Nothing changed: no page read again, the same findings (the one of b.html, from the cache).
+    assert publication.check_book(notebooks, html, run, project_root, cache=cache) == first
+    assert scanned == []
+    # a.html now shows a phone number: it alone is read again, and caught.
+    (html / "a.html").write_text("<p>Appelez le 06 39 98 71 40.</p>", encoding="utf-8")
+    found = publication.check_book(notebooks, html, run, project_root, cache=cache)
+    assert scanned == ["page a.html"]
+    assert sorted((f.place, f.what.split(" « ")[0]) for f in found) == [("page a.html", "numéro de téléphone"),
+                                                                        ("page b.html", "numéro de téléphone")]
+    # Other rules (a higher small-count threshold): every page read again.
+    scanned.clear()
+    stricter = run.model_copy(update={"confidentialite": run.confidentialite.model_copy(
+        update={"seuil_petits_effectifs": 11})})
+    assert publication.check_book(notebooks, html, stricter, project_root, cache=cache) == found
+    assert scanned == ["page a.html", "page b.html"]

@@ -155,7 +155,7 @@ class Fingerprints:
         """`params_shown`: the parameters file as the chapters are given it; `values`: its content."""
         self.root, self.values = root, values
         self._hashes: dict[Path, str] = {}
-        self.context = {"paquet": self.folder(PACKAGE), "environnement": _environment(), "parametres": params_shown}
+        self.context = {**code_fingerprint(self.file), "parametres": params_shown}
 
     def file(self, path: Path) -> str:
         path = Path(path)
@@ -168,8 +168,7 @@ class Fingerprints:
 
     def folder(self, folder: Path, leaving: tuple[str, ...] = ()) -> dict:
         """Every file of `folder` (but those named `leaving`) by its content."""
-        return {str(p.relative_to(folder)): self.file(p) for p in sorted(folder.rglob("*"))
-                if p.is_file() and "__pycache__" not in p.parts and p.name not in leaving}
+        return folder_hashes(folder, leaving, self.file)
 
     def results(self, notebooks: Path, chapter: str) -> dict:
         """The content of a chapter's saved results, read fresh (they change during a build)."""
@@ -191,6 +190,19 @@ class Fingerprints:
                  "fichiers": {name: self.file(resolve(name, self.root)) for name in reads.files},
                  "resultats": {number(chapter): self.results(notebooks, number(chapter)) for chapter in upstream}}
         return digest(parts)
+
+
+def code_fingerprint(hash_file=None) -> dict:
+    """What every step depends on besides its inputs: the package `diagnostic` (every file of
+    it, hashed by `hash_file`), the Python version and the installed distributions."""
+    return {"paquet": folder_hashes(PACKAGE, hash_file=hash_file), "environnement": _environment()}
+
+
+def folder_hashes(folder: Path, leaving: tuple[str, ...] = (), hash_file=None) -> dict:
+    """Every file of `folder` (but those named `leaving`, and `__pycache__`) by its content."""
+    hash_file = hash_file or (lambda path: hashlib.sha256(path.read_bytes()).hexdigest())
+    return {str(p.relative_to(folder)): hash_file(p) for p in sorted(folder.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.name not in leaving}
 
 
 def digest(value) -> str:

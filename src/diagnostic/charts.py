@@ -52,7 +52,7 @@ def _rounded(node):
         return float(f"{node:.6g}")
     if isinstance(node, dict):
         return {key: _rounded(value) for key, value in node.items()}
-    if isinstance(node, list):
+    if isinstance(node, (list, tuple)):  # a map's features come as a tuple (`geo._inline`)
         return [_rounded(value) for value in node]
     return node
 

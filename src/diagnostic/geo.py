@@ -22,6 +22,7 @@ from shapely.strtree import STRtree
 
 from .communes import official_names
 from .paths import project_root
+from .presentation import PERSONS_MARK
 
 CREDIT = "Fond de carte : IGN Admin Express COG 2018, INSEE COG 2018 — Licence Ouverte"
 
@@ -148,7 +149,6 @@ def territory_layer(code: str, territories: pd.DataFrame, root: Path | None = No
     return {"type": "FeatureCollection", "features": features}
 
 
-PERSONS_MARK = "effectifs-personnes:"  # read by `publication.small_counts_in_maps`
 MASKED = "masque"  # the column of `values` marking an area whose count is hidden (secret statistique)
 NO_DATA = "aucune donnée"
 MASKED_COLOUR, NO_DATA_COLOUR = "#8c8c8c", "#eeeeee"
@@ -178,6 +178,15 @@ def _areas(features: list[dict], values: pd.DataFrame, field: str, absent: float
             datum["statut"] = masked_label(threshold) if datum.get(MASKED) else NO_DATA
         areas.append(datum)
     return areas
+
+
+def _inline(features: list[dict]) -> alt.Data:
+    """A map's features as the inline data of a layer, held in a tuple: Altair copies a chart's
+    lists again at each step of its composition (layers, concatenation, properties) and when it
+    writes the specification — thousands of coordinates, seconds per map —, but keeps a tuple by
+    reference. The specification written is the same (`charts.render` reads it as lists)."""
+    with alt.utils.schemapi.debug_mode(False):  # nor checked against the schema on creation: it is data
+        return alt.Data(values=tuple(features))
 
 
 def _names_layer(towns: tuple[dict, ...]) -> alt.LayerChart:
@@ -214,7 +223,7 @@ def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, t
     areas = _areas(features, values, field, absent, threshold)
     known = [a for a in areas if "statut" not in a]
     unknown = [a for a in areas if "statut" in a]
-    layers = [alt.Chart(alt.Data(values=known)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+    layers = [alt.Chart(_inline(known)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color(f"{field}:Q", title=legend,
                         scale=alt.Scale(scheme=alt.SchemeParams(name=scheme, extent=[0.15, 1]), domainMin=0),
                         legend=alt.Legend(orient="none", legendX=0, legendY=width + 12, direction="vertical",
@@ -223,14 +232,14 @@ def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, t
                             alt.Tooltip(f"{field}:Q", title=legend)])]
     if unknown:
         statuses = sorted({a["statut"] for a in unknown}, key=lambda s: s == NO_DATA)
-        layers.append(alt.Chart(alt.Data(values=unknown)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+        layers.append(alt.Chart(_inline(unknown)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
             color=alt.Color("statut:N", title=None,
                             scale=alt.Scale(domain=statuses,
                                             range=[NO_DATA_COLOUR if s == NO_DATA else MASKED_COLOUR for s in statuses]),
                             legend=alt.Legend(orient="none", legendX=0, legendY=width + GRADIENT + 45,
                                               direction="vertical", labelLimit=width)),
             tooltip=[alt.Tooltip("properties.nom:N", title="Territoire"), alt.Tooltip("statut:N", title=legend)]))
-    layers.append(alt.Chart(alt.Data(values=layer(code, "departement", root)["features"])).mark_geoshape(
+    layers.append(alt.Chart(_inline(layer(code, "departement", root)["features"])).mark_geoshape(
         fill=None, stroke="#333333", strokeWidth=1.2))
     if main_communes(code, root):
         layers.append(_names_layer(main_communes(code, root)))

@@ -67,6 +67,7 @@ def data_notice(nature: str) -> "HTML":
 
 
 PERSONS_CLASS = "effectifs-personnes"          # read by `publication.small_counts_in_tables`
+PERSONS_MARK = "effectifs-personnes:"  # on maps counting persons (`geo.choropleth`), read by `publication`
 PERSONS_ATTRIBUTE = "data-colonnes-personnes"
 
 

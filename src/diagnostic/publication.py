@@ -40,14 +40,11 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-from openpyxl import load_workbook
-from pypdf import PdfReader
 
-from . import privacy, questionnaire
-from .geo import PERSONS_MARK
+from . import chapters, privacy
 from .params import Parametres
 from .paths import resolve
-from .presentation import PERSONS_ATTRIBUTE, PERSONS_CLASS
+from .presentation import PERSONS_ATTRIBUTE, PERSONS_CLASS, PERSONS_MARK
 from .tables import read_frame
 
 MASKED = re.compile(r"^(?:<\s*\d+|masqué|—|-|)$")
@@ -85,6 +82,8 @@ def _hint(value: str) -> str:
 
 def sensitive_values(run: Parametres, root: Path | None = None) -> set[str]:
     """Respondents' names, e-mails and phones, and the ads' handles, as in the input files."""
+    from . import questionnaire  # scipy, for the questionnaire's intervals: only when there is one
+
     values: set[str] = set()
     if run.donnees.questionnaire:
         values |= questionnaire.identifying_values(resolve(run.donnees.questionnaire, root))
@@ -331,6 +330,8 @@ def _file_texts(name: str, content: bytes):
     """(part, text) of every text a downloadable file holds: sheets, members of archives, tables."""
     suffix = Path(name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
         for sheet in workbook.worksheets:
             texts = [t for row in sheet.iter_rows(values_only=True) for t in map(_cell_text, row) if t]
@@ -358,22 +359,57 @@ def scan_download(path: Path, place: str, sensitive: frozenset[str]) -> list[Fin
     return findings
 
 
+CACHE = ".controle.json"  # beside the executed notebooks of the last good book (`run`)
+
+
 def check_book(notebooks: Path, html_folder: Path, run: Parametres, root: Path | None = None,
-               pdfs: tuple[Path, ...] = ()) -> list[Finding]:
+               pdfs: tuple[Path, ...] = (), cache: Path | None = None) -> list[Finding]:
     """Every finding in a built book (notebooks, pages, downloads, PDFs) not acknowledged
-    in `confidentialite.constats_verifies`."""
+    in `confidentialite.constats_verifies`.
+
+    `cache`: a file holding the findings of an earlier check, file by file, with each file's
+    SHA-256 and the rules it was checked by (the package and its environment, the threshold,
+    the sensitive values of the input files, by their hash). A file whose bytes and rules are
+    the same is not read again: its findings are those of the earlier check, the same by
+    construction. The cache is rewritten with this check's findings.
+    """
     sensitive = frozenset(v.lower() for v in sensitive_values(run, root))
     threshold = run.confidentialite.seuil_petits_effectifs
+    rules = chapters.digest([chapters.code_fingerprint(), threshold,
+                             hashlib.sha256("\n".join(sorted(sensitive)).encode("utf-8")).hexdigest()])
+    earlier = json.loads(cache.read_text(encoding="utf-8")) if cache is not None and cache.is_file() else {}
+    known = earlier.get("fichiers", {}) if earlier.get("regles") == rules else {}
+    checked: dict[str, dict] = {}
+
+    def findings_of(place: str, path: Path, scan) -> list[Finding]:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        record = known.get(place)
+        if record is None or record["empreinte"] != digest:
+            record = {"empreinte": digest, "constats": [[f.place, f.what, f.fingerprint] for f in scan()]}
+        checked[place] = record
+        return [Finding(*finding) for finding in record["constats"]]
+
     findings: list[Finding] = []
     for path in sorted(notebooks.glob("*.ipynb")):
-        findings += _scan_notebook(path, sensitive, threshold)
+        findings += findings_of(f"notebook {path.name}", path, lambda: _scan_notebook(path, sensitive, threshold))
     for path in sorted(html_folder.rglob("*.html")):
-        findings += scan_page(path.read_text(encoding="utf-8"), f"page {path.relative_to(html_folder)}",
-                              sensitive, threshold)
+        place = f"page {path.relative_to(html_folder)}"
+        findings += findings_of(place, path, lambda: scan_page(path.read_text(encoding="utf-8"), place, sensitive,
+                                                               threshold))
     for path in sorted(p for p in (html_folder / "_downloads").rglob("*") if p.is_file()):
-        findings += scan_download(path, f"téléchargement {path.relative_to(html_folder)}", sensitive)
+        place = f"téléchargement {path.relative_to(html_folder)}"
+        findings += findings_of(place, path, lambda: scan_download(path, place, sensitive))
     for path in pdfs:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-        findings += scan_text(text, f"PDF {path.name}", sensitive)
+        findings += findings_of(f"PDF {path.name}", path, lambda: _scan_pdf(path, sensitive))
+    if cache is not None:
+        cache.write_text(json.dumps({"regles": rules, "fichiers": checked}, ensure_ascii=False, indent=0,
+                                    sort_keys=True), encoding="utf-8")
     reviewed = set(run.confidentialite.constats_verifies)
     return [f for f in findings if not f.fingerprint or f.fingerprint not in reviewed]
+
+
+def _scan_pdf(path: Path, sensitive: frozenset[str]) -> list[Finding]:
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return scan_text(text, f"PDF {path.name}", sensitive)

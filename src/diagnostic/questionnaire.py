@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 import yaml
-from scipy.stats import binomtest
 
 from .errors import InputError, Problem
 from .privacy import mask_free_text
@@ -440,6 +439,8 @@ IDENTIFIED = ("Identifié des situations de risque prostitutionnel (des personne
 
 def wilson_interval(count: float, base: float, confidence: float = 0.95) -> tuple[float, float]:
     """Wilson score interval for a proportion (scipy's binomtest), on whole numbers."""
+    from scipy.stats import binomtest  # scipy.stats takes most of a second to import: not for the publication check
+
     if base <= 0:
         return (float("nan"), float("nan"))
     result = binomtest(int(round(count)), int(round(base))).proportion_ci(confidence, method="wilson")

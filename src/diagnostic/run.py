@@ -8,9 +8,12 @@
    did not change since the last good book is taken from it as it was executed
    (`chapters`: parameters sections, files and earlier chapters' results it read);
    chapters run in parallel, each once the chapters whose results it reads are done;
-3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors;
+3. builds the book with Jupyter Book 1.x from the executed notebooks, warnings as errors,
+   from the last good book's Sphinx environment when the book has the same files: only the
+   pages whose sources changed are read and written again (`reuse_sphinx_state`);
 4. checks what the book would publish (`publication.check_book`: contact details,
-   identifying values, small counts of persons);
+   identifying values, small counts of persons; a file whose bytes the last good book's
+   check already read, by the same rules, is not read again);
 5. only then replaces `_build/<run>/html` (and the executed notebooks beside it).
 A failure at any step names the notebook and the cell and leaves the last good book
 of that run untouched; the executed notebook that failed is kept in `_build/<run>/echec/`
@@ -261,6 +264,27 @@ def hide_injected_parameters(path: Path) -> None:
     nbformat.write(notebook, path)
 
 
+UNCHANGED_DATE = 946684800  # 2000-01-01: a source the last good book's Sphinx environment read as it is
+SPHINX_STATE = ".sphinx"  # in a run's folder: Sphinx's environment (doctrees) and myst-nb's outputs of its book
+
+
+def reuse_sphinx_state(source: Path, staging: Path, output: Path, before: dict[str, str], now: dict[str, str]) -> None:
+    """Start the build from the last good book's Sphinx environment and pages: Sphinx then reads
+    and writes again only the pages whose sources changed (`sphinx_ext` makes it write every
+    page when what the others show of a page changed), and gives the pages a fresh build gives.
+
+    Sphinx tells a changed source by its modification time: a source whose content differs from
+    the last good book's is dated now, whatever date its copy kept; one whose content is the same
+    (a chapter executed again to the same bytes) is dated back to `UNCHANGED_DATE`, before Sphinx
+    read it: it is not read again.
+    """
+    build = staging / "_build"
+    (output / SPHINX_STATE).rename(build)  # a failed build loses it: the next one is a fresh one
+    shutil.copytree(output / "html", build / "html")  # copies, with their dates: the last good book stays as it is
+    for name, content in now.items():
+        os.utime(source / name, None if before.get(name) != content else (UNCHANGED_DATE, UNCHANGED_DATE))
+
+
 def build_book(source: Path, output: Path) -> Path:
     """Build the HTML book with Jupyter Book 1.x, every warning counted as an error."""
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source),
@@ -325,7 +349,7 @@ def edition_lock(output: Path) -> Iterator[None]:
         except BlockingIOError:
             raise RunError(f"Un autre run de l'édition « {output.name} » est en cours (verrou {output / '.verrou'}) : "
                            f"attendez sa fin, ou arrêtez-le, avant d'en lancer un autre.") from None
-        for stale in output.parent.glob(f".{output.name}-en-cours-*"):
+        for stale in output.parent.glob(f".{output.name}-en-cours-*"):  # a killed run's staging folder
             shutil.rmtree(stale, ignore_errors=True)
         try:
             yield
@@ -530,7 +554,10 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
 
     print(f"Livre « {run_params.book_title} » ({run_name}) : {len(every)} chapitres, "
           f"{jobs} à la fois au plus.", file=sys.stderr)
-    staging = Path(tempfile.mkdtemp(prefix=f".{run_name}-en-cours-", dir=output.parent))
+    # Always the same folder (the edition's lock keeps it to one run): Sphinx keeps its environment only
+    # for the same source folder (`build_book`).
+    staging = output.parent / f".{run_name}-en-cours-livre"
+    staging.mkdir()
     try:
         source = staging / "source"
         source.mkdir()
@@ -561,10 +588,16 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
             raise RunError(f"{exc}\nLe notebook exécuté, avec l'erreur, est ici : {kept}\n"
                            f"Le dernier livre réussi de ce run est conservé.") from None
         print(f"Chapitres exécutés : {len(steps.executed)} sur {len(every)}.", file=sys.stderr)
-        book_key = chapters.digest([fingerprints.context, fingerprints.file(params_path),
-                                    fingerprints.folder(source, leaving=(chapters.MANIFEST,))])
+        from . import publication
+
+        sources = fingerprints.folder(source, leaving=(chapters.MANIFEST, publication.CACHE))
+        book_key = chapters.digest([fingerprints.context, fingerprints.file(params_path), sources])
+        # The last good book's Sphinx environment serves when the book has the same files (a page
+        # added or removed: a fresh build, that leaves no page of the old one).
+        sphinx_key = chapters.digest([fingerprints.context, sorted(sources)])
         chapters.write_manifest(source / "notebooks", {"chapitres": steps.records, "verification": inputs_key,
-                                                       "statique": static_key, "livre": book_key})
+                                                       "statique": static_key, "livre": book_key,
+                                                       "sphinx": sphinx_key, "sources": sources})
         durations.write_text(json.dumps(known | steps.executed, sort_keys=True), encoding="utf-8")
         if manifest.get("livre") == book_key and (output / "html").is_dir() and (not pdf or (output / "pdf").is_dir()):
             # The same sources as the last good book's: the same pages, already built and checked.
@@ -574,6 +607,8 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
 
         print("Construction du livre (Jupyter Book)…", file=sys.stderr)
         began = time.monotonic()
+        if manifest.get("sphinx") == sphinx_key and (output / SPHINX_STATE).is_dir() and (output / "html").is_dir():
+            reuse_sphinx_state(source, staging, output, manifest.get("sources", {}), sources)
         html_folder = build_book(source, staging)
         print(f"  livre construit en {_seconds(time.monotonic() - began)}", file=sys.stderr)
         pdfs = ()
@@ -582,10 +617,11 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
             pdfs = (print_pdf(html_folder / SYNTHESIS_PAGE, staging / "pdf" / f"synthese-{run_name}.pdf"),
                     print_pdf(html_folder / KIT_PAGE, staging / "pdf" / "kit-conduire-le-diagnostic.pdf"))
         print("Contrôle de confidentialité (coordonnées, petits effectifs)…", file=sys.stderr)
-        from . import publication
-
         began = time.monotonic()
-        findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs)
+        # The findings of the last good book's check, file by file: a file with the same bytes, checked by
+        # the same rules, is not read again. The new findings go with this book's notebooks.
+        findings = publication.check_book(source / "notebooks", html_folder, run_params, root, pdfs,
+                                          cache=source / "notebooks" / publication.CACHE)
         print(f"  contrôlé en {_seconds(time.monotonic() - began)}", file=sys.stderr)
         if findings:
             listed = "\n".join(f"  - {finding}" for finding in findings[:30])
@@ -600,10 +636,14 @@ def _build(params_path: Path, run_params: parameters.Parametres, root: Path, out
 
 def _publish(source: Path, staging: Path, output: Path, html_folder: Path | None, pdf: bool) -> None:
     """A good book in place: its executed notebooks, its pages (`html_folder`, None when the
-    last good book's are the same) and its PDFs."""
+    last good book's are the same), Sphinx's environment that built them, and its PDFs."""
     replace_folder(source / "notebooks", output / "notebooks")
     if html_folder is not None:
+        # Sphinx's environment goes first, and comes back after the pages: a run stopped in between
+        # leaves none, never one that does not match the pages (the next build is then a fresh one).
+        shutil.rmtree(output / SPHINX_STATE, ignore_errors=True)
         replace_folder(html_folder, output / "html")
+        replace_folder(html_folder.parent, output / SPHINX_STATE)
         if pdf:
             replace_folder(staging / "pdf", output / "pdf")
     if not pdf:
