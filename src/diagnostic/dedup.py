@@ -189,7 +189,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "description": per_distinct(lambda w: w.split() if w else None, ads["description"].fillna("")),
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
-        "trigrammes": np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes],
+        "n_trigrammes": np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes],
         **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
         "bandes": [distinct_bands[c] for c in codes],
     })
@@ -218,7 +218,7 @@ def _jaccard_at_least(share: float) -> str:
     """
     bits = " + ".join(f"bit_count({c}_l | {c}_r)" for c in FINGERPRINT_COLUMNS)
     union = f"-{FINGERPRINT_BITS} * ln(greatest(1 - ({bits}) / {FINGERPRINT_BITS}.0, 1e-9))"
-    return f"trigrammes_l + trigrammes_r >= {1 + share} * ({union})"
+    return f"n_trigrammes_l + n_trigrammes_r >= {1 + share} * ({union})"
 
 
 def _null(column: str, engine: str = "duckdb", array: bool = False) -> dict:
@@ -264,7 +264,7 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
          "label_for_charts": "descriptions compatibles"},
         {"sql_condition": "ELSE", "label_for_charts": "descriptions différentes"}])
     text = cl.CustomComparison(output_column_name="texte", comparison_levels=[
-        {"sql_condition": "(trigrammes_l = 0 OR trigrammes_r = 0)", "label_for_charts": "non renseigné",
+        {"sql_condition": "(n_trigrammes_l = 0 OR n_trigrammes_r = 0)", "label_for_charts": "non renseigné",
          "is_null_level": True},
         {"sql_condition": _jaccard_at_least(0.8), "label_for_charts": "textes presque identiques"},
         {"sql_condition": _jaccard_at_least(0.5), "label_for_charts": "textes proches"},
