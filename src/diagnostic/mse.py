@@ -194,10 +194,10 @@ def _unobserved(beta: np.ndarray) -> float:
     return float(math.exp(beta[0]))  # the all-zero history: only the intercept
 
 
-def _overlap_p_value(observed: float, expected: float) -> float:
+def _overlap_p_values(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
     """SparseMSE's p-value for adding a pair: the smaller Poisson tail of the number of
-    persons on both lists, under the current model."""
-    return float(min(poisson.cdf(observed, expected), poisson.sf(observed - 1, expected)))
+    persons on both lists, under the current model; for every candidate pair at once."""
+    return np.minimum(poisson.cdf(observed, expected), poisson.sf(observed - 1, expected))
 
 
 def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
@@ -209,7 +209,8 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
     and is identifiable.
     """
     pairs = list(itertools.combinations(range(len(lists)), 2))
-    overlaps = [counts[(histories[:, i] == 1) & (histories[:, j] == 1)].sum() for i, j in pairs]
+    both = [(histories[:, i] == 1) & (histories[:, j] == 1) for i, j in pairs]
+    overlaps = np.array([counts[on_both].sum() for on_both in both])
     chosen: list[tuple[int, int]] = []
     X, y, keep = _model(histories, counts, chosen)
     fitted = _fit(X, y)
@@ -218,27 +219,27 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
     beta, covariance = fitted
     while True:
         mu = np.exp(X @ beta)
-        kept = histories[keep]
-        best = None
-        for pair, overlap in zip(pairs, overlaps):
-            if pair in chosen:
-                continue
-            expected = mu[(kept[:, pair[0]] == 1) & (kept[:, pair[1]] == 1)].sum()
-            p = _overlap_p_value(overlap, expected)
-            if p >= p_threshold or (best is not None and p >= best[0]):
-                continue
-            if not estimate_exists(*_model(histories, counts, chosen + [pair])[:2]):
-                continue
-            best = (p, pair)
-        if best is None:
-            return chosen, beta, covariance
-        trial_X, trial_y, trial_keep = _model(histories, counts, chosen + [best[1]])
-        trial = _fit(trial_X, trial_y)
+        candidates = [k for k, pair in enumerate(pairs) if pair not in chosen]
+        p = _overlap_p_values(overlaps[candidates], np.array([mu[both[k][keep]].sum() for k in candidates]))
+        trial = None
+        # the lowest p-value first (ties: the first pair), the first whose estimate exists
+        for rank in np.argsort(p, kind="stable"):
+            if not p[rank] < p_threshold:
+                break
+            pair = pairs[candidates[rank]]
+            model = _model(histories, counts, chosen + [pair])
+            if estimate_exists(*model[:2]):
+                trial = pair, model
+                break
         if trial is None:
             return chosen, beta, covariance
-        chosen.append(best[1])
+        pair, (trial_X, trial_y, trial_keep) = trial
+        fitted = _fit(trial_X, trial_y)
+        if fitted is None:
+            return chosen, beta, covariance
+        chosen.append(pair)
         X, y, keep = trial_X, trial_y, trial_keep
-        beta, covariance = trial
+        beta, covariance = fitted
 
 
 def estimate(table: pd.DataFrame, p_threshold: float = P_THRESHOLD, confidence: float = 0.95,
