@@ -35,6 +35,7 @@ P_THRESHOLD = 0.02
 _MAX_ITERATIONS = 100
 _TOLERANCE = 1e-10
 _MAX_COEFFICIENT = 30.0  # beyond this, the fit drifts to an infinite estimate
+_CERTAIN_MINIMUM = 1e-3  # a smallest cell mean this far above the programme's 1e-9 proves existence
 
 
 @dataclass
@@ -173,16 +174,24 @@ NO_FINITE_ESTIMATE = ("le modèle à effets principaux n'a pas d'estimation fini
                       "jamais, ou trop peu de personnes)")
 
 
-def estimate_exists(X: np.ndarray, y: np.ndarray) -> bool:
+def estimate_exists(X: np.ndarray, y: np.ndarray, fitted: tuple[np.ndarray, np.ndarray] | None = None) -> bool:
     """Whether the maximum likelihood estimate exists and is identifiable for this model.
 
     Existence: the linear programme of Fienberg & Rinaldo (2012), as SparseMSE's
     `checkident` sets it: find cell means x ≥ 0 with the observed sufficient statistics
     (Xᵀx = Xᵀy) maximising their smallest value; the estimate is finite only if that
     minimum can be positive. Identifiability: the design has full column rank.
+
+    A fit of this model (`fitted`) can answer without the programme: its fitted means,
+    projected on {x : Xᵀx = Xᵀy}, are such cell means, so when their smallest is clearly
+    positive the programme's maximum is at least as large and its answer is yes.
     """
     if np.linalg.matrix_rank(X) < X.shape[1]:
         return False
+    if fitted is not None:
+        mu = np.exp(X @ fitted[0])
+        if np.min(mu - X @ np.linalg.solve(X.T @ X, X.T @ (mu - y))) > _CERTAIN_MINIMUM:
+            return True
     n = X.shape[0]
     result = linprog(c=np.r_[np.zeros(n), -1.0], A_eq=np.c_[X.T, np.zeros(X.shape[1])], b_eq=X.T @ y,
                      A_ub=np.c_[-np.eye(n), np.ones(n)], b_ub=np.zeros(n), bounds=[(0, None)] * (n + 1),
@@ -228,13 +237,13 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
                 break
             pair = pairs[candidates[rank]]
             model = _model(histories, counts, chosen + [pair])
-            if estimate_exists(*model[:2]):
-                trial = pair, model
+            fitted = _fit(*model[:2])
+            if estimate_exists(*model[:2], fitted):
+                trial = pair, model, fitted
                 break
         if trial is None:
             return chosen, beta, covariance
-        pair, (trial_X, trial_y, trial_keep) = trial
-        fitted = _fit(trial_X, trial_y)
+        pair, (trial_X, trial_y, trial_keep), fitted = trial
         if fitted is None:
             return chosen, beta, covariance
         chosen.append(pair)
