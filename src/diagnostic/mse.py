@@ -148,6 +148,8 @@ def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     eta = np.log(mu)
     beta = np.zeros(X.shape[1])
     deviance = np.inf
+    seen = y > 0
+    seen_or_one = np.where(seen, y, 1)
     for _ in range(_MAX_ITERATIONS):
         z = eta + (y - mu) / mu
         XtW = X.T * mu
@@ -156,10 +158,10 @@ def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         except np.linalg.LinAlgError:
             return None
         eta = X @ beta
-        if np.any(np.abs(beta) > _MAX_COEFFICIENT) or np.any(eta > 50):
+        if np.abs(beta).max() > _MAX_COEFFICIENT or eta.max() > 50:
             return None
         mu = np.exp(eta)
-        new = 2 * np.sum(np.where(y > 0, y * np.log(np.where(y > 0, y, 1) / mu), 0) - (y - mu))
+        new = 2 * (np.where(seen, y * np.log(seen_or_one / mu), 0) - (y - mu)).sum()
         if abs(new - deviance) < _TOLERANCE * (1 + abs(new)):
             break
         deviance = new
