@@ -1,5 +1,6 @@
 """Multiple systems estimation: the published estimates, to the unit, and the intervals."""
 
+import itertools
 import json
 import subprocess
 import sys
@@ -47,6 +48,36 @@ def test_non_existent_estimate_is_not_selected():
     table = pd.DataFrame({"A": [1, 0, 1], "B": [0, 1, 1], "count": [10, 10, 0]})
     X, y, _ = mse._model(*mse.read_captures(table)[1:], [(0, 1)])
     assert X.shape[0] == 2  # the history on both lists is structurally zero and removed
+
+
+def test_overlap_p_values_are_the_smaller_poisson_tail():
+    # 0 persons on both lists where 2 are expected: P(X ≤ 0) = e⁻² ≈ 0.135335;
+    # 5 where 1 is expected: P(X ≥ 5) = 1 − e⁻¹ (1 + 1 + 1/2 + 1/6 + 1/24) ≈ 0.003660.
+    p = mse._overlap_p_values(np.array([0.0, 5.0]), np.array([2.0, 1.0]))
+    assert p == pytest.approx([0.135335, 0.003660], abs=1e-6)
+
+
+def test_a_fit_answers_existence_as_the_linear_programme():
+    """The shortcut (a fit's means projected on the margins) never contradicts the programme,
+    on the main-effects and one-pair models of the published data sets and of two lists
+    that never overlap (no finite estimate)."""
+    never_overlap = pd.DataFrame({"A": [1, 0], "B": [0, 1], "count": [10, 10]})
+    answers = []
+    for table in [*(pd.read_csv(name) for name in sorted(MSE.glob("*.csv"))), never_overlap]:
+        lists, histories, counts = mse.read_captures(table)
+        for pairs in [[], *([pair] for pair in itertools.combinations(range(len(lists)), 2))]:
+            X, y, _ = mse._model(histories, counts, pairs)
+            answer = mse.estimate_exists(X, y)
+            assert mse.estimate_exists(X, y, mse._fit(X, y)) == answer, (lists, pairs)
+            answers.append(answer)
+    assert True in answers and False in answers
+
+
+def test_a_fit_with_positive_means_needs_no_linear_programme(monkeypatch):
+    table = pd.DataFrame({"A": [1, 1, 0], "B": [0, 1, 1], "count": [60, 20, 40]})
+    X, y, _ = mse._model(*mse.read_captures(table)[1:], [])
+    monkeypatch.setattr(mse, "linprog", None)  # calling it would fail
+    assert mse.estimate_exists(X, y, mse._fit(X, y))
 
 
 def test_captures_from_sources_counts_persons():

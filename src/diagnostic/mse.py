@@ -35,6 +35,7 @@ P_THRESHOLD = 0.02
 _MAX_ITERATIONS = 100
 _TOLERANCE = 1e-10
 _MAX_COEFFICIENT = 30.0  # beyond this, the fit drifts to an infinite estimate
+_CERTAIN_MINIMUM = 1e-3  # a smallest cell mean this far above the programme's 1e-9 proves existence
 
 
 @dataclass
@@ -147,6 +148,8 @@ def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     eta = np.log(mu)
     beta = np.zeros(X.shape[1])
     deviance = np.inf
+    seen = y > 0
+    seen_or_one = np.where(seen, y, 1)
     for _ in range(_MAX_ITERATIONS):
         z = eta + (y - mu) / mu
         XtW = X.T * mu
@@ -155,10 +158,10 @@ def _fit(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         except np.linalg.LinAlgError:
             return None
         eta = X @ beta
-        if np.any(np.abs(beta) > _MAX_COEFFICIENT) or np.any(eta > 50):
+        if np.abs(beta).max() > _MAX_COEFFICIENT or eta.max() > 50:
             return None
         mu = np.exp(eta)
-        new = 2 * np.sum(np.where(y > 0, y * np.log(np.where(y > 0, y, 1) / mu), 0) - (y - mu))
+        new = 2 * (np.where(seen, y * np.log(seen_or_one / mu), 0) - (y - mu)).sum()
         if abs(new - deviance) < _TOLERANCE * (1 + abs(new)):
             break
         deviance = new
@@ -173,16 +176,24 @@ NO_FINITE_ESTIMATE = ("le modèle à effets principaux n'a pas d'estimation fini
                       "jamais, ou trop peu de personnes)")
 
 
-def estimate_exists(X: np.ndarray, y: np.ndarray) -> bool:
+def estimate_exists(X: np.ndarray, y: np.ndarray, fitted: tuple[np.ndarray, np.ndarray] | None = None) -> bool:
     """Whether the maximum likelihood estimate exists and is identifiable for this model.
 
     Existence: the linear programme of Fienberg & Rinaldo (2012), as SparseMSE's
     `checkident` sets it: find cell means x ≥ 0 with the observed sufficient statistics
     (Xᵀx = Xᵀy) maximising their smallest value; the estimate is finite only if that
     minimum can be positive. Identifiability: the design has full column rank.
+
+    A fit of this model (`fitted`) can answer without the programme: its fitted means,
+    projected on {x : Xᵀx = Xᵀy}, are such cell means, so when their smallest is clearly
+    positive the programme's maximum is at least as large and its answer is yes.
     """
     if np.linalg.matrix_rank(X) < X.shape[1]:
         return False
+    if fitted is not None:
+        mu = np.exp(X @ fitted[0])
+        if np.min(mu - X @ np.linalg.solve(X.T @ X, X.T @ (mu - y))) > _CERTAIN_MINIMUM:
+            return True
     n = X.shape[0]
     result = linprog(c=np.r_[np.zeros(n), -1.0], A_eq=np.c_[X.T, np.zeros(X.shape[1])], b_eq=X.T @ y,
                      A_ub=np.c_[-np.eye(n), np.ones(n)], b_ub=np.zeros(n), bounds=[(0, None)] * (n + 1),
@@ -194,10 +205,10 @@ def _unobserved(beta: np.ndarray) -> float:
     return float(math.exp(beta[0]))  # the all-zero history: only the intercept
 
 
-def _overlap_p_value(observed: float, expected: float) -> float:
+def _overlap_p_values(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
     """SparseMSE's p-value for adding a pair: the smaller Poisson tail of the number of
-    persons on both lists, under the current model."""
-    return float(min(poisson.cdf(observed, expected), poisson.sf(observed - 1, expected)))
+    persons on both lists, under the current model; for every candidate pair at once."""
+    return np.minimum(poisson.cdf(observed, expected), poisson.sf(observed - 1, expected))
 
 
 def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
@@ -209,7 +220,8 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
     and is identifiable.
     """
     pairs = list(itertools.combinations(range(len(lists)), 2))
-    overlaps = [counts[(histories[:, i] == 1) & (histories[:, j] == 1)].sum() for i, j in pairs]
+    both = [(histories[:, i] == 1) & (histories[:, j] == 1) for i, j in pairs]
+    overlaps = np.array([counts[on_both].sum() for on_both in both])
     chosen: list[tuple[int, int]] = []
     X, y, keep = _model(histories, counts, chosen)
     fitted = _fit(X, y)
@@ -218,27 +230,27 @@ def select_and_fit(lists: list[str], histories: np.ndarray, counts: np.ndarray,
     beta, covariance = fitted
     while True:
         mu = np.exp(X @ beta)
-        kept = histories[keep]
-        best = None
-        for pair, overlap in zip(pairs, overlaps):
-            if pair in chosen:
-                continue
-            expected = mu[(kept[:, pair[0]] == 1) & (kept[:, pair[1]] == 1)].sum()
-            p = _overlap_p_value(overlap, expected)
-            if p >= p_threshold or (best is not None and p >= best[0]):
-                continue
-            if not estimate_exists(*_model(histories, counts, chosen + [pair])[:2]):
-                continue
-            best = (p, pair)
-        if best is None:
-            return chosen, beta, covariance
-        trial_X, trial_y, trial_keep = _model(histories, counts, chosen + [best[1]])
-        trial = _fit(trial_X, trial_y)
+        candidates = [k for k, pair in enumerate(pairs) if pair not in chosen]
+        p = _overlap_p_values(overlaps[candidates], np.array([mu[both[k][keep]].sum() for k in candidates]))
+        trial = None
+        # the lowest p-value first (ties: the first pair), the first whose estimate exists
+        for rank in np.argsort(p, kind="stable"):
+            if not p[rank] < p_threshold:
+                break
+            pair = pairs[candidates[rank]]
+            model = _model(histories, counts, chosen + [pair])
+            fitted = _fit(*model[:2])
+            if estimate_exists(*model[:2], fitted):
+                trial = pair, model, fitted
+                break
         if trial is None:
             return chosen, beta, covariance
-        chosen.append(best[1])
+        pair, (trial_X, trial_y, trial_keep), fitted = trial
+        if fitted is None:
+            return chosen, beta, covariance
+        chosen.append(pair)
         X, y, keep = trial_X, trial_y, trial_keep
-        beta, covariance = trial
+        beta, covariance = fitted
 
 
 def estimate(table: pd.DataFrame, p_threshold: float = P_THRESHOLD, confidence: float = 0.95,
