@@ -19,6 +19,11 @@ def test_each_distinct_row_is_computed_once_in_order(monkeypatch):
     assert text.per_distinct(lambda v: calls.append(v) or v * 2, rows) == ["bb", "aa", "bb", "cc", "aa"]
     assert calls == ["b", "a", "c"]
     assert text.per_distinct(lambda v, w: v + w, ["x", "x", "y"], ["1", "1", "1"]) == ["x1", "x1", "y1"]
+    calls.clear()
+    joined = text.per_distinct(lambda *row: calls.append(row) or "".join(row),
+                               ["a", "a", "b", "a", "b"], ["x", "y", "x", "x", "x"], ["1", "1", "1", "1", "2"])
+    assert joined == ["ax1", "ay1", "bx1", "ax1", "bx2"]
+    assert calls == [("a", "x", "1"), ("a", "y", "1"), ("b", "x", "1"), ("b", "x", "2")]
 
 
 def test_many_distinct_rows_are_shared_between_processes_with_the_same_results(monkeypatch):

@@ -373,26 +373,36 @@ def _compatible(names_a: set, names_b: set, ages_a: tuple, ages_b: tuple) -> boo
     return not high - low > AGE_TOLERANCE
 
 
-def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> tuple[list[int], list[bool]]:
-    """Persons from links taken strongest first, never joining two groups of ads whose
-    first names or ages contradict each other (clusters that do not chain, issue 15).
+def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
+            first: int) -> tuple[list[int], list[int], list[bool]]:
+    """Persons from links taken in order (the `first` ones, the sure links, then the
+    others, each set strongest first), never joining two groups of ads whose first names
+    or ages contradict each other (clusters that do not chain, issue 15).
 
-    Returns each ad's group (the index of its first ad) and, per link, whether it holds:
-    a refused link is two persons, not one, whatever field they share — a phone shared
-    by ads whose names or ages disagree is a network index (section V-A-4), not a merge.
+    Returns each ad's group (the index of its first ad) after the `first` links and after
+    all, and, per link, whether it holds: a refused link is two persons, not one, whatever
+    field they share — a phone shared by ads whose names or ages disagree is a network
+    index (section V-A-4), not a merge.
     """
     groups = DisjointSets(range(len(fields)))
-    names = [{name} if name else set() for name in fields["prenom"].fillna("")]
-    ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float)]
-    holds = []
-    for i, j in zip(a.tolist(), b.tolist()):
+    names = [{name} if name else set() for name in fields["prenom"].astype(object).fillna("").tolist()]
+    ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float).tolist()]
+    holds, after_first = [], None
+    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
+        if k == first:
+            after_first = groups.roots(range(len(fields)))
         ri, rj = groups.root(i), groups.root(j)
-        if ri != rj and _compatible(names[ri], names[rj], ages[ri], ages[rj]):
+        if ri == rj:
+            holds.append(True)
+        elif _compatible(names[ri], names[rj], ages[ri], ages[rj]):
             groups.join(ri, rj)
             names[ri] |= names[rj]
             ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]))
-        holds.append(groups.root(i) == groups.root(j))
-    return groups.roots(range(len(fields))), holds
+            holds.append(True)
+        else:
+            holds.append(False)
+    after_all = groups.roots(range(len(fields)))
+    return after_all if after_first is None else after_first, after_all, holds
 
 
 def _numbered(groups: list[int]) -> list[str]:
@@ -402,11 +412,9 @@ def _numbered(groups: list[int]) -> list[str]:
 
 def _reasons(pairs: pd.DataFrame) -> list[str]:
     """Each link's fields, with the level reached and its weight: "même numéro (+12,4)"."""
-    parts = []
-    for field in FIELDS:
-        level, weight = pairs[f"niveau_{field}"], pairs[f"poids_{field}"]
-        parts.append([f"{lv} ({w:+.1f})".replace(".", ",") if lv != "non renseigné" else ""
-                      for lv, w in zip(level, weight)])
+    said = lambda level, weight: f"{level} ({weight:+.1f})".replace(".", ",") if level != "non renseigné" else ""  # noqa: E731
+    parts = [per_distinct(said, pairs[f"niveau_{field}"].to_numpy(dtype=object),
+                          pairs[f"poids_{field}"].to_numpy()) for field in FIELDS]
     return [" ; ".join(filter(None, row)) for row in zip(*parts)]
 
 
@@ -450,8 +458,8 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
     sure = np.isin(status, ["sur", "releve"])
     order = np.argsort(~sure, kind="stable")   # sure links first, each set strongest first
     kept = order[np.isin(status[order], ["sur", "releve", "probable"])]
-    low_groups, holds = grouped(fields, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept])
-    high_groups, _ = grouped(fields, pairs["a"].to_numpy()[sure], pairs["b"].to_numpy()[sure])
+    high_groups, low_groups, holds = grouped(fields, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept],
+                                             first=int(sure.sum()))
     refused = np.zeros(len(pairs), dtype=bool)
     refused[kept[~np.array(holds, dtype=bool)]] = True
     phone = (pairs["niveau_telephone"] == "même numéro").to_numpy()

@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 
@@ -31,9 +32,15 @@ _WORK: tuple = ()   # (function, rows, unpack) while the processes of `each` run
 def per_distinct(function, *columns) -> list:
     """`function(*row)` for every row of the `columns` (equal lengths, no missing values),
     computed once per distinct row (`each`): a million ads repeat their numbers, pseudonyms, texts."""
-    keys = pd.Series(columns[0], dtype=object) if len(columns) == 1 else pd.MultiIndex.from_arrays(columns)
-    codes, distinct = pd.factorize(keys)
-    results = each(function, list(distinct), unpack=len(columns) > 1)
+    values = [np.asarray(column, dtype=object) for column in columns]
+    codes = np.zeros(len(values[0]), dtype=np.int64)
+    for column in values:   # each row's distinct combination, numbered in order of appearance
+        column_codes, uniques = pd.factorize(column)
+        codes = pd.factorize(codes * (len(uniques) + 1) + column_codes)[0]
+    first = np.zeros(codes.max() + 1 if len(codes) else 0, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]   # the first row of each combination
+    rows = [column[first] for column in values]
+    results = each(function, list(zip(*rows)) if len(rows) > 1 else list(rows[0]), unpack=len(rows) > 1)
     return [results[code] for code in codes]
 
 
