@@ -47,8 +47,8 @@ def test_missed_duplicates_bias_the_report_estimator_upwards(sites):
 def test_threshold_effect_on_the_default_world():
     sheet = ads.read_ads(DATA / "annonces-SYNTHETIQUE.csv")
     truth = pd.read_csv(DATA / "verite/annonces-SYNTHETIQUE.csv", dtype=str).set_index("id_annonce")["id_personne"]
-    effect = evaluation.threshold_effect(sheet, [0.3, 0.5, 0.7, 0.9], truth.loc[sheet["id_annonce"]].reset_index(drop=True),
-                                         progress=False).set_index("seuil")
+    effect = evaluation.threshold_effect(sheet, [0.3, 0.5, 0.7, 0.9],
+                                         truth.loc[sheet["id_annonce"]].reset_index(drop=True)).set_index("seuil")
     # the first edition's rules on the committed world (273 true persons): measured, not tuned
     assert effect.loc[0.5, "personnes"] == 273 and effect.loc[0.5, "f1"] >= 0.95
     assert effect["personnes"].is_monotonic_increasing      # a stricter threshold links less

@@ -20,26 +20,36 @@ def link_by_rules(ads: pd.DataFrame, near_threshold: float = NEAR_THRESHOLD) -> 
 
     Returns (ads with `id_personne`, links with `id_annonce_a`, `id_annonce_b`, `raison`).
     """
+    return _linked(ads, _candidates(ads), near_threshold)
+
+
+def persons_by_threshold(ads: pd.DataFrame, thresholds) -> list[pd.Series]:
+    """`id_personne` of the rules for each near-duplicate threshold, the ads compared once."""
+    candidates = _candidates(ads)
+    return [_linked(ads, candidates, float(threshold))[0]["id_personne"] for threshold in thresholds]
+
+
+def _candidates(ads: pd.DataFrame) -> list[tuple[int, int, float | None, str]]:
+    """Every link the rules can make, in their order, with the text similarity of the
+    close-text ones (None for the others): what `_linked` keeps depends on the threshold."""
     n = len(ads)
-    links = UnionFind(n)
     phones = ads["telephone_pseudo"].fillna("").to_numpy()
     pseudos = ads["pseudo_pseudo"].fillna("").to_numpy()
     texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna("")).to_numpy()
     neighbours = [set(filter(None, keys.split(";"))) for keys in ads.get("voisins_pseudo", pd.Series([""] * n)).fillna("")]
-
+    candidates = []
     for positions in pd.Series(range(n)).groupby(phones).groups.values():
         positions = list(positions)
         if phones[positions[0]]:
-            for other in positions[1:]:
-                links.link(positions[0], other, "même téléphone")
+            candidates += [(positions[0], other, None, "même téléphone") for other in positions[1:]]
 
     # Word for word the same text under the same pseudonym: a repost or a mirror site. (A
     # network's template, its pseudonyms masked, can be word for word the same for two persons.)
     normalised = [" ".join(words(t)) for t in texts]
     for positions in pd.Series(range(n)).groupby([normalised, pseudos]).groups.values():
         positions = list(positions)
-        for other in positions[1:]:
-            links.link(positions[0], other, "texte identique, même pseudo (republication ou site miroir)")
+        candidates += [(positions[0], other, None, "texte identique, même pseudo (republication ou site miroir)")
+                       for other in positions[1:]]
 
     # Near-identical texts are compared only within the same pseudonym and the same declared
     # commune (blocking): a repost keeps both, and this keeps a large corpus tractable.
@@ -54,16 +64,21 @@ def link_by_rules(ads: pd.DataFrame, near_threshold: float = NEAR_THRESHOLD) -> 
             for other in positions[a_index + 1:]:
                 union = len(pairs[k] | pairs[other])
                 similarity = len(pairs[k] & pairs[other]) / union if union else 0.0
-                if similarity < near_threshold:
-                    continue
                 if phones[k] and phones[other] and phones[k] != phones[other]:
                     if neighbours[k] & neighbours[other]:
-                        links.link(k, other, f"texte proche ({similarity:.2f}), même pseudo et même commune, "
-                                             "téléphone à un chiffre près (faute de frappe)")
+                        candidates.append((k, other, similarity, f"texte proche ({similarity:.2f}), même pseudo et "
+                                                                 "même commune, téléphone à un chiffre près (faute de frappe)"))
                     continue
-                links.link(k, other, f"texte proche ({similarity:.2f}), même pseudo et même commune")
+                candidates.append((k, other, similarity, f"texte proche ({similarity:.2f}), même pseudo et même commune"))
+    return candidates
 
-    roots = [links.root(i) for i in range(n)]
+
+def _linked(ads: pd.DataFrame, candidates: list, near_threshold: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    links = UnionFind(len(ads))
+    for k, other, similarity, reason in candidates:
+        if similarity is None or similarity >= near_threshold:
+            links.link(k, other, reason)
+    roots = [links.root(i) for i in range(len(ads))]
     numbering = {r: f"P{k + 1:05d}" for k, r in enumerate(dict.fromkeys(roots))}
     persons = ads.assign(id_personne=[numbering[r] for r in roots])
     ids = ads["id_annonce"].to_numpy()

@@ -160,7 +160,7 @@ def compute(run, root=None, build=".") -> Deduplication:
                                                        plan.proportion_attendue, settings.mondes_monte_carlo,
                                                        settings.graine, missed_duplicates=missed, progress=False)
                for case, missed in MISSED_CASES.items()} if settings.mondes_monte_carlo else {}
-    rules = evaluation.threshold_effect(ads, THRESHOLDS, aligned, progress=False)
+    rules = evaluation.threshold_effect(ads, THRESHOLDS, aligned)
     missing = [] if report else coded["manque"]
     return Deduplication(population, ads, persons, links, report, dedup.network_indices(ads), truth, studies, rules,
                          rate, missing)

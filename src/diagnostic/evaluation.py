@@ -107,17 +107,16 @@ def study_summary(study: pd.DataFrame) -> dict:
             "largeur_moyenne": float((study["haut"] - study["bas"]).mean())}
 
 
-def threshold_effect(ads: pd.DataFrame, thresholds, truth: pd.Series | None = None,
-                     progress: bool = True) -> pd.DataFrame:
+def threshold_effect(ads: pd.DataFrame, thresholds, truth: pd.Series | None = None) -> pd.DataFrame:
     """Persons found by the linkage for each near-duplicate threshold (and scores vs truth).
 
     `truth`, aligned with `ads`, holds each ad's true person when it is known.
     """
     rows = []
-    for threshold in tqdm(list(thresholds), desc="Seuils", disable=not progress, leave=False):
-        persons, _ = dedup_rules.link_by_rules(ads, near_threshold=float(threshold))
-        row = {"seuil": float(threshold), "personnes": int(persons["id_personne"].nunique())}
+    thresholds = list(thresholds)
+    for threshold, persons in zip(thresholds, dedup_rules.persons_by_threshold(ads, thresholds)):
+        row = {"seuil": float(threshold), "personnes": int(persons.nunique())}
         if truth is not None:
-            row.update(dedup.pairwise_scores(persons["id_personne"], truth))
+            row.update(dedup.pairwise_scores(persons, truth))
         rows.append(row)
     return pd.DataFrame(rows)
