@@ -15,6 +15,15 @@ def test_phone_email_and_known_values_are_found_and_not_repeated_in_full():
     assert publication.scan_text("699 annonces, 2018-09-20, 0,61, 62 300 habitants", "page", set()) == []
 
 
+def test_every_known_value_is_found_in_any_case_overlapping_or_inside_a_word():
+    values = {"Lina_love", "lina_lo", "ina_love2", "Kim-22", "Sam Dupont", "absent_ici"}
+    text = "Annonce de LINA_LOVE2 et de kim-22 ; « sam dupont » aussi"
+    found = {f.what for f in publication.scan_text(text, "page", values)}
+    expected = {"Lina_love", "lina_lo", "ina_love2", "Kim-22", "Sam Dupont"}   # every value `in` the text, any case
+    assert len(found) == len(expected) == len({v for v in values if v.lower() in text.lower()})
+    assert publication.scan_text("rien de connu", "page", values) == []
+
+
 def test_respondents_and_handles_of_the_default_world_are_known(project_root):
     run = params.load(project_root / "params/pas-de-calais.yaml", project_root)
     values = publication.sensitive_values(run, project_root)
