@@ -304,10 +304,15 @@ def _database(fields: pd.DataFrame, engine: str, spill: Path):
         spark = spark_session()
         spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
         database = SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
-        return database, database.register(spark.createDataFrame(fields))
-    database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY,
-                                                 "temp_directory": str(spill)}))
-    return database, database.register(fields)
+    else:
+        database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY,
+                                                     "temp_directory": str(spill)}))
+    return database, _registered(database, fields, engine)
+
+
+def _registered(database, frame: pd.DataFrame, engine: str):
+    """`frame` as a table of the backend (a Spark data frame on Spark)."""
+    return database.register(spark_session().createDataFrame(frame) if engine == "spark" else frame)
 
 
 def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
@@ -322,8 +327,8 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     the whole corpus.
     """
     database, table = _database(fields, engine, spill)
-    sample = table if len(fields) <= TRAINING_ADS else database.register(
-        fields.sample(TRAINING_ADS, random_state=SEED).sort_index())
+    sample = table if len(fields) <= TRAINING_ADS else _registered(
+        database, fields.sample(TRAINING_ADS, random_state=SEED).sort_index(), engine)
     learner = Linker(sample, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
     learner.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
