@@ -156,6 +156,18 @@ def test_dependencies_are_the_chapters_whose_results_a_notebook_reads(tmp_path):
     assert chapters.dependencies(write_notebook(tmp_path / "c.ipynb", "x = 1"), earlier) == []
 
 
+def test_a_chapter_waits_for_the_results_its_step_reads_even_on_a_first_build(project_root):
+    """Chapter 7 calls `deduplication.compute(run)`, which reads the results of steps 5 and 6:
+    known from the step's module, not only from a previous build (a first build started it
+    before chapter 6 was done, and ran it twice)."""
+    every = sorted((project_root / "notebooks").glob("0*.ipynb"))
+    earlier = [Path("notebooks") / nb.name for nb in every[:6]]
+    found = chapters.dependencies(project_root / "notebooks/07_deduplication.ipynb", earlier)
+    assert [chapters.number(nb) for nb in found] == ["05", "06"]
+    found = chapters.dependencies(project_root / "notebooks/06_codage.ipynb", earlier[:5])
+    assert [chapters.number(nb) for nb in found] == ["05"]
+
+
 def test_reads_keep_the_files_that_still_exist(tmp_path):
     (tmp_path / "donnees.csv").write_text("a\n", encoding="utf-8")
     log = tmp_path / "lectures.txt"

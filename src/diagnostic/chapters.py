@@ -110,11 +110,19 @@ def read_results(names: list[str], earlier: list[Path]) -> set[Path]:
     return {chapter for chapter in earlier if "*" in names or number(chapter) in names}
 
 
+_STEP_CALL = re.compile(r"\b(\w+)\.compute\(")
+
+
 def dependencies(notebook: Path, earlier: list[Path]) -> list[Path]:
-    """The chapters among `earlier` whose results `notebook` reads in its own code cells (the
-    package's step functions may read others: see `Reads.results`)."""
+    """The chapters among `earlier` whose results `notebook` reads in its own code cells, or
+    in the module of the step it computes (`deduplication.compute(run)` reads the results of
+    steps 5 and 6): known before a first build, so that a chapter never starts before them
+    (what it really read is recorded too: see `Reads.results`)."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
+    package = Path(__file__).parent
+    code += "".join((package / f"{step}.py").read_text(encoding="utf-8")
+                    for step in sorted(set(_STEP_CALL.findall(code))) if (package / f"{step}.py").is_file())
     if _READS_ALL.search(code):
         return list(earlier)
     named = set(_READS.findall(code))
