@@ -255,3 +255,14 @@ def test_beyond_the_training_size_the_weights_are_learnt_on_a_sample(monkeypatch
     assert len(persons) == len(world) and set(persons["id_annonce"]) == set(world["id_annonce"])
     assert abs(found - with_all) <= 0.03 * with_all
     assert links["id_annonce_a"].isin(world["id_annonce"]).all() and len(links) > 0.9 * len(linked[1])
+
+
+def test_a_small_sheet_whose_training_drives_a_level_to_zero_is_linked(project_root):
+    """The Maine-et-Loire example (137 ads): expectation maximisation drives the m of
+    « numéros différents » to zero, which Splink refuses; the round is run with fewer
+    iterations and the range of persons holds the truth (53)."""
+    sheet = ads.read_ads(project_root / "data/exemple-49/annonces-SYNTHETIQUE.csv")
+    truth = pd.read_csv(project_root / "data/exemple-49/verite/annonces-SYNTHETIQUE.csv", dtype=str)
+    persons, _ = dedup.link(sheet, "49")
+    found = dedup.persons_range(persons)
+    assert found["personnes_bas"] <= truth["id_personne"].nunique() <= found["personnes_haut"]

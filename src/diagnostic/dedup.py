@@ -19,6 +19,7 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -334,12 +335,38 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
     learner.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
     for rule in (block_on("telephone"), NAME_AND_PLACE):
-        learner.training.estimate_parameters_using_expectation_maximisation(rule)
+        _expectation_maximisation(learner, rule)
     if engine == "duckdb":
         database._con.execute(f"SET threads = {DUCKDB_THREADS}")
     if sample is table:
         return learner
     return Linker(table, learner.misc.save_model_to_json(), log_level=logging.ERROR)
+
+
+def _expectation_maximisation(learner: Linker, rule) -> None:
+    """One round of expectation maximisation on the pairs `rule` selects.
+
+    On a small sheet (a département's first collection: 137 ads in the Maine-et-Loire
+    example), a level whose every pair is judged a non-match sees its m probability halve
+    and halve until it reaches zero, which Splink refuses: the round is then run again with
+    half as many iterations (down to one), which stops before that, from the model as it was
+    before the refused round. A round that succeeds the first time is unchanged.
+    """
+    settings_ = learner._settings_obj
+    training, model = settings_.training_settings, settings_.core_model_settings.copy()
+    try:
+        while True:
+            try:
+                learner.training.estimate_parameters_using_expectation_maximisation(rule)
+                return
+            except ValueError as error:
+                iterations = settings_.training_settings.max_iterations
+                if "m_probability" not in str(error) or iterations <= 1:
+                    raise
+                settings_.core_model_settings = model.copy()   # the session set aside the rule's fields
+                settings_.training_settings = dataclasses.replace(training, max_iterations=iterations // 2)
+    finally:
+        settings_.training_settings = training
 
 
 def scored_pairs(linker: Linker, engine: str = "duckdb") -> pd.DataFrame:
