@@ -360,3 +360,22 @@ def test_another_departement_gets_its_own_communes(project_root):
     assert shares["49007"] == pytest.approx(0.45, abs=0.08)  # Angers (one mirrored publication is 8 % of 137 ads)
     registry = partners.read_registry(folder / "partenaires-SYNTHETIQUE.csv")
     assert registry["commune_code"].str.startswith("49").all()
+
+
+def test_a_national_world_keeps_a_number_for_almost_every_person():
+    """A million ads are reposts of at most 40 000 persons, who all find a fiction number
+    but the 8 % of independent persons who publish without one (issue 15, item 5)."""
+    from diagnostic.synthetic import internet
+
+    rng = np.random.default_rng(1)
+    postings = pd.DataFrame({"affichages": np.ones(1_000_000, dtype=int)})
+    owner, n_persons = internet.publication_owners(postings, 0.61, rng)
+    assert n_persons == internet.MAX_PERSONS == 40_000 and set(np.unique(owner)) == set(range(n_persons))
+    sizes = rng.integers(2, 7, size=4_000)   # 38 % of the persons in networks of 2 to 6, as at a million ads
+    network = np.repeat([f"R{k}" for k in range(len(sizes))], sizes)[:int(0.38 * n_persons)]
+    persons = pd.DataFrame({"id_reseau": np.concatenate([network, np.full(n_persons - len(network), "")])})
+    phones = internet._phones(persons, rng)
+    without = phones == ""
+    assert without.mean() < 0.08 and (persons["id_reseau"][without] == "").all()
+    independent = phones[(persons["id_reseau"] == "").to_numpy() & ~without]
+    assert len(set(independent)) == len(independent)

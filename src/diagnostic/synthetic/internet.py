@@ -109,15 +109,24 @@ def _postings(sites: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[["miroir", "site", "affichages"]]
 
 
+# Persons of a world at most. The fiction ranges hold 60,000 numbers (`_phones`: past 300
+# networks, half of them go to the networks); a larger world would leave most persons
+# without a number. Beyond this size, more ads are more reposts of the same persons — a
+# collection over months or a national corpus, where one person posts dozens of ads — as
+# the handbook chooses (the report counts one département over a few days).
+MAX_PERSONS = 40_000
+
+
 def publication_owners(postings: pd.DataFrame, duplicate_rate: float,
                        rng: np.random.Generator) -> tuple[np.ndarray, int]:
-    """Who publishes each publication: N × (1 − duplicate rate) persons behind N ads.
+    """Who publishes each publication: N × (1 − duplicate rate) persons behind N ads, at
+    most `MAX_PERSONS`.
 
     Each person publishes at least once; the other publications go to persons with a
     heterogeneous propensity (a few persons repost a lot).
     """
     n_ads = int(postings["affichages"].sum())
-    n_persons = max(1, min(len(postings), round(n_ads * (1 - duplicate_rate))))
+    n_persons = max(1, min(len(postings), round(n_ads * (1 - duplicate_rate)), MAX_PERSONS))
     order = rng.permutation(len(postings))
     owner = np.empty(len(postings), dtype=np.int64)
     owner[order[:n_persons]] = np.arange(n_persons)
