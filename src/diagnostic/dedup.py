@@ -557,6 +557,7 @@ def persons_range(persons: pd.DataFrame) -> dict:
 
 REVIEW_SHEET = "a_relire"
 REVIEW_CHOICES = ["meme", "differente"]
+REVIEW_SHOWN = ("site", "commune_declaree", "titre", "texte")   # each ad of a pair, for the reviewer's eyes
 
 
 def review_sheet(path: str | Path, ads: pd.DataFrame, links: pd.DataFrame) -> Path:
@@ -566,7 +567,7 @@ def review_sheet(path: str | Path, ads: pd.DataFrame, links: pd.DataFrame) -> Pa
     and the weights of the model; `read_review` reads the decisions back into `link`.
     """
     probable = links[links["statut"] == LINK_STATUSES["probable"]]
-    shown = ads.set_index("id_annonce")[["site", "commune_declaree", "titre", "texte"]]
+    shown = ads.set_index("id_annonce")[list(REVIEW_SHOWN)]
     table = probable[["id_annonce_a", "id_annonce_b", "probabilite", "raison"]].copy()
     for side in ("a", "b"):
         for column in shown.columns:
@@ -591,7 +592,9 @@ def read_review(path: str | Path) -> pd.DataFrame:
     """A filled review sheet: id_annonce_a, id_annonce_b, decision (meme | differente | "" left blank)."""
     path = Path(path)
     sheet = REVIEW_SHEET if path.suffix.lower() in (".xlsx", ".xlsm") else 0
-    table = read_rows(path, ReviewDecision, required=("id_annonce_a", "id_annonce_b", "decision"), sheet=sheet)
+    shown = ("probabilite", "raison") + tuple(f"{c}_{side}" for side in "ab" for c in REVIEW_SHOWN)
+    table = read_rows(path, ReviewDecision, required=("id_annonce_a", "id_annonce_b", "decision"), sheet=sheet,
+                      not_read=shown)
     return table.assign(decision=table["decision"].fillna(""))
 
 
