@@ -133,10 +133,6 @@ def minhash_bands(hashes: list[np.ndarray]) -> list[list[int]]:
     return [[int(k) for k in row] if len(h) else [] for row, h in zip(keys.astype(np.int64), hashes)]
 
 
-def _split(column: pd.Series) -> list[list[str]]:
-    return [[k for k in str(v).split(";") if k] for v in column.fillna("")]
-
-
 def _frequent_dropped(keys: list[list[int]], repeats: np.ndarray) -> list[list[int]]:
     """The band keys of each distinct text (`repeats`: its number of ads) without those
     shared by more than `BLOCK_LIMIT` ads: a band that so many ads share is a phrase of a
