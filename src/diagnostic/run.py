@@ -396,10 +396,11 @@ class Chapters:
         # What a chapter reads: in its notebook, and what it read last time (the step functions
         # read results too). A chapter that reads another one's results before they are done is
         # executed again after them (`run`).
-        self.upstream = {}
+        self.upstream, self.in_code = {}, {}
         for i, nb in enumerate(every):
+            self.in_code[nb] = set(chapters.dependencies(root / nb, every[:i]))   # the sources do not change in a build
             read = chapters.read_results(previous.get(nb.stem, {}).get("resultats", []), every[:i])
-            self.upstream[nb] = sorted(set(chapters.dependencies(root / nb, every[:i])) | read, key=every.index)
+            self.upstream[nb] = sorted(self.in_code[nb] | read, key=every.index)
         # The longest chains first (by the last build's durations): the chapters others wait for start early.
         remaining: dict[Path, float] = {}
         for notebook in reversed(every):
@@ -412,7 +413,7 @@ class Chapters:
     def _key(self, notebook: Path, reads: chapters.Reads) -> str:
         """The chapter's fingerprint, with the results of the chapters it reads (in its cells, or as it read them)."""
         earlier = self.every[:self.every.index(notebook)]
-        read = set(chapters.dependencies(self.root / notebook, earlier)) | chapters.read_results(reads.results, earlier)
+        read = self.in_code[notebook] | chapters.read_results(reads.results, earlier)
         return self.fingerprints.key(self.root / notebook, reads, self.notebooks, sorted(read, key=self.every.index))
 
     def _unchanged(self, notebook: Path) -> dict | None:
@@ -440,8 +441,7 @@ class Chapters:
 
         threading.Thread(target=work, name=notebook.stem, daemon=True).start()
 
-    def _finish(self, notebook: Path, seconds: float) -> None:
-        reads = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root)
+    def _finish(self, notebook: Path, seconds: float, reads: chapters.Reads) -> None:
         self.records[notebook.stem] = {"cle": self._key(notebook, reads), "sections": reads.sections,
                                        "donnees": reads.donnees, "fichiers": reads.files,
                                        "resultats": reads.results}
@@ -476,8 +476,8 @@ class Chapters:
                 notebook, error, seconds = done.get()
                 running.discard(notebook)
                 earlier = self.every[:self.every.index(notebook)]
-                read = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root).results
-                missed = chapters.read_results(read, earlier) - done_before[notebook]
+                reads = chapters.Reads.from_log(self.reads / f"{notebook.stem}.txt", self.root)
+                missed = chapters.read_results(reads.results, earlier) - done_before[notebook]
                 if missed:  # it read results of a chapter not done yet: again, once that one is
                     self.upstream[notebook] = sorted(set(self.upstream[notebook]) | missed, key=self.every.index)
                     waiting.append(notebook)
@@ -489,7 +489,7 @@ class Chapters:
                     error.notebook = notebook
                 if error is not None:
                     raise error
-                self._finish(notebook, seconds)
+                self._finish(notebook, seconds, reads)
                 finished.add(notebook)
                 print(f"  ✓ {notebook.stem} : exécuté en {_seconds(seconds)}", file=sys.stderr, flush=True)
         except BaseException:
