@@ -336,4 +336,5 @@ def compute(run, root: Path | None = None) -> InternetCollection:
                               other.drop(columns="total"), by_code, client_ads, risk_places,
                               len(forum) if forum is not None else None,
                               forum["commune"].nunique() if forum is not None else None, waves,
-                              press.compute(run, root))
+                              press.review(press.read_press(resolve(data.revue_presse, root)), arrondissements, code,
+                                           aliases, corrections) if data.revue_presse else None)

@@ -164,14 +164,13 @@ def masked_label(threshold: int | None) -> str:
         else "effectif masqué (secret statistique)"
 
 
-def _areas(features: list[dict], values: pd.DataFrame, field: str, absent: float | None,
-           threshold: int | None) -> list[dict]:
+def _areas(features: list[dict], values: pd.DataFrame, field: str, threshold: int | None) -> list[dict]:
     """The features with their row of `values` beside their geometry, and a `statut` for those
     without a value: a hidden count (`values[MASKED]` true) or no data."""
     rows = {str(row["code"]): row for row in values.astype(object).where(values.notna(), None).to_dict("records")}
     areas = []
     for feature in features:
-        row = rows.get(feature["properties"]["code"], {field: absent})
+        row = rows.get(feature["properties"]["code"], {field: 0})
         datum = {"type": "Feature", "geometry": feature["geometry"], "properties": feature["properties"],
                  **{key: value for key, value in row.items() if key != "code"}}
         if datum.get(field) is None:
@@ -204,7 +203,7 @@ def _names_layer(towns: tuple[dict, ...]) -> alt.LayerChart:
 def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, title: str,
                legend: str, tooltip: list | None = None, scheme: str = "blues",
                root: Path | None = None, width: int = 520, persons: bool = False,
-               absent: float | None = 0, threshold: int | None = None) -> alt.LayerChart:
+               threshold: int | None = None) -> alt.LayerChart:
     """A map of `field` by area (`values` has a `code` column); `level` names a layer
     ("arrondissements", "communes") or is a FeatureCollection (see `territory_layer`).
 
@@ -213,14 +212,13 @@ def choropleth(code: str, level: str | dict, values: pd.DataFrame, field: str, t
     not white); a count hidden by the secret statistique (`values` has a true `masque` where
     `field` is empty: see `situations.protected_areas`) in mid grey, "effectif masqué", with
     the `threshold` when given; an area without data in light grey, "aucune donnée". An area
-    missing from `values` takes `absent`: 0 for a count (nothing was found there), None when
-    a missing area has no data. The chefs-lieux of the arrondissements are named
+    missing from `values` counts 0 (nothing was found there). The chefs-lieux of the arrondissements are named
     (`main_communes`); the département outline is on top and the
     credit line of the boundaries is the chart's subtitle. `persons=True` marks a map of
     counts of persons, which the publication check verifies (no count under the threshold).
     """
     features = (layer(code, level, root) if isinstance(level, str) else level)["features"]
-    areas = _areas(features, values, field, absent, threshold)
+    areas = _areas(features, values, field, threshold)
     known = [a for a in areas if "statut" not in a]
     unknown = [a for a in areas if "statut" in a]
     layers = [alt.Chart(_inline(known)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(

@@ -257,7 +257,8 @@ def estimate(table: pd.DataFrame, p_threshold: float = P_THRESHOLD, confidence: 
              bootstrap: int = 0, seed: int = 0, main_effects_only: bool = False) -> Estimate:
     """Estimate the population size from a capture-history table (0/1 columns + `count`)."""
     lists, histories, counts = read_captures(table)
-    if not estimate_exists(*_model(histories, counts, [])[:2]):
+    X, y = _model(histories, counts, [])[:2]
+    if not estimate_exists(X, y, _fit(X, y)):
         # lists that never overlap (a first small collection): the fit would drift to a
         # meaningless "estimate" of billions instead of failing
         raise ValueError(NO_FINITE_ESTIMATE)

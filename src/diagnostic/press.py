@@ -135,17 +135,3 @@ def review(articles: pd.DataFrame, arrondissements: pd.DataFrame, departement: s
         .astype(int).to_numpy()).reset_index(drop=True)
     unmatched = communes.unmatched(matches[written.to_numpy()], departement).rename(columns={"annonces": "articles"})
     return PressReview(located, by_year_form, by_arrondissement, unmatched)
-
-
-def compute(run, root: Path | None = None) -> PressReview | None:
-    """The press review of the run (`donnees.revue_presse`), or None when it has none."""
-    from . import geo
-    from .paths import resolve
-
-    data = run.donnees
-    if not data.revue_presse:
-        return None
-    corrections = communes.read_corrections(resolve(data.corrections_communes, root)) \
-        if data.corrections_communes else None
-    return review(read_press(resolve(data.revue_presse, root)), geo.commune_arrondissements(run.departement.code, root),
-                  run.departement.code, dict(run.communes.alias), corrections)

@@ -617,7 +617,7 @@ def visible_factors(counting: Counting, threshold: int) -> tuple[pd.DataFrame, i
     _, base = profiles(counting, threshold)
     found = factors(counting.core)
     found["part"] = found["personnes"] / base
-    return found[disclosure.protect(found["personnes"], threshold).str.isdigit().to_numpy()], base
+    return found[~disclosure.suppression_mask(found[["personnes"]], threshold)["personnes"].to_numpy()], base
 
 
 def glued(counting: Counting, threshold: int) -> dict[str, str]:
