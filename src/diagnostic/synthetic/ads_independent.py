@@ -13,19 +13,23 @@ then measured once on this world (`bench/bench_liaison.py`); nothing was changed
 
 Numbers come from the fiction ranges only (01 99 00 … 06 39 98, 60 000 numbers), so the
 persons are capped (`MAX_PERSONS`) below the point where they would run out. Up to the
-cap, the world is the first sweep of a collection: every person's ads online on one day
-(2026-01-15). Past it, more ads are not more persons but the same persons reposting over
+cap, the world is the first sweep of a collection: the stock of ads online on one day
+(2026-01-15), the same for the same (n_ads, seed) as before the cap existed. Past it, more ads are not more persons but the same persons reposting over
 six months of daily sweeps (`COLLECTION_DAYS`): a few very active persons, networks
 reposting their templates, each repost reworded as the first ads are, and some persons
 changing number (a second fiction number; a network's member takes another one of its
 block) or pseudo along the way. Those reposts are drawn in bulk (numpy), so that a
-million ads take seconds and ten million fit in memory.
+million ads take seconds and ten million fit in memory. The fiction ranges bound the
+realism: at a million ads the 8 000 persons post about 120 ads each (mirror copies
+included), the most active over a thousand. The truth's `id_reseau` names a network
+after its first member.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from math import ceil
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -203,6 +207,10 @@ def _first_sweep(persons: list[dict], rng: np.random.Generator) -> dict[str, np.
         "jour": np.zeros(len(rows), dtype=int)}
 
 
+def _per_person(persons: list[dict], value) -> np.ndarray:
+    return np.array([value(p) for p in persons], dtype=object)
+
+
 def _reposts(persons: list[dict], count: int, rng: np.random.Generator,
              numbers: _Numbers) -> dict[str, np.ndarray]:
     """`count` later ads by the same persons, with their mirror copies, drawn in bulk.
@@ -213,53 +221,49 @@ def _reposts(persons: list[dict], count: int, rng: np.random.Generator,
     log-normal (a network's members share theirs); a person who changes number or pseudo
     does it on a day of the collection and keeps the new one after."""
     size = len(persons)
-    person_ids = np.array([p["id_personne"] for p in persons], dtype=object)
-    network_ids = np.array([p["id_reseau"] for p in persons], dtype=object)
-    in_network = network_ids != ""
+    person_ids = _per_person(persons, itemgetter("id_personne"))
+    network_ids = _per_person(persons, itemgetter("id_reseau"))
     activity = pd.Series(rng.lognormal(0.0, ACTIVITY_SPREAD, size)).groupby(
-        np.where(in_network, network_ids, person_ids)).transform("first").to_numpy()
+        np.where(network_ids != "", network_ids, person_ids)).transform("first").to_numpy()
     who = np.repeat(np.arange(size), rng.multinomial(count, activity / activity.sum()))
-    day = rng.integers(1, COLLECTION_DAYS, len(who))
+    n, day = len(who), rng.integers(1, COLLECTION_DAYS, len(who))
 
-    def switch_days(share: float) -> np.ndarray:
-        return np.where(rng.random(size) < share, rng.integers(1, COLLECTION_DAYS, size), COLLECTION_DAYS)
+    def after_change(share: float) -> tuple[np.ndarray, np.ndarray]:
+        """Who changes (per person) and which reposts come after her change (per repost)."""
+        changes = rng.random(size) < share
+        return changes, day >= np.where(changes, rng.integers(1, COLLECTION_DAYS, size), COLLECTION_DAYS)[who]
 
-    number_switch, pseudo_switch = switch_days(PHONE_CHANGE), switch_days(PSEUDO_CHANGE)
-    new_numbers = [(p["next_number"] if p["network"] else numbers.one()) if number_switch[i] < COLLECTION_DAYS
-                   else p["telephones"][0] for i, p in enumerate(persons)]
-    new_pseudos = [NAMES[rng.integers(len(NAMES))] + SUFFIXES[rng.integers(5)] if pseudo_switch[i] < COLLECTION_DAYS
-                   else p["pseudo"] for i, p in enumerate(persons)]
-    distinct = pd.Index(sorted({n for p in persons for n in p["telephones"]} | set(new_numbers)
+    changes, new_number = after_change(PHONE_CHANGE)
+    later = [(p["next_number"] if p["network"] else numbers.one()) if change else p["telephones"][0]
+             for p, change in zip(persons, changes)]
+    _, new_pseudo = after_change(PSEUDO_CHANGE)
+    renamed = _per_person(persons, lambda p: NAMES[rng.integers(len(NAMES))] + SUFFIXES[rng.integers(5)])
+    pseudos = np.where(new_pseudo, renamed[who], _per_person(persons, itemgetter("pseudo"))[who])
+    distinct = pd.Index(sorted({n for p in persons for n in p["telephones"]} | set(later)
                                | {p["network"][1] for p in persons if p["network"]}))
     spelled = np.array([_phone_spellings(n) for n in distinct], dtype=object)
     said = np.array([[f" Appelez le {s}." for s in forms] for forms in spelled], dtype=object)
-    first_numbers = distinct.get_indexer([p["telephones"][0] for p in persons])
-    numbers_of = np.stack([first_numbers, distinct.get_indexer([p["telephones"][-1] for p in persons])], axis=1)
-    switchboards = distinct.get_indexer([p["network"][1] if p["network"] else "" for p in persons])
     texts = np.array([[_network_text(p)] * 16 if p["network"] else
                       [_own_text(p, [code >> s & 1 for s in range(4)]) for code in range(16)] for p in persons],
                      dtype=object)
 
     # one repost per row of `who`, by `_own_ad`'s and `_network_ad`'s rules
-    n = len(who)
-    network_ad = in_network[who]
+    network_ad = (network_ids != "")[who]
     kept = (rng.random((n, 4)) < KEEP_SENTENCE) @ np.array([1, 2, 4, 8])
-    number = numbers_of[who, rng.integers(0, np.array([len(p["telephones"]) for p in persons])[who])]
-    number = np.where(day >= number_switch[who], distinct.get_indexer(new_numbers)[who], number)
+    owned = np.stack([distinct.get_indexer([p["telephones"][k] for p in persons]) for k in (0, -1)], axis=1)
+    number = owned[who, rng.integers(0, np.array([len(p["telephones"]) for p in persons])[who])]
+    number = np.where(new_number, distinct.get_indexer(later)[who], number)
+    switchboards = distinct.get_indexer([p["network"][1] if p["network"] else "" for p in persons])
     number = np.where(network_ad & (rng.random(n) < SWITCHBOARD_SHARE), switchboards[who], number)
     style = rng.integers(4, size=n)
     in_text = ~network_ad & (rng.random(n) < PHONE_IN_TEXT)
     text = texts[who, kept]
     text[in_text] = text[in_text] + said[number[in_text], style[in_text]]
-    firsts = np.array([p["prenom"] for p in persons], dtype=object)
-    pseudo_now = np.where(day >= pseudo_switch[who], np.array(new_pseudos, dtype=object)[who],
-                          np.array([p["pseudo"] for p in persons], dtype=object)[who])
-    pseudo = np.where(rng.random(n) < OWN_PSEUDO, pseudo_now,
-                      np.where(rng.random(n) < 0.5, np.array([p["prenom"].lower() for p in persons], dtype=object)[who], ""))
-    pseudo = np.where(network_ad, firsts[who], pseudo)
+    pseudo = np.where(rng.random(n) < OWN_PSEUDO, pseudos,
+                      np.where(rng.random(n) < 0.5, _per_person(persons, lambda p: p["prenom"].lower())[who], ""))
+    pseudo = np.where(network_ad, _per_person(persons, itemgetter("prenom"))[who], pseudo)
     phone_field = np.where(in_text | (~network_ad & (rng.random(n) < NO_PHONE_FIELD)), "", spelled[number, style])
-    ages = np.array([str(p["age"]) for p in persons], dtype=object)
-    age = np.where(~network_ad & (rng.random(n) < AGE_GIVEN), ages[who], "")
+    age = np.where(~network_ad & (rng.random(n) < AGE_GIVEN), _per_person(persons, lambda p: str(p["age"]))[who], "")
     commune_forms = np.array([_commune_spellings(name, postcode) for name, postcode, _ in COMMUNES], dtype=object)
     commune_of = np.array([COMMUNES.index(p["commune"]) for p in persons])
     commune = commune_forms[commune_of[who], rng.integers(6, size=n)]
