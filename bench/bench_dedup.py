@@ -1,9 +1,11 @@
 """Benchmark: linking N synthetic ads into persons (time, peak memory, accuracy).
 
-Usage: PYTHONPATH=src .venv/bin/python bench/bench_dedup.py [--moteur spark] [--monde DOSSIER] 100000 1000000
+Usage: PYTHONPATH=src .venv/bin/python bench/bench_dedup.py [--moteur spark] [--monde DOSSIER]
+       [--generateur independant] 100000 1000000
 Goals (issues 7 and 15): 1,000,000 ads read and linked in at most 5 minutes and 8 GiB.
 Each size in its own process; the world is generated first (not timed; `--monde` reuses
-worlds already written, `DOSSIER/monde<N>`), then read (pseudonymisation and masking,
+worlds already written, `DOSSIER/monde<N>`; `--generateur independant` writes the second,
+separately written world of `synthetic.ads_independent` instead of the first), then read (pseudonymisation and masking,
 timed apart), then linked. Wall-clock and processor seconds are both given: on a shared
 machine the wall clock also counts the other programs' turns. Memory: the peak of this
 process, and the largest peak of the processes it forked to read a national corpus
@@ -30,17 +32,20 @@ def processor() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def one(n_ads: int, engine: str, worlds: Path | None) -> dict:
+def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
     import pandas as pd
 
     from diagnostic import ads, dedup
+    from diagnostic.synthetic.ads_independent import write_independent_world
     from diagnostic.synthetic.world import write_world
 
     with tempfile.TemporaryDirectory() as folder:
-        world = worlds / f"monde{n_ads}" if worlds else None
-        if world is None or not (world / "annonces-SYNTHETIQUE.csv").is_file():
-            world = write_world(ROOT / "params/pas-de-calais.yaml", n_ads=n_ads, output=world or Path(folder) / "monde",
-                                root=ROOT)
+        world = worlds / f"monde{n_ads}" if worlds else Path(folder) / "monde"
+        if not (world / "annonces-SYNTHETIQUE.csv").is_file():
+            if generator == "independant":
+                write_independent_world(n_ads, world)
+            else:
+                write_world(ROOT / "params/pas-de-calais.yaml", n_ads=n_ads, output=world, root=ROOT)
         start, cpu = time.perf_counter(), processor()
         sheet = ads.read_ads(world / "annonces-SYNTHETIQUE.csv")
         reading, reading_cpu = time.perf_counter() - start, processor() - cpu
@@ -50,7 +55,7 @@ def one(n_ads: int, engine: str, worlds: Path | None) -> dict:
         truth = pd.read_csv(world / "verite/annonces-SYNTHETIQUE.csv", dtype=str, usecols=["id_annonce", "id_personne"])
     merged = persons.merge(truth.rename(columns={"id_personne": "vrai"}), on="id_annonce")
     scores = dedup.pairwise_scores(merged["id_personne"], merged["vrai"])
-    return {"annonces": n_ads, "moteur": engine, "secondes_lecture": round(reading, 1),
+    return {"annonces": len(sheet), "generateur": generator, "moteur": engine, "secondes_lecture": round(reading, 1),
             "secondes_processeur_lecture": round(reading_cpu, 1), "secondes_liaison": round(seconds, 1),
             "secondes_processeur_liaison": round(seconds_cpu, 1), "liens": len(links),
             "memoire_max_Mio": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -64,13 +69,15 @@ if __name__ == "__main__":
     parser.add_argument("tailles", nargs="+", type=int)
     parser.add_argument("--moteur", default="duckdb")
     parser.add_argument("--monde", type=Path, default=None)
+    parser.add_argument("--generateur", choices=["premier", "independant"], default="premier")
     parser.add_argument("--un", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.un:
-        print(json.dumps(one(args.tailles[0], args.moteur, args.monde)))
+        print(json.dumps(one(args.tailles[0], args.moteur, args.monde, args.generateur)))
     else:
         for size in args.tailles:
-            command = [sys.executable, __file__, "--un", str(size), "--moteur", args.moteur]
+            command = [sys.executable, __file__, "--un", str(size), "--moteur", args.moteur,
+                       "--generateur", args.generateur]
             command += ["--monde", str(args.monde)] if args.monde else []
             done = subprocess.run(command, capture_output=True, text=True)
             print(done.stdout.strip() if done.returncode == 0 else done.stderr.strip(), flush=True)

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 
 from diagnostic import adfields, ads
-from diagnostic.privacy import phone_pseudonyms
+from diagnostic.privacy import phone_neighbour_keys, phone_pseudonyms
 
 
 def test_first_name_in_the_ways_ads_introduce_the_person():
@@ -39,10 +39,12 @@ def test_description_and_languages():
 
 
 def test_phones_inside_the_text_are_pseudonymised_like_the_phone_column():
-    found = adfields.text_phones("Appelez-moi au 05 36 49 12 34 ou au +33536491235.")
+    found, neighbours = adfields.text_phones("Appelez-moi au 05 36 49 12 34 ou au +33536491235.")
     assert found == sorted([phone_pseudonyms("0536491234")[0], phone_pseudonyms("0536491235")[0]])
     assert all(key.startswith("TEL-") for key in found)
-    assert adfields.text_phones("Disponible 24h/24") == []
+    assert neighbours == sorted(set(phone_neighbour_keys("0536491234").split(";"))
+                                | set(phone_neighbour_keys("0536491235").split(";")))
+    assert adfields.text_phones("Disponible 24h/24") == ([], [])
 
 
 def test_commune_spellings_meet_on_the_insee_code():

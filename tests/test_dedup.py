@@ -7,6 +7,7 @@ import tempfile
 import sys
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -138,6 +139,49 @@ def test_a_network_is_not_merged_into_one_person(linked, truth):
 def test_the_linkage_is_the_same_on_every_run(world, linked):
     again, _ = dedup.link(world, "62", BOULOGNE)
     assert again["id_personne"].tolist() == linked[0]["id_personne"].tolist()
+
+
+def test_the_ads_sharing_a_number_are_compared_with_their_neighbours_by_stretches():
+    # ten ads on one number, sorted by first name then age: stretches of three, compared
+    # with their own stretch and the next one
+    likeness = pd.DataFrame({"prenom": ["b", "a", "a", "b", "a", "a", "b", "a", "a", "a"],
+                             "age": [30, 25, 24, 30, 25, 25, 30, 24, 25, 25], "pseudo": [None] * 10,
+                             "commune": [None] * 10})
+    keys = dedup._stretched(np.arange(10), np.array(["n"] * 10, dtype=object), likeness)
+    # sorted: a24 (2, 7), a25 (1, 4, 5, 8, 9), b30 (0, 3, 6) → stretches (2 7 1) (4 5 8) (9 0 3) (6)
+    assert keys == [[2, 1], [0], [0], [2, 1], [1, 0], [1, 0], [3, 2], [0], [1, 0], [2, 1]]
+    # a second number: its keys apart from the first's
+    keys = dedup._stretched(np.array([0, 1, 1]), np.array(["n", "n", "m"], dtype=object), likeness.head(2))
+    assert keys == [[0], [0, 1 << 32]]
+
+
+def test_a_number_reposted_many_times_makes_pairs_in_proportion_to_its_ads(world, tmp_path):
+    """A person's forty reposts on one number, and a switchboard two persons share for
+    twenty ads each: every pair of neighbours compared, not every pair, and the persons found."""
+    days = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ce soir"]
+    rows = [{"id_annonce": f"Z{k:02d}", "site": "cas.example", "commune_declaree": "Hénin-Beaumont", "titre": "",
+             "texte": f"Moi c'est Zoé, 29 ans, châtain. Je vous reçois {days[k % 8]}, annonce {k}.",
+             "telephone": "0536496666", "pseudo": "Zoe_douce", "age_declare": ""} for k in range(40)]
+    rows += [{"id_annonce": f"S{k:02d}", "site": "cas.example", "commune_declaree": "Arras", "titre": "",
+              "texte": (f"Je suis Chanel, 24 ans, blonde. Disponible {days[k % 8]}." if k < 20 else
+                        f"Je suis Yasmine, 37 ans, brune. Disponible {days[k % 8]}."),
+              "telephone": "0536497777", "pseudo": "", "age_declare": ""} for k in range(40)]
+    persons, links = dedup.link(pd.concat([world, _sheet(tmp_path / "reposts.csv", rows)], ignore_index=True),
+                                "62", BOULOGNE)
+    persons = persons.set_index("id_annonce")
+    zoe = links[links["id_annonce_a"].str.startswith("Z") & links["id_annonce_b"].str.startswith("Z")]
+    # 40 ads: 13 stretches of three and one of one; 13 × 3 pairs within, 12 × 9 + 3 between
+    # neighbours: 150 pairs, not the 780 of every pair
+    assert len(zoe) == 150 and (zoe["statut"] == "sûr").all()
+    assert persons.loc[[f"Z{k:02d}" for k in range(40)], "id_personne"].nunique() == 1
+    shared = links[links["id_annonce_a"].str.startswith("S") & links["id_annonce_b"].str.startswith("S")]
+    names = persons.loc[[f"S{k:02d}" for k in range(40)], "id_personne"]
+    assert names.iloc[:20].nunique() == names.iloc[20:].nunique() == 1 and names.nunique() == 2
+    # the two persons meet where one's ads end and the other's begin in the stretches: ranks
+    # 15-17 | 18-20 | 21-23, ranks 18-19 one person, 20-23 the other → 2 + 3 + 6 pairs
+    across = shared[shared["id_annonce_a"].map(names) != shared["id_annonce_b"].map(names)]
+    assert len(across) == 11 and (across["statut"] == dedup.LINK_STATUSES["reseau"]).all()
+    assert len(shared) == 150
 
 
 def test_network_index_phones_one_prefix(world):

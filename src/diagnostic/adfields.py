@@ -103,14 +103,12 @@ def _numbers(text: str) -> list[str]:
     return [raw for low, high in digit_windows(text or "") for _, _, raw in window_phones(text[low:high])]
 
 
-def text_phones(text: str) -> list[str]:
-    """Pseudonyms ("TEL-…") of the phone numbers written inside a text, never the numbers."""
-    return sorted({phone_pseudonyms(raw)[0] for raw in _numbers(text)} - {""})
-
-
-def text_phone_neighbours(text: str) -> list[str]:
-    """Neighbour keys (`privacy.phone_neighbour_keys`) of the numbers written inside a text."""
-    return sorted({key for raw in _numbers(text) for key in phone_neighbour_keys(raw).split(";") if key})
+def text_phones(text: str) -> tuple[list[str], list[str]]:
+    """The phone numbers written inside a text, never the numbers themselves: their
+    pseudonyms ("TEL-…") and their neighbour keys (`privacy.phone_neighbour_keys`)."""
+    numbers = _numbers(text)
+    return (sorted({phone_pseudonyms(raw)[0] for raw in numbers} - {""}),
+            sorted({key for raw in numbers for key in phone_neighbour_keys(raw).split(";") if key}))
 
 
 def fields(text: str, age_field: str) -> tuple[str, str, float, str, str, str, str]:
@@ -119,8 +117,9 @@ def fields(text: str, age_field: str) -> tuple[str, str, float, str, str, str, s
     languages (words joined by spaces), the text's phones and their neighbour keys
     (joined by ";")."""
     name = first_name(text)
+    phones, neighbours = text_phones(text)
     return (name, name_key(name), declared_age(age_field, text), " ".join(description(text)),
-            " ".join(languages(text)), ";".join(text_phones(text)), ";".join(text_phone_neighbours(text)))
+            " ".join(languages(text)), ";".join(phones), ";".join(neighbours))
 
 
 def mask_first_name(text: str, name: str) -> str:

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 import duckdb
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.blocking_rule_library import CustomRule
 import splink.comparison_library as cl
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -51,6 +52,7 @@ AGE_TOLERANCE = 2          # years between two ages one person declares
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
 BLOCK_LIMIT = 50           # ads sharing a text band or a first name + commune key, at most
+STRETCH = 3                # ads of one stretch of the ads sharing a number or a pseudo (see `_stretched`)
 _PRIME = (1 << 61) - 1
 
 # The fields compared, in the order of `liens.csv`, with their French names.
@@ -121,27 +123,35 @@ def fingerprints(hashes: list[np.ndarray]) -> np.ndarray:
     return prints.view(np.int64)
 
 
-def minhash_bands(hashes: list[np.ndarray]) -> list[list[int]]:
-    """MinHash/LSH keys of each text's trigram hashes (`trigram_hashes`): two texts that
-    share a key are candidates for comparison. Fixed coefficients, so the same keys on
-    every run; each key is a band's number and a 60-bit mix of its `ROWS` minima."""
+def minhash_bands(hashes: list[np.ndarray]) -> np.ndarray:
+    """MinHash/LSH keys of each text's trigram hashes (`trigram_hashes`), one row of `BANDS`
+    per text (meaningless for a text without trigrams): two texts that share a key are
+    candidates for comparison. Fixed coefficients, so the same keys on every run; each key
+    is a band's number and a 60-bit mix of its `ROWS` minima."""
     bands = _signatures(hashes).reshape(len(hashes), BANDS, ROWS)
     mixed = np.zeros((len(hashes), BANDS), dtype=np.uint64)
     for row in range(ROWS):   # a multiply–xor mix, wrapping modulo 2**64
         mixed = (mixed ^ bands[:, :, row]) * np.uint64(0x9E3779B97F4A7C15)
-    keys = ((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)
-    return [[int(k) for k in row] if len(h) else [] for row, h in zip(keys.astype(np.int64), hashes)]
+    return (((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)).astype(np.int64)
 
 
-def _frequent_dropped(keys: list[list[int]], repeats: np.ndarray) -> list[list[int]]:
-    """The band keys of each distinct text (`repeats`: its number of ads) without those
-    shared by more than `BLOCK_LIMIT` ads: a band that so many ads share is a phrase of a
-    template, or a text reposted so often that its number or pseudo links it anyway."""
-    flat = np.array([k for row in keys for k in row], dtype=np.int64)
-    weights = np.repeat(repeats, [len(row) for row in keys])
-    counts = pd.Series(weights, index=flat).groupby(level=0).sum()
-    frequent = set(counts.index[counts > BLOCK_LIMIT].tolist())
-    return [[k for k in row if k not in frequent] for row in keys] if frequent else keys
+def _band_keys(bands: np.ndarray, texted: np.ndarray, alike: np.ndarray) -> list[list[int]]:
+    """Each ad's band keys (`bands`: one row per ad; `texted`: the ad has trigrams), kept on
+    one ad of each group of ads `alike` (≥ 0: same number or pseudo, first name, age and
+    commune, compared by their stretches; −1: alike to no other), and dropped when more than
+    `BLOCK_LIMIT` such ads share it: a band that so many persons share is a phrase of a
+    template, not the sign of one person."""
+    ad = np.repeat(np.flatnonzero(texted), BANDS)
+    band = bands[texted].ravel()
+    standing = np.where(alike[ad] >= 0, alike[ad], -1 - ad)
+    first = ~pd.DataFrame({"band": band, "standing": standing}).duplicated().to_numpy()
+    ad, band = ad[first], band[first]
+    _, inverse, counts = np.unique(band, return_inverse=True, return_counts=True)
+    shared = counts[inverse] <= BLOCK_LIMIT
+    keys: list[list[int]] = [[] for _ in range(len(texted))]
+    for k, key in zip(ad[shared].tolist(), band[shared].tolist()):
+        keys[k].append(key)
+    return keys
 
 
 def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd.Series:
@@ -157,6 +167,34 @@ def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd
     return key.where(key.map(key.value_counts()).fillna(0) <= BLOCK_LIMIT, None)
 
 
+def _stretched(ad: np.ndarray, value: np.ndarray, likeness: pd.DataFrame) -> list[list[int]]:
+    """Each ad's blocking keys (a list, possibly empty) for the numbers or pseudos it has:
+    `ad[k]` has `value[k]`; `likeness` gives, per ad, the fields that sort alike ads together.
+
+    The ads sharing a value are sorted by `likeness` and cut into stretches of `STRETCH`
+    ads; each ad is compared with the ads of its own stretch and of the two next to it (the
+    « sorted neighbourhood » of record linkage). Up to two stretches, every pair is
+    compared; beyond, a person's hundreds of reposts over a long collection, or a network's
+    switchboard, make pairs in proportion to their ads, not to their square. The stretches
+    overlap, so ads that sort together stay joined to each other whatever their number; one
+    person's ads sort together (same first name, age, pseudo), a network's persons apart.
+    A key is the value's number times 2**32 plus the stretch's.
+    """
+    values = pd.factorize(value)[0].astype(np.int64)
+    alike = [pd.factorize(likeness[column], sort=True)[0][ad] for column in reversed(likeness.columns)]
+    order = np.lexsort([ad, *alike, values])   # by value, then the likeness columns in order, then the ad
+    values, ad = values[order], ad[order]
+    first = np.r_[True, values[1:] != values[:-1]] if len(values) else np.zeros(0, dtype=bool)
+    rank = np.arange(len(values)) - np.maximum.accumulate(np.where(first, np.arange(len(values)), 0))
+    stretch = rank // STRETCH
+    key = (values << 32) | stretch
+    later = stretch > 0
+    keys: list[list[int]] = [[] for _ in range(len(likeness))]
+    for k, own in zip(np.r_[ad, ad[later]].tolist(), np.r_[key, key[later] - 1].tolist()):
+        keys[k].append(own)
+    return keys
+
+
 def comparable(ads: pd.DataFrame, departement: str | None = None,
                aliases: dict[str, str] | None = None) -> pd.DataFrame:
     """The fields that the model compares, one row per ad (`ads.read_ads` columns in).
@@ -165,7 +203,6 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna(""))
     codes, distinct = pd.factorize(texts)
     distinct_hashes = each(trigram_hashes, distinct.tolist())
-    distinct_bands = _frequent_dropped(minhash_bands(distinct_hashes), np.bincount(codes, minlength=len(distinct)))
     distinct_prints = fingerprints(distinct_hashes)
     phones = per_distinct(lambda p, t: sorted(set(([p] if p else []) + [k for k in t.split(";") if k])),
                           ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))
@@ -177,18 +214,29 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
     commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
     age = ads["age"].astype(float).reset_index(drop=True)
+    pseudo = blank("pseudo_pseudo").astype(object).reset_index(drop=True)
+    likeness = pd.DataFrame({"prenom": prenom, "age": age, "pseudo": pseudo, "commune": commune})
+    numbered = pd.Series(phones).explode().dropna()
+    named = pseudo.dropna()
+    telephone = ads["telephone_pseudo"].fillna("").replace("", None).reset_index(drop=True)
+    identified = telephone.notna() | pseudo.notna()
+    alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
+        ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
+    trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     return pd.DataFrame({
         "unique_id": np.arange(len(ads)),
-        "telephone": ads["telephone_pseudo"].fillna("").replace("", None).to_numpy(),
+        "telephone": telephone.to_numpy(),
         "telephones": phones, "voisins": neighbours,
-        "pseudo": blank("pseudo_pseudo").to_numpy(), "prenom": prenom.to_numpy(),
+        "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
         "description": per_distinct(lambda w: w.split() if w else None, ads["description"].fillna("")),
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
-        "n_trigrammes": np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes],
+        "n_trigrammes": trigrams,
         **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
-        "bandes": [distinct_bands[c] for c in codes],
+        "bandes": _band_keys(minhash_bands(distinct_hashes)[codes], trigrams > 0, alike),
+        "blocs_telephone": _stretched(numbered.index.to_numpy(), numbered.to_numpy(), likeness),
+        "blocs_pseudo": _stretched(named.index.to_numpy(), named.to_numpy(), likeness),
     })
 
 
@@ -198,6 +246,7 @@ _SQL = {"duckdb": {"size": "len({0})", "common": "list_intersect({0}, {1})", "ha
         "spark": {"size": "size({0})", "common": "array_intersect({0}, {1})", "has_all": "size(array_except({1}, {0})) = 0"}}
 DUCKDB_MEMORY = "4GB"     # DuckDB spills to disk beyond this (the whole run stays within 8 GiB at a million ads)
 TRAINING_ADS = 200_000    # ads the weights are learnt on, at most (a national corpus: a seeded sample)
+PREDICTED_ADS = 500_000   # ads whose pairs are scored at once, at most
 DUCKDB_THREADS = 2        # for the predictions; the training sums on one thread, in the same order every run
 
 
@@ -244,11 +293,15 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
     A common first name or commune weighs less than a rare one (term-frequency
     adjustment): one generic field cannot glue persons together alone.
     """
-    shared = lambda column: f"{_sql(engine, 'size', _sql(engine, 'common', column + '_l', column + '_r'))} > 0"  # noqa: E731
+    shared = lambda left, right: f"{_sql(engine, 'size', _sql(engine, 'common', left, right))} > 0"  # noqa: E731
+    # A pair sharing the sheet's number or a pseudo is compared within their stretches (`_stretched`),
+    # not again for its first name and commune or its text: a person's hundreds of reposts are not
+    # paired all.
+    elsewhere = "NOT coalesce(l.telephone = r.telephone OR l.pseudo = r.pseudo, false)"
     phone = cl.CustomComparison(output_column_name="telephone", comparison_levels=[
         _null("telephones", engine, array=True),
-        {"sql_condition": shared("telephones"), "label_for_charts": "même numéro"},
-        {"sql_condition": shared("voisins"), "label_for_charts": "numéros à un chiffre près"},
+        {"sql_condition": shared("telephones_l", "telephones_r"), "label_for_charts": "même numéro"},
+        {"sql_condition": shared("voisins_l", "voisins_r"), "label_for_charts": "numéros à un chiffre près"},
         {"sql_condition": "ELSE", "label_for_charts": "numéros différents"}])
     age = cl.CustomComparison(output_column_name="age", comparison_levels=[
         _null("age"), {"sql_condition": "age_l = age_r", "label_for_charts": "même âge"},
@@ -272,9 +325,10 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         comparisons=[phone, _exact("pseudo", "pseudo"), _exact("prenom", "prénom", tf=True), age, description,
                      _exact("commune", "commune", tf=True), text],
         blocking_rules_to_generate_predictions=[
-            block_on("telephones", arrays_to_explode=["telephones"]),
-            block_on("pseudo"), NAME_AND_PLACE,
-            block_on("bandes", arrays_to_explode=["bandes"])],
+            block_on("blocs_telephone", arrays_to_explode=["blocs_telephone"]),
+            block_on("blocs_pseudo", arrays_to_explode=["blocs_pseudo"]),
+            f"{NAME_AND_PLACE} AND {elsewhere}",
+            CustomRule(f"l.bandes = r.bandes AND {elsewhere}", arrays_to_explode=["bandes"])],
         retain_intermediate_calculation_columns=True, additional_columns_to_retain=[])
 
 
@@ -365,28 +419,40 @@ def _expectation_maximisation(learner: Linker, rule) -> None:
         settings_.training_settings = training
 
 
-def scored_pairs(linker: Linker, engine: str = "duckdb") -> pd.DataFrame:
+def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFrame:
     """The candidate pairs of probability `PROBABLE` or more, and those sharing a number
     (a network index when the persons differ), with the level reached by each field and
-    the weight (log2 of its Bayes factor) it brought."""
+    the weight (log2 of its Bayes factor) it brought.
+
+    The pairs of a corpus of `ads` ads are scored by chunks of `PREDICTED_ADS` ads (the
+    left ad of each pair): each chunk's scores, which carry both ads' fields, are written,
+    filtered and dropped before the next, so that they never all wait in memory or on disk."""
     same_number = max(_level_labels(linker, "telephone"))
     kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
     columns = {"unique_id_l": "a", "unique_id_r": "b", "match_weight": "poids", "match_probability": "probabilite"}
     tf = [f"mw_tf_adj_{f}" for f in ("prenom", "commune")]
     wanted = list(columns) + [f"{k}_{f}" for f in FIELDS for k in ("mw", "gamma")] + tf
-    predicted = linker.inference.predict()
-    if engine == "spark":
-        pairs = predicted.as_spark_dataframe().filter(kept).select(*wanted).toPandas()
-    else:
-        pairs = predicted.as_duckdbpyrelation().filter(kept).select(*wanted).df()
+    chunks = -(-ads // PREDICTED_ADS)
+    parts = []
+    for chunk in range(1, chunks + 1):
+        predicted = linker.inference.predict_chunk(left_chunk=(chunk, chunks))
+        if engine == "spark":
+            parts.append(predicted.as_spark_dataframe().filter(kept).select(*wanted).toPandas())
+        else:
+            parts.append(predicted.as_duckdbpyrelation().filter(kept).select(*wanted).df())
+        predicted.drop_table_from_database_and_remove_from_cache()
+    pairs = pd.concat(parts, ignore_index=True)
     table = pairs.rename(columns=columns)[list(columns.values())]
     for field in FIELDS:
         weight = pairs[f"mw_{field}"].astype(float)
         if f"mw_tf_adj_{field}" in pairs:
             weight = weight + pairs[f"mw_tf_adj_{field}"].astype(float).fillna(0.0)
         table[f"poids_{field}"] = weight.round(2).to_numpy()
-        table[f"niveau_{field}"] = pairs[f"gamma_{field}"].map(_level_labels(linker, field)).to_numpy()
-    return table.sort_values(["poids", "a", "b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+        labels = _level_labels(linker, field)   # levels numbered from −1 (not filled in) up
+        table[f"niveau_{field}"] = pd.Categorical.from_codes(pairs[f"gamma_{field}"].to_numpy() + 1,
+                                                             [labels[level] for level in range(-1, len(labels) - 1)])
+    order = np.lexsort((table["b"].to_numpy(), table["a"].to_numpy(), -table["poids"].to_numpy()))
+    return table.iloc[order].reset_index(drop=True)   # strongest first
 
 
 def _level_labels(linker: Linker, field: str) -> dict[int, str]:
@@ -472,7 +538,7 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
         return ads.assign(id_personne=alone, id_personne_probable=alone), _empty_links()
     with tempfile.TemporaryDirectory(prefix="diagnostic-duckdb-") as spill:   # removed even on a stop
         linker = trained_model(fields, engine, Path(spill))
-        pairs = scored_pairs(linker, engine)
+        pairs = scored_pairs(linker, len(fields), engine)
         if engine == "duckdb":
             linker._db_api._con.close()
     pairs["id_annonce_a"], pairs["id_annonce_b"] = ids[pairs["a"]], ids[pairs["b"]]
