@@ -7,6 +7,11 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
 - fields read from each ad (`adfields`): phones (in their column and in the text), the
   pseudonym, the first name, the age, the description, the commune's INSEE code, and the
   text's word trigrams (MinHash/LSH keys to find candidate pairs at scale);
+- the pairs compared: ads sharing a number or a pseudo, by sorted stretches (each ad with
+  its neighbours, so that a person's hundreds of reposts make pairs in proportion to
+  them), and ads sharing a first name in a commune or a band of their text's signature
+  when no number or pseudo already brings them together (the handbook's choices: the
+  report compares ads by hand);
 - a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
