@@ -142,8 +142,9 @@ def minhash_bands(hashes: list[np.ndarray]) -> np.ndarray:
 
 def _band_keys(bands: np.ndarray, texted: np.ndarray, alike: np.ndarray) -> list[list[int]]:
     """Each ad's band keys (`bands`: one row per ad; `texted`: the ad has trigrams), kept on
-    one ad of each group of ads `alike` (≥ 0: same number or pseudo, first name, age and
-    commune, compared by their stretches; −1: alike to no other), and dropped when more than
+    one ad of each group of ads `alike` (≥ 0: same number, pseudo, first name, age and
+    commune, with a number or a pseudo, so compared by their stretches; −1: alike to no
+    other), and dropped when more than
     `BLOCK_LIMIT` such ads share it: a band that so many persons share is a phrase of a
     template, not the sign of one person."""
     ad = np.repeat(np.flatnonzero(texted), BANDS)
@@ -213,17 +214,15 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
                           ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))
     neighbours = per_distinct(lambda v, t: sorted({k for k in (v + ";" + t).split(";") if k}),
                               ads["voisins_pseudo"].fillna(""), ads["voisins_texte"].fillna(""))
-    blank = lambda column: ads[column].fillna("").replace("", None)  # noqa: E731
-    prenom = blank("prenom_pseudo").astype(object).reset_index(drop=True)
+    blank = lambda column: ads[column].fillna("").replace("", None).astype(object).reset_index(drop=True)  # noqa: E731
+    prenom, pseudo, telephone = blank("prenom_pseudo"), blank("pseudo_pseudo"), blank("telephone_pseudo")
     places, written = pd.factorize(ads["commune_cle"].fillna(""))
     codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
     commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
     age = ads["age"].astype(float).reset_index(drop=True)
-    pseudo = blank("pseudo_pseudo").astype(object).reset_index(drop=True)
     likeness = pd.DataFrame({"prenom": prenom, "age": age, "pseudo": pseudo, "commune": commune})
     numbered = pd.Series(phones).explode().dropna()
     named = pseudo.dropna()
-    telephone = ads["telephone_pseudo"].fillna("").replace("", None).reset_index(drop=True)
     identified = telephone.notna() | pseudo.notna()
     alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
@@ -429,8 +428,8 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     (a network index when the persons differ), with the level reached by each field and
     the weight (log2 of its Bayes factor) it brought.
 
-    The pairs of a corpus of `ads` ads are scored by chunks of `PREDICTED_ADS` ads (the
-    left ad of each pair): each chunk's scores, which carry both ads' fields, are written,
+    The pairs of a corpus of `ads` ads are scored by chunks of about `PREDICTED_ADS` ads
+    (Splink's chunks of the left ads of the pairs): each chunk's scores, which carry both ads' fields, are written,
     filtered and dropped before the next, so that they never all wait in memory or on disk."""
     same_number = max(_level_labels(linker, "telephone"))
     kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
@@ -453,9 +452,9 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
         if f"mw_tf_adj_{field}" in pairs:
             weight = weight + pairs[f"mw_tf_adj_{field}"].astype(float).fillna(0.0)
         table[f"poids_{field}"] = weight.round(2).to_numpy()
-        labels = _level_labels(linker, field)   # levels numbered from −1 (not filled in) up
-        table[f"niveau_{field}"] = pd.Categorical.from_codes(pairs[f"gamma_{field}"].to_numpy() + 1,
-                                                             [labels[level] for level in range(-1, len(labels) - 1)])
+        labels = _level_labels(linker, field)   # levels numbered from −1 (not filled in) up, one by one
+        table[f"niveau_{field}"] = pd.Categorical.from_codes(pairs[f"gamma_{field}"].to_numpy() - min(labels),
+                                                             [labels[level] for level in sorted(labels)])
     order = np.lexsort((table["b"].to_numpy(), table["a"].to_numpy(), -table["poids"].to_numpy()))
     return table.iloc[order].reset_index(drop=True)   # strongest first
 
