@@ -277,6 +277,21 @@ def test_an_unknown_engine_is_refused_in_french(tmp_path, project_root):
         dedup.link(ads.read_ads(DATA / "annonces-SYNTHETIQUE.csv").head(3), engine="oracle")
 
 
+def test_the_spark_engine_without_pyspark_is_refused_in_french_before_reading(tmp_path, monkeypatch, capsys):
+    import importlib.util
+
+    from diagnostic import cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyspark" else real(name, *a))
+    code = cli.main(["dedup", "--ads", str(tmp_path / "absente.csv"), "--out", str(tmp_path / "sortie"),
+                     "--moteur", "spark"])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_INPUT and "Traceback" not in err
+    assert err.strip() == f"Erreur : {dedup.SPARK_MISSING}." and "pip install 'diagnostic[spark]'" in err
+    assert not (tmp_path / "sortie").exists()   # refused before the (missing) sheet is read
+
+
 def test_duckdb_spills_into_a_temporary_folder_that_is_removed(tmp_path, monkeypatch, world):
     """A million ads exceed DuckDB's memory: what it writes to disk goes to a temporary
     folder of its own, removed after the linkage, never into the current folder."""

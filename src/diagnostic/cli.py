@@ -372,8 +372,7 @@ def _dedup(args) -> int:
     from .verification import read_checked
 
     if args.moteur == "spark" and importlib.util.find_spec("pyspark") is None:
-        print("\nErreur : le moteur « spark » demande pyspark (pip install 'diagnostic[spark]') et Java 17 ou "
-              "plus ; sans eux, « --moteur duckdb » fait le même calcul sur cette machine.", file=sys.stderr)
+        print(f"\nErreur : {dedup.SPARK_MISSING}.", file=sys.stderr)
         return EXIT_INPUT
     folder = output_folder(args.sortie)
     sheet = read_checked(ads.read_ads, args.annonces)

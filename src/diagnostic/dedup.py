@@ -336,14 +336,17 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         retain_intermediate_calculation_columns=True, additional_columns_to_retain=[])
 
 
+SPARK_MISSING = ("le moteur « spark » demande pyspark (pip install 'diagnostic[spark]') et Java 17 ou plus ; "
+                 "sans eux, « --moteur duckdb » fait le même calcul sur cette machine")
+
+
 def spark_session():
     """The Spark session of `--moteur spark`: the one `spark-submit` (or PYSPARK_SUBMIT_ARGS)
     configured, on a cluster when its master URL was given; else local mode on every core."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
-        raise RuntimeError("le moteur « spark » demande pyspark : pip install 'diagnostic[spark]' "
-                           "(et Java 17 ou plus)") from None
+        raise RuntimeError(SPARK_MISSING) from None
     builder = SparkSession.builder.appName("diagnostic dedup")
     if not SparkSession.getActiveSession():
         builder = builder.config("spark.sql.shuffle.partitions", "8").config("spark.driver.memory", "6g")
