@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,8 @@ if __name__ == "__main__":
     parser.add_argument("--un", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.un:
+        # a polite stop (SIGTERM, `timeout`) ends through the cleanups: DuckDB's spill folder is removed
+        signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
         print(json.dumps(one(args.tailles[0], args.moteur, args.monde, args.generateur)))
     else:
         for size in args.tailles:
