@@ -155,6 +155,15 @@ def test_the_ads_sharing_a_number_are_compared_with_their_neighbours_by_stretche
     assert keys == [[0], [0, 1 << 32]]
 
 
+def test_chapter_7s_picture_of_the_stretches_counts_the_pairs_compared():
+    pairs = dedup.stretch_pairs(12)
+    # twelve ads, four stretches of three: 4 × 3 pairs within, 3 × 9 between neighbours, the
+    # other 66 − 39 = 27 not compared (each pair twice in the square, the ads with themselves in it)
+    counts = pairs[pairs["rang_a"] < pairs["rang_b"]]["comparaison"].value_counts().to_dict()
+    assert counts == {"même tronçon": 12, "tronçons voisins": 27, "non comparées": 27}
+    assert len(pairs) == 144
+
+
 def test_a_number_reposted_many_times_makes_pairs_in_proportion_to_its_ads(world, tmp_path):
     """A person's forty reposts on one number, and a switchboard two persons share for
     twenty ads each: every pair of neighbours compared, not every pair, and the persons found."""

@@ -159,6 +159,19 @@ def link_waterfall(steps: pd.DataFrame) -> alt.FacetChart:
         title="Deux liens, élément par élément")
 
 
+def stretch_matrix(pairs: pd.DataFrame) -> alt.Chart:
+    """The pairs compared among the ads of one number, sorted (`dedup.stretch_pairs`)."""
+    kinds = ["même tronçon", "tronçons voisins", "non comparées"]
+    return alt.Chart(pairs).mark_rect(stroke="white").encode(
+        x=alt.X("rang_a:O", title="Annonces du même numéro, rangées (prénom, âge, pseudo, commune)"),
+        y=alt.Y("rang_b:O", title=None),
+        color=alt.Color("comparaison:N", title="Paire", sort=kinds,
+                        scale=alt.Scale(domain=kinds, range=["#1f5f8b", "#7fa7c9", "#eeeeee"])),
+        tooltip=[alt.Tooltip("rang_a:O", title="Annonce"), alt.Tooltip("rang_b:O", title="Avec l'annonce"),
+                 alt.Tooltip("comparaison:N", title="Paire")],
+    ).properties(width=300, height=300, title="Quelles annonces d'un même numéro sont comparées")
+
+
 def estimator_errors(errors: pd.DataFrame) -> alt.LayerChart:
     """The report's estimator, world by world: histogram of the relative error (`ecart`)
     for each case of duplicate coding (`cas`)."""

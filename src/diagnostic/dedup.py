@@ -201,6 +201,21 @@ def _stretched(ad: np.ndarray, value: np.ndarray, likeness: pd.DataFrame) -> lis
     return keys
 
 
+def stretch_pairs(n_ads: int) -> pd.DataFrame:
+    """Which pairs of `n_ads` ads sharing one number, in their sorted order, are compared
+    (`_stretched`'s keys; chapter 7's picture): columns `rang_a`, `rang_b` (1 to `n_ads`) and
+    `comparaison` (« même tronçon », « tronçons voisins » or « non comparées »)."""
+    keys = _stretched(np.arange(n_ads), np.zeros(n_ads, dtype=np.int64), pd.DataFrame(index=range(n_ads)))
+    rows = []
+    for a in range(n_ads):
+        for b in range(n_ads):
+            shared = set(keys[a]) & set(keys[b])
+            kind = ("même tronçon" if a // STRETCH == b // STRETCH else "tronçons voisins" if shared
+                    else "non comparées")
+            rows.append({"rang_a": a + 1, "rang_b": b + 1, "comparaison": kind})
+    return pd.DataFrame(rows)
+
+
 def comparable(ads: pd.DataFrame, departement: str | None = None,
                aliases: dict[str, str] | None = None) -> pd.DataFrame:
     """The fields that the model compares, one row per ad (`ads.read_ads` columns in).
