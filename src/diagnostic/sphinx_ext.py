@@ -63,18 +63,18 @@ def _shared(env, docname: str) -> str:
 def before_reading(app, env, docnames) -> None:
     """What the other pages show of the pages about to be read again, before they are."""
     app.diagnostic_shared = {name: _shared(env, name) for name in docnames if name in env.all_docs}
-    app.diagnostic_new = [name for name in docnames if name not in env.all_docs]
 
 
-def removed_pages(app, env, added, changed, removed) -> list:
-    app.diagnostic_removed = set(removed)
+def pages_come_and_gone(app, env, added, changed, removed) -> list:
+    """The pages added or removed since the last build, as Sphinx lists them."""
+    app.diagnostic_come_and_gone = set(added) | set(removed)
     return []
 
 
 def pages_to_write(app, env) -> list:
     """Every page, when what a page read again shows to the others changed (or a page came or went)."""
     before = getattr(app, "diagnostic_shared", {})
-    if getattr(app, "diagnostic_new", []) or getattr(app, "diagnostic_removed", set()) or any(
+    if getattr(app, "diagnostic_come_and_gone", set()) or any(
             _shared(env, name) != shown for name, shown in before.items()):
         return sorted(env.found_docs)
     return []
@@ -107,7 +107,7 @@ def setup(app):
     app.connect("config-inited", no_build_date, priority=900)
     app.connect("html-page-context", unique_scripts, priority=100)
     app.connect("builder-inited", fresh_static_links)
-    app.connect("env-get-outdated", removed_pages)
+    app.connect("env-get-outdated", pages_come_and_gone)
     app.connect("env-before-read-docs", before_reading)
     app.connect("env-get-updated", pages_to_write)
     app.connect("build-finished", unused_files_removed)
