@@ -154,10 +154,7 @@ def _band_keys(bands: np.ndarray, texted: np.ndarray, alike: np.ndarray) -> list
     ad, band = ad[first], band[first]
     _, inverse, counts = np.unique(band, return_inverse=True, return_counts=True)
     shared = counts[inverse] <= BLOCK_LIMIT
-    keys: list[list[int]] = [[] for _ in range(len(texted))]
-    for k, key in zip(ad[shared].tolist(), band[shared].tolist()):
-        keys[k].append(key)
-    return keys
+    return _keys_per_ad(len(texted), ad[shared], band[shared])
 
 
 def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd.Series:
@@ -173,11 +170,28 @@ def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd
     return key.where(key.map(key.value_counts()).fillna(0) <= BLOCK_LIMIT, None)
 
 
-def _stretched(ad: np.ndarray, value: np.ndarray, likeness: pd.DataFrame) -> list[list[int]]:
-    """Each ad's blocking keys (a list, possibly empty) for the numbers or pseudos it has:
-    `ad[k]` has `value[k]`; `likeness` gives, per ad, the fields that sort alike ads together.
+def _keys_per_ad(n_ads: int, ad: np.ndarray, key: np.ndarray) -> list[list[int]]:
+    """The keys of each of `n_ads` ads as lists (possibly empty), from pairs (`ad[k]`, `key[k]`)."""
+    keys: list[list[int]] = [[] for _ in range(n_ads)]
+    for k, own in zip(ad.tolist(), key.tolist()):
+        keys[k].append(own)
+    return keys
 
-    The ads sharing a value are sorted by `likeness` and cut into stretches of `STRETCH`
+
+def _likeness_rank(likeness: pd.DataFrame) -> np.ndarray:
+    """Each ad's rank when the ads are sorted by the columns of `likeness` in order (then by
+    their own order): alike ads get neighbouring ranks."""
+    codes = [pd.factorize(likeness[column], sort=True)[0] for column in reversed(likeness.columns)]
+    rank = np.empty(len(likeness), dtype=np.int64)
+    rank[np.lexsort([np.arange(len(likeness)), *codes])] = np.arange(len(likeness))
+    return rank
+
+
+def _stretched(ad: np.ndarray, value: np.ndarray, rank: np.ndarray) -> list[list[int]]:
+    """Each ad's blocking keys (a list, possibly empty) for the numbers or pseudos it has:
+    `ad[k]` has `value[k]`; `rank` (`_likeness_rank`) sorts alike ads together.
+
+    The ads sharing a value are sorted by `rank` and cut into stretches of `STRETCH`
     ads; each ad is compared with the ads of its own stretch and of the two next to it (the
     « sorted neighbourhood » of record linkage). Up to two stretches, every pair is
     compared; beyond, a person's hundreds of reposts over a long collection, or a network's
@@ -187,33 +201,26 @@ def _stretched(ad: np.ndarray, value: np.ndarray, likeness: pd.DataFrame) -> lis
     A key is the value's number times 2**32 plus the stretch's.
     """
     values = pd.factorize(value)[0].astype(np.int64)
-    alike = [pd.factorize(likeness[column], sort=True)[0][ad] for column in reversed(likeness.columns)]
-    order = np.lexsort([ad, *alike, values])   # by value, then the likeness columns in order, then the ad
+    order = np.lexsort([rank[ad], values])   # by value, then alike ads together
     values, ad = values[order], ad[order]
     first = np.r_[True, values[1:] != values[:-1]] if len(values) else np.zeros(0, dtype=bool)
-    rank = np.arange(len(values)) - np.maximum.accumulate(np.where(first, np.arange(len(values)), 0))
-    stretch = rank // STRETCH
+    position = np.arange(len(values)) - np.maximum.accumulate(np.where(first, np.arange(len(values)), 0))
+    stretch = position // STRETCH
     key = (values << 32) | stretch
     later = stretch > 0
-    keys: list[list[int]] = [[] for _ in range(len(likeness))]
-    for k, own in zip(np.r_[ad, ad[later]].tolist(), np.r_[key, key[later] - 1].tolist()):
-        keys[k].append(own)
-    return keys
+    return _keys_per_ad(len(rank), np.r_[ad, ad[later]], np.r_[key, key[later] - 1])
 
 
 def stretch_pairs(n_ads: int) -> pd.DataFrame:
     """Which pairs of `n_ads` ads sharing one number, in their sorted order, are compared
     (`_stretched`'s keys; chapter 7's picture): columns `rang_a`, `rang_b` (1 to `n_ads`) and
-    `comparaison` (« même tronçon », « tronçons voisins » or « non comparées »)."""
-    keys = _stretched(np.arange(n_ads), np.zeros(n_ads, dtype=np.int64), pd.DataFrame(index=range(n_ads)))
-    rows = []
-    for a in range(n_ads):
-        for b in range(n_ads):
-            shared = set(keys[a]) & set(keys[b])
-            kind = ("même tronçon" if a // STRETCH == b // STRETCH else "tronçons voisins" if shared
-                    else "non comparées")
-            rows.append({"rang_a": a + 1, "rang_b": b + 1, "comparaison": kind})
-    return pd.DataFrame(rows)
+    `comparaison` (« même tronçon » — the same keys —, « tronçons voisins » — one key in
+    common — or « non comparées »)."""
+    keys = _stretched(np.arange(n_ads), np.zeros(n_ads, dtype=np.int64), np.arange(n_ads))
+    return pd.DataFrame([{"rang_a": a + 1, "rang_b": b + 1,
+                          "comparaison": "même tronçon" if keys[a] == keys[b] else "tronçons voisins"
+                          if set(keys[a]) & set(keys[b]) else "non comparées"}
+                         for a in range(n_ads) for b in range(n_ads)])
 
 
 def comparable(ads: pd.DataFrame, departement: str | None = None,
@@ -242,6 +249,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
+    rank = _likeness_rank(likeness)
     return pd.DataFrame({
         "unique_id": np.arange(len(ads)),
         "telephone": telephone.to_numpy(),
@@ -254,8 +262,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "n_trigrammes": trigrams,
         **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
         "bandes": _band_keys(minhash_bands(distinct_hashes)[codes], trigrams > 0, alike),
-        "blocs_telephone": _stretched(numbered.index.to_numpy(), numbered.to_numpy(), likeness),
-        "blocs_pseudo": _stretched(named.index.to_numpy(), named.to_numpy(), likeness),
+        "blocs_telephone": _stretched(numbered.index.to_numpy(), numbered.to_numpy(), rank),
+        "blocs_pseudo": _stretched(named.index.to_numpy(), named.to_numpy(), rank),
     })
 
 
