@@ -62,7 +62,7 @@ def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
             "memoire_max_Mio": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "memoire_max_processus_fils_Mio": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
             "personnes": int(persons["id_personne"].nunique()), "vraies_personnes": int(truth["id_personne"].nunique()),
-            "f1": round(scores["f1"], 4)}
+            **{name: round(value, 4) for name, value in scores.items()}}
 
 
 if __name__ == "__main__":

@@ -31,8 +31,17 @@ def test_declared_age_from_the_cell_then_from_the_text():
 
 def test_description_and_languages():
     assert adfields.description("Blonde aux yeux bleus, petite et pulpeuse, brésilienne") == [
-        "blond", "bresilien", "petit", "pulpeux", "yeux bleus"]
+        "blond", "bresilien", "petit", "pulpeux", "yeux-bleus"]
     assert adfields.description("Moment de détente") == []
+
+
+def test_an_exclusive_trait_is_the_one_colour_an_ad_gives():
+    words = adfields.description("Blonde aux yeux verts, mince")
+    assert adfields.exclusive_trait(words, "yeux") == "yeux-verts"
+    assert adfields.exclusive_trait(words, "cheveux") == "blond"
+    # none given, or two that contradict each other in one ad: nothing said of one person
+    assert adfields.exclusive_trait(adfields.description("Petite et mince"), "yeux") == ""
+    assert adfields.exclusive_trait(adfields.description("Blonde ou brune selon vos envies"), "cheveux") == ""
     assert adfields.languages("Je parle anglais et espagnol.") == ["anglais", "espagnol"]
     assert adfields.languages("I speak english") == ["anglais"]
     assert adfields.languages("Anglaise de passage") == []

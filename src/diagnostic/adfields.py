@@ -42,14 +42,19 @@ DESCRIPTION_WORDS = {
     "petite": "petit", "petit": "petit", "mince": "mince", "pulpeuse": "pulpeux", "ronde": "rond",
     "sportive": "sportif", "sportif": "sportif", "tatouee": "tatoue", "tatoue": "tatoue", "tatouages": "tatoue",
     "bronzee": "bronze", "musclee": "muscle", "muscle": "muscle", "elancee": "elance",
-    "yeux bleus": "yeux bleus", "yeux verts": "yeux verts", "yeux noirs": "yeux noirs",
-    "yeux marron": "yeux marron", "cheveux longs": "cheveux longs", "cheveux courts": "cheveux courts",
+    "yeux bleus": "yeux-bleus", "yeux verts": "yeux-verts", "yeux noirs": "yeux-noirs",
+    "yeux marron": "yeux-marron", "cheveux longs": "cheveux-longs", "cheveux courts": "cheveux-courts",
     "francaise": "francais", "roumaine": "roumain", "bulgare": "bulgare", "espagnole": "espagnol",
     "bresilienne": "bresilien", "colombienne": "colombien", "venezuelienne": "venezuelien",
     "nigeriane": "nigerian", "chinoise": "chinois", "ukrainienne": "ukrainien", "latine": "latin",
     "asiatique": "asiatique", "africaine": "africain", "russe": "russe", "italienne": "italien",
     "blonde naturelle": "blond", "blonde platine": "blond",
 }
+# The traits of which one person has one value at a time: the colours of the eyes and of the
+# hair, by which the escort sites' search engines sort the persons (annex 5, 1-a). Two ads
+# giving two colours are two persons (the handbook's choice, see `exclusive_trait`).
+EXCLUSIVE_TRAITS = {"yeux": ("yeux-bleus", "yeux-verts", "yeux-noirs", "yeux-marron"),
+                    "cheveux": ("blond", "brun", "roux", "chatain")}
 _DESCRIPTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DESCRIPTION_WORDS), key=len, reverse=True)) + r")\b")
 LANGUAGE_WORDS = {"francais": "francais", "french": "francais", "anglais": "anglais", "english": "anglais",
                   "espagnol": "espagnol", "spanish": "espagnol", "italien": "italien", "italian": "italien",
@@ -86,6 +91,14 @@ def description(text: str) -> list[str]:
     """The physical description words of the ad, normalised, sorted, without repeats."""
     lowered = without_accents(text or "").lower()
     return sorted({DESCRIPTION_WORDS[w] for w in _DESCRIPTION.findall(lowered)})
+
+
+def exclusive_trait(words: list[str], trait: str) -> str:
+    """The one value of `trait` ("yeux", "cheveux") among an ad's description words; "" when
+    the ad gives none, or several: an ad that contradicts itself (a network index, section
+    V-A-4: "incohérences dans la description des personnes") says nothing of one person."""
+    given = set(words) & set(EXCLUSIVE_TRAITS[trait])
+    return given.pop() if len(given) == 1 else ""
 
 
 def languages(text: str) -> list[str]:

@@ -15,9 +15,10 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
 - a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
-- links are taken strongest first, but never join ads whose first names or ages disagree:
-  one generic field (a shared phone, a common name) cannot glue persons together, and a
-  number shared by apparently different persons is a **network index** (section V-A-4);
+- links are taken strongest first, but never join ads whose first names, ages, or eye or
+  hair colours disagree (`ONE_VALUE`, the handbook's choice): one generic field (a shared
+  phone, a common name) cannot glue persons together, and a number shared by apparently
+  different persons is a **network index** (section V-A-4);
 - the persons are a range: sure links only (high bound) versus sure and probable links
   (low bound); probable links go to a review sheet whose decisions are read back.
 """
@@ -257,6 +258,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
         "description": per_distinct(lambda w: w.split() if w else None, ads["description"].fillna("")),
+        **{trait: per_distinct(lambda w, t=trait: adfields.exclusive_trait(w.split(), t) or None,
+                               ads["description"].fillna("")) for trait in adfields.EXCLUSIVE_TRAITS},
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
         "n_trigrammes": trigrams,
@@ -336,6 +339,8 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         {"sql_condition": "ELSE", "label_for_charts": "âges différents"}])
     description = cl.CustomComparison(output_column_name="description", comparison_levels=[
         _null("description"),
+        {"sql_condition": " OR ".join(f"{t}_l <> {t}_r" for t in adfields.EXCLUSIVE_TRAITS),
+         "label_for_charts": "couleurs des yeux ou des cheveux différentes"},
         {"sql_condition": f"{_sql(engine, 'has_all', 'description_l', 'description_r')} OR "
                           f"{_sql(engine, 'has_all', 'description_r', 'description_l')}",
          "label_for_charts": "descriptions compatibles"},
@@ -489,9 +494,15 @@ def _level_labels(linker: Linker, field: str) -> dict[int, str]:
     comparison = next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
     return {level.comparison_vector_value: level.label_for_charts for level in comparison.comparison_levels}
 
-def _compatible(names_a: set, names_b: set, ages_a: tuple, ages_b: tuple) -> bool:
-    """Two groups of ads can be one person: at most one first name, ages within tolerance."""
-    if len(names_a | names_b) > 1:
+# The fields of which a person has one value: two groups of ads giving two different values
+# are two persons (`grouped`).
+ONE_VALUE = ("prenom", *adfields.EXCLUSIVE_TRAITS)
+
+
+def _compatible(values_a: tuple, values_b: tuple, ages_a: tuple, ages_b: tuple) -> bool:
+    """Two groups of ads can be one person: no two first names, eye or hair colours, and
+    ages within tolerance."""
+    if any(x is not None and y is not None and x != y for x, y in zip(values_a, values_b)):
         return False
     low, high = min(ages_a[0], ages_b[0]), max(ages_a[1], ages_b[1])
     return not high - low > AGE_TOLERANCE
@@ -500,16 +511,18 @@ def _compatible(names_a: set, names_b: set, ages_a: tuple, ages_b: tuple) -> boo
 def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
             first: int) -> tuple[list[int], list[int], list[bool]]:
     """Persons from links taken in order (the `first` ones, the sure links, then the
-    others, each set strongest first), never joining two groups of ads whose first names
-    or ages contradict each other (clusters that do not chain, issue 15).
+    others, each set strongest first), never joining two groups of ads whose first names,
+    eye or hair colours or ages contradict each other (clusters that do not chain,
+    issue 15).
 
     Returns each ad's group (the index of its first ad) after the `first` links and after
     all, and, per link, whether it holds: a refused link is two persons, not one, whatever
-    field they share — a phone shared by ads whose names or ages disagree is a network
+    field they share — a phone shared by ads whose descriptions disagree is a network
     index (section V-A-4), not a merge.
     """
     groups = DisjointSets(range(len(fields)))
-    names = [{name} if name else set() for name in fields["prenom"].astype(object).fillna("").tolist()]
+    values = list(zip(*(fields[column].astype(object).where(fields[column].notna(), None).tolist()
+                        for column in ONE_VALUE)))
     ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float).tolist()]
     holds, after_first = [], None
     for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
@@ -518,9 +531,9 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
         ri, rj = groups.root(i), groups.root(j)
         if ri == rj:
             holds.append(True)
-        elif _compatible(names[ri], names[rj], ages[ri], ages[rj]):
+        elif _compatible(values[ri], values[rj], ages[ri], ages[rj]):
             groups.join(ri, rj)
-            names[ri] |= names[rj]
+            values[ri] = tuple(x if x is not None else y for x, y in zip(values[ri], values[rj]))
             ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]))
             holds.append(True)
         else:
