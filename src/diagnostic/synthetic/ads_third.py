@@ -228,6 +228,9 @@ CONTACTS = ((" Tél : ", ""), (" Appelle-moi au ", "."), (" Contact : ", ""), ("
             (" Mon numéro : ", ""), (" tel ", ""))
 CONTACTS_EN = ((" Call me: ", ""), (" Phone: ", ""))
 PHONE_FORMAT_WEIGHTS = (0.45, 0.25, 0.10, 0.08, 0.05, 0.07)
+PSEUDO_HAIR = {"brune": "Brune", "blonde": "Blonde", "châtain": "Chatain", "rousse": "Rousse", "noirs": "Brune"}
+PSEUDO_ORIGIN = {"latina": "Latina", "est": "Slave", "asie": "Asiat", "afrique": "Black", "sud": "Latine",
+                 "fr": "Chti", "autre": "Metisse"}
 SMS = (("disponible", "dispo"), ("rendez-vous", "rdv"), ("Bisous", "Bisouss"), ("rapidement", "rapidos"),
        ("s'il vous plaît", "svp"), ("messieurs", "mrs"), ("pour", "pr"))
 
@@ -472,8 +475,8 @@ def _pseudo(person: dict, rng: random.Random) -> str:
     if kind < 0.75:
         return rng.choice((f"Douce {name}", f"Sweet {name}", f"{name} la {person['hair']}", f"{name} câline"))
     if kind < 0.90:
-        word = rng.choice(("Brune", "Blonde", "Caline", "Coquine", "Douceur", "Latina", "Asiat", "Black", "Rousse",
-                           "Sexy", "Lady", "Charme"))
+        word = rng.choice((PSEUDO_HAIR[person["hair"]], PSEUDO_ORIGIN.get(person["origin"], "Lady"), "Caline",
+                           "Coquine", "Douceur", "Sexy", "Lady", "Charme"))
         return rng.choice(("Petite", "Douce", "Belle", "Jolie", "Sweet", "Tendre", "Jeune", "")) + rng.choice(
             ("", "_", " ")) * (rng.random() < 0.5) + word + rng.choice(("", "62", "59", str(rng.randint(1, 99))))
     return rng.choice(FIRST_NAMES["fr"].split()[:30])
@@ -567,7 +570,7 @@ def _world(n_ads: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     start = np.minimum(start, np.maximum(0, days - length))  # a window inside the collection when it fits
     end = np.minimum(days, start + length)
     length = np.maximum(1, end - start)
-    intensity = rng.lognormal(0.0, 1.0, n_persons) * np.where(is_net, 3.5, 1.0)
+    intensity = np.minimum(8.0, rng.lognormal(0.0, 0.9, n_persons)) * np.where(is_net, 3.5, 1.0)
     n_orig = n_ads - round(n_ads * MIRROR_SHARE)
     weights = intensity * length
     counts = 1 + rng.multinomial(max(0, n_orig - n_persons), weights / weights.sum())
