@@ -15,7 +15,8 @@ What the report says and this world follows
 - Five towns hold ≈ 80 % of the ads: Lens 26 %, Arras 18 %, Boulogne-sur-Mer 14 %,
   Béthune 12 %, Calais 11 %; about 30 communes in all, some very rural (section III-D).
 - 18 % of ads say the person is "de passage" (section III-D); sex-tours of networks
-  (annex 5 and section V-A-4).
+  (annex 5 and section V-A-4). Here 60 % of the ads of touring networks (70 % of
+  networks) and 8 % of the others say so, about 20 % in all.
 - 84 % women, 7 % men, 9 % transgender persons (section IV-A-1); ads nearly all to men.
 - Age: mean declared ≈ 30, absent from 53 % of the ads studied (section IV-A-2): here
   the age column is empty in about half of the ads, and the text sometimes gives another.
@@ -28,7 +29,7 @@ What the report says and this world follows
 What this manual decides (the report says nothing on it)
 - Persons: ``persons(n) = 20 000 · (1 − exp(−0.39 n / 20 000))`` — 271 persons for 699
   ads, ≈ 765 for 2 000, ≈ 12 500 for 50 000, 20 000 (the cap) for 1 000 000. Every person
-  has at least one ad; the others are drawn in proportion to an intensity (log-normal,
+  has at least one ad; the others are drawn in proportion to an intensity (log-normal, capped,
   network members 3.5 ×, posting on more sites and reposting more) times the length of their window of activity. More ads than the
   cap can feed mean a longer collection: ``days = min(1 095, 77 · max(1, ads per person
   / 2.56))``, so 1 000 000 ads cover three years (≈ 50 ads per person, reposts).
@@ -44,8 +45,8 @@ What this manual decides (the report says nothing on it)
   05 36 49, 06 39 98: 600 blocks of 100 numbers differing in their last two digits).
   A network takes its numbers in one block (near numbers); each independent person takes
   one number in the next block in a shuffled cycle, so unrelated persons share a block
-  only once the 600 blocks are used (beyond ≈ 500 persons: a limit of the fiction
-  ranges, real mobile numbers being much sparser). Never two unrelated persons on one
+  only once the 600 blocks are handed out (from about 500 persons on: a limit of the
+  fiction ranges, real mobile numbers being much sparser). Never two unrelated persons on one
   number. Most numbers look like landlines: the fiction leaves no choice. 25 % of
   persons change number during the collection (a network member: in the network's
   block); 4 % of independent persons never give one (site messaging).
@@ -228,6 +229,14 @@ CONTACTS = ((" Tél : ", ""), (" Appelle-moi au ", "."), (" Contact : ", ""), ("
             (" Mon numéro : ", ""), (" tel ", ""))
 CONTACTS_EN = ((" Call me: ", ""), (" Phone: ", ""))
 PHONE_FORMAT_WEIGHTS = (0.45, 0.25, 0.10, 0.08, 0.05, 0.07)
+ENGLISH = {"colombienne": "Colombian", "vénézuélienne": "Venezuelan", "brésilienne": "Brazilian",
+           "argentine": "Argentinian", "mexicaine": "Mexican", "cubaine": "Cuban", "roumaine": "Romanian",
+           "ukrainienne": "Ukrainian", "russe": "Russian", "polonaise": "Polish", "bulgare": "Bulgarian",
+           "chinoise": "Chinese", "thaïlandaise": "Thai", "japonaise": "Japanese", "coréenne": "Korean",
+           "camerounaise": "Cameroonian", "ivoirienne": "Ivorian", "kényane": "Kenyan", "congolaise": "Congolese",
+           "espagnole": "Spanish", "italienne": "Italian", "portugaise": "Portuguese", "marron": "brown",
+           "bleus": "blue", "verts": "green", "noirs": "black", "français": "French", "anglais": "English",
+           "espagnol": "Spanish"}
 PSEUDO_HAIR = {"brune": "Brune", "blonde": "Blonde", "châtain": "Chatain", "rousse": "Rousse", "noirs": "Brune"}
 PSEUDO_ORIGIN = {"latina": "Latina", "est": "Slave", "asie": "Asiat", "afrique": "Black", "sud": "Latine",
                  "fr": "Chti", "autre": "Metisse"}
@@ -437,9 +446,10 @@ def _sheet(person: dict, net: dict | None, rng: random.Random) -> str:
     if net and rng.random() < 0.1:
         nationality = rng.choice(ORIGINS[rng.choice(("latina", "est", "asie"))][0])
     if english:
-        fields = (f"Name: {person['text_name']} | Age: {age} | Nationality: {nationality} | Hair: "
-                  f"{HAIR_EN[person['hair']]} | Eyes: {person['eyes']} | Height: {person['height']} cm | "
-                  f"Languages: {', '.join(person['langs'])} | Incall: yes | Outcall: {rng.choice(('yes', 'no'))}")
+        fields = (f"Name: {person['text_name']} | Age: {age} | Nationality: {ENGLISH.get(nationality, nationality)} | "
+                  f"Hair: {HAIR_EN[person['hair']]} | Eyes: {ENGLISH[person['eyes']]} | Height: {person['height']} cm"
+                  f" | Languages: {', '.join(ENGLISH[lang] for lang in person['langs'])} | Incall: yes | Outcall: "
+                  f"{rng.choice(('yes', 'no'))}")
     else:
         fields = (f"Prénom : {person['text_name']} | Âge : {age} ans | Nationalité : {nationality} | Cheveux : "
                   f"{person['hair']} | Yeux : {person['eyes']} | Taille : {person['height']} cm | Silhouette : "
@@ -451,11 +461,12 @@ def _sheet(person: dict, net: dict | None, rng: random.Random) -> str:
 def _titles(person: dict, net: dict | None, rng: random.Random, count: int) -> list[str]:
     name, age = person["text_name"], person["age"]
     nat, generic, en = ORIGINS[person["origin"]]
-    hair = HAIR[person["hair"]][0]
+    hair = PSEUDO_HAIR[person["hair"]].lower()
     if person["gender"] == "homme":
         choices = (f"Jeune mec {age} ans", "Massage par jeune homme", f"{name} pour hommes", "H pour H discret")
     elif person["gender"] == "trans":
-        choices = (f"{name} trans {rng.choice(generic)}", f"TS {name}", "Belle trans latine", f"{name} belle trans")
+        choices = (f"{name} trans {rng.choice(generic)}", f"TS {name}", f"Belle trans {generic[-1]}",
+                   f"{name} belle trans")
     elif net and net["language"] == "en":
         choices = (f"New {name}", f"{name} sweet {rng.choice(en)}", "New girl in town", f"{name} {age}yo")
     else:
@@ -570,7 +581,7 @@ def _world(n_ads: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     start = np.minimum(start, np.maximum(0, days - length))  # a window inside the collection when it fits
     end = np.minimum(days, start + length)
     length = np.maximum(1, end - start)
-    intensity = np.minimum(8.0, rng.lognormal(0.0, 0.9, n_persons)) * np.where(is_net, 3.5, 1.0)
+    intensity = np.minimum(5.0, rng.lognormal(0.0, 0.9, n_persons)) * np.where(is_net, 3.5, 1.0)
     n_orig = n_ads - round(n_ads * MIRROR_SHARE)
     weights = intensity * length
     counts = 1 + rng.multinomial(max(0, n_orig - n_persons), weights / weights.sum())
