@@ -60,9 +60,9 @@ CASES = [
     ("couleurs contradictoires", "X7b", "Hénin-Beaumont", "Jade", "0536496602", "Jade, 23 ans, aux yeux noirs, "
      "de passage à Hénin-Beaumont pour quelques jours. Elle vous reçoit 24h/24, discrétion assurée."),
     # one person whose ads each give part of her description (hair in one, eyes in the other) → one person
-    ("description partielle", "X8a", "Berck", "Maelys", "0536497777", "Maelys, 26 ans, blonde et mince. "
+    ("description partielle", "X8a", "Berck", "Maelys", "0536497878", "Maelys, 26 ans, blonde et mince. "
      "Je reçois en douceur dans mon studio, sur rendez-vous uniquement."),
-    ("description partielle", "X8b", "Berck", "Maelys", "0536497777", "Maelys, 26 ans, aux yeux verts. "
+    ("description partielle", "X8b", "Berck", "Maelys", "0536497878", "Maelys, 26 ans, aux yeux verts. "
      "Je reçois en douceur dans mon studio près de la plage, sur rendez-vous."),
 ]
 EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numéro dans le texte": 1,
@@ -162,10 +162,10 @@ def test_the_ads_sharing_a_number_are_compared_with_their_neighbours_by_stretche
     keys = dedup._stretched(np.arange(10), np.array(["n"] * 10, dtype=object), dedup._likeness_rank(likeness))
     # sorted: a24 (2, 7), a25 (1, 4, 5, 8, 9), b30 (0, 3, 6) → stretches (2 7 1) (4 5 8) (9 0 3) (6)
     assert keys == [[2, 1], [0], [0], [2, 1], [1, 0], [1, 0], [3, 2], [0], [1, 0], [2, 1]]
-    # a second number: its keys apart from the first's
-    keys = dedup._stretched(np.array([0, 1, 1]), np.array(["n", "n", "m"], dtype=object),
-                            dedup._likeness_rank(likeness.head(2)))
-    assert keys == [[0], [0, 1 << 32]]
+    # a second number: its keys apart from the first's; a number on one ad opens no pair, no key
+    keys = dedup._stretched(np.array([0, 1, 1, 0, 2]), np.array(["n", "n", "m", "m", "p"], dtype=object),
+                            dedup._likeness_rank(likeness.head(3)))
+    assert keys == [[0, 1 << 32], [0, 1 << 32], []]
 
 
 def test_chapter_7s_picture_of_the_stretches_counts_the_pairs_compared():
@@ -204,6 +204,43 @@ def test_a_number_reposted_many_times_makes_pairs_in_proportion_to_its_ads(world
     across = shared[shared["id_annonce_a"].map(names) != shared["id_annonce_b"].map(names)]
     assert len(across) == 11 and (across["statut"] == dedup.LINK_STATUSES["reseau"]).all()
     assert len(shared) == 150
+
+
+def test_reposts_without_number_or_pseudo_are_compared_by_their_first_name_and_commune(world, tmp_path):
+    """Two persons of one first name in one town, each reposting sixty times with neither
+    number nor pseudo: more ads share the first name and the commune, and a text, than any
+    key may gather pair by pair, so they are walked by stretches — every ad reached, the two
+    persons told apart by their ages and eyes."""
+    rows = [{"id_annonce": f"N{k:03d}", "site": "cas.example", "commune_declaree": "Outreau", "titre": "",
+             "texte": ("Moi c'est Noor, 29 ans, brune aux yeux marron. Je vous reçois chez moi." if k % 2 else
+                       "Moi c'est Noor, 41 ans, aux yeux verts. Discrète, je vous reçois en soirée."),
+             "telephone": "", "pseudo": "", "age_declare": ""} for k in range(120)]
+    persons, _ = dedup.link(pd.concat([world, _sheet(tmp_path / "noor.csv", rows)], ignore_index=True),
+                            "62", BOULOGNE)
+    noor = persons.set_index("id_annonce").loc[[row["id_annonce"] for row in rows], "id_personne"]
+    assert noor.iloc[1::2].nunique() == noor.iloc[::2].nunique() == 1 and noor.nunique() == 2
+
+
+def test_long_texts_are_compared(world, tmp_path):
+    """An agency's profile sheet runs to hundreds of words: two such texts set more bits of
+    their fingerprints than a small integer holds (a third corpus made the linkage fail there)."""
+    sheet = ("Bienvenue sur la fiche de Louna, 27 ans, grande brune aux yeux verts, élégante et raffinée. "
+             "Je parle français, anglais et un peu d'italien. Disponible du lundi au samedi de dix heures à "
+             "minuit, sur rendez-vous pris au moins une heure avant. Je reçois dans un appartement calme, "
+             "climatisé, près de la gare de Lens, parking gratuit dans la rue voisine. Je me déplace aussi à "
+             "votre hôtel à Liévin, Béthune ou Arras, frais de déplacement en plus. Tarifs fixes, annoncés au "
+             "téléphone, aucune négociation. Pas de numéros masqués, pas de SMS, appels seulement. Hygiène "
+             "irréprochable exigée, douche à disposition, serviettes fournies. Photos récentes et vérifiées "
+             "par l'agence, visage flouté par discrétion. Courtoisie et respect attendus, je me réserve le "
+             "droit de refuser un rendez-vous. Tournée dans le Nord la semaine prochaine, réservez vite. ")
+    rows = [{"id_annonce": f"L{k}", "site": "agence.example", "commune_declaree": "Lens", "titre": "Louna",
+             "texte": sheet + ending, "telephone": "0536498888", "pseudo": "Louna", "age_declare": "27"}
+            for k, ending in enumerate(["Merci de votre visite.", "Nouvelles photos cette semaine, à bientôt."])]
+    assert len(dedup.trigram_hashes(rows[0]["texte"])) > 127   # more than a signed byte counts
+    persons, links = dedup.link(pd.concat([world, _sheet(tmp_path / "longues.csv", rows)], ignore_index=True),
+                                "62", BOULOGNE)
+    pair = links[links["id_annonce_a"].isin(["L0", "L1"]) & links["id_annonce_b"].isin(["L0", "L1"])]
+    assert pair["niveau_texte"].tolist() == ["textes presque identiques"] and pair["statut"].tolist() == ["sûr"]
 
 
 def test_network_index_phones_one_prefix(world):

@@ -57,7 +57,7 @@ PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two ages one person declares
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
-BLOCK_LIMIT = 50           # ads sharing a text band or a first name + commune key, at most
+BLOCK_LIMIT = 50           # ads sharing a first name + commune key the weights are learnt on, at most
 STRETCH = 3                # ads of one stretch of the ads sharing a number or a pseudo (see `_stretched`)
 _PRIME = (1 << 61) - 1
 
@@ -141,28 +141,25 @@ def minhash_bands(hashes: list[np.ndarray]) -> np.ndarray:
     return (((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)).astype(np.int64)
 
 
-def _band_keys(bands: np.ndarray, texted: np.ndarray, alike: np.ndarray) -> list[list[int]]:
-    """Each ad's band keys (`bands`: one row per ad; `texted`: the ad has trigrams), kept on
-    one ad of each group of ads `alike` (≥ 0: same number, pseudo, first name, age and
-    commune, with a number or a pseudo, so compared by their stretches; −1: alike to no
-    other), and dropped when more than
-    `BLOCK_LIMIT` such ads share it: a band that so many persons share is a phrase of a
-    template, not the sign of one person."""
+def _band_keys(bands: np.ndarray, texted: np.ndarray, alike: np.ndarray, rank: np.ndarray) -> list[list[int]]:
+    """Each ad's band keys, by stretches (`_stretched`) of the ads sharing a band (`bands`:
+    one row per ad; `texted`: the ad has trigrams), each band kept on one ad of each group
+    of ads `alike` (≥ 0: same number, pseudo, first name, age and commune, with a number or
+    a pseudo, so compared by their stretches; −1: alike to no other). A phrase of a
+    template, or a text reposted hundreds of times, is shared by many ads: walked by
+    stretches, it compares each ad with its likest, not every pair."""
     ad = np.repeat(np.flatnonzero(texted), BANDS)
     band = bands[texted].ravel()
     standing = np.where(alike[ad] >= 0, alike[ad], -1 - ad)
     first = ~pd.DataFrame({"band": band, "standing": standing}).duplicated().to_numpy()
-    ad, band = ad[first], band[first]
-    _, inverse, counts = np.unique(band, return_inverse=True, return_counts=True)
-    shared = counts[inverse] <= BLOCK_LIMIT
-    return _keys_per_ad(len(texted), ad[shared], band[shared])
+    return _stretched(ad[first], band[first], rank)
 
 
 def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd.Series:
-    """The first name and the commune, as one blocking key; with the age too when more
-    than `BLOCK_LIMIT` ads share them (a common name in a large town), and no key when
-    even the age leaves more than `BLOCK_LIMIT`: a big corpus is never compared pair by
-    pair within such a group (its ads are still compared by number, pseudo and text)."""
+    """The first name and the commune, as one key for learning the weights (`trained_model`);
+    with the age too when more than `BLOCK_LIMIT` ads share them (a common name in a large
+    town), and no key when even the age leaves more than `BLOCK_LIMIT`: the pairs learnt
+    from stay in proportion to the ads. (The pairs scored come from `_stretched`.)"""
     known = prenom.notna() & commune.notna()
     key = prenom.fillna("") + "|" + commune.fillna("")
     big = key.map(key[known].value_counts()).fillna(0) > BLOCK_LIMIT
@@ -202,6 +199,8 @@ def _stretched(ad: np.ndarray, value: np.ndarray, rank: np.ndarray) -> list[list
     A key is the value's number times 2**32 plus the stretch's.
     """
     values = pd.factorize(value)[0].astype(np.int64)
+    shared = np.bincount(values, minlength=1)[values] > 1   # a value of one ad opens no pair
+    values, ad = values[shared], ad[shared]
     order = np.lexsort([rank[ad], values])   # by value, then alike ads together
     values, ad = values[order], ad[order]
     first = np.r_[True, values[1:] != values[:-1]] if len(values) else np.zeros(0, dtype=bool)
@@ -251,6 +250,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
+    known = (prenom.notna() & commune.notna()).to_numpy()
     return pd.DataFrame({
         "unique_id": np.arange(len(ads)),
         "telephone": telephone.to_numpy(),
@@ -262,9 +262,10 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
                                ads["description"].fillna("")) for trait in adfields.EXCLUSIVE_TRAITS},
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
+        "blocs_prenom_commune": _stretched(np.flatnonzero(known), (prenom + "|" + commune)[known].to_numpy(), rank),
         "n_trigrammes": trigrams,
         **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
-        "bandes": _band_keys(minhash_bands(distinct_hashes)[codes], trigrams > 0, alike),
+        "bandes": _band_keys(minhash_bands(distinct_hashes)[codes], trigrams > 0, alike, rank),
         "blocs_telephone": _stretched(numbered.index.to_numpy(), numbered.to_numpy(), rank),
         "blocs_pseudo": _stretched(named.index.to_numpy(), named.to_numpy(), rank),
     })
@@ -290,9 +291,10 @@ def _jaccard_at_least(share: float) -> str:
     The union's size is estimated from the bits its fingerprint sets (linear counting:
     u = −M ln(1 − bits/M) for M bits), the intersection is then the two sizes minus the
     union, and J ≥ s reads |A| + |B| ≥ (1 + s) u. Within a few trigrams of the exact count
-    for ads' texts, and a few operations per pair instead of intersecting two lists.
+    for ads' texts, and a few operations per pair instead of intersecting two lists. (DuckDB
+    counts a column's bits in a signed byte: the counts are summed as integers.)
     """
-    bits = " + ".join(f"bit_count({c}_l | {c}_r)" for c in FINGERPRINT_COLUMNS)
+    bits = " + ".join(f"CAST(bit_count({c}_l | {c}_r) AS INTEGER)" for c in FINGERPRINT_COLUMNS)
     union = f"-{FINGERPRINT_BITS} * ln(greatest(1 - ({bits}) / {FINGERPRINT_BITS}.0, 1e-9))"
     return f"n_trigrammes_l + n_trigrammes_r >= {1 + share} * ({union})"
 
@@ -311,8 +313,9 @@ def _exact(column: str, label: str, tf: bool = False) -> cl.ExactMatch:
     return comparison
 
 
-# Same first name and commune (the key `prenom_commune` refines the largest groups by the
-# age); naming both columns, the training by expectation maximisation leaves them out.
+# Same first name and commune, the pairs the phone's weight is learnt on (the key
+# `prenom_commune` refines the largest groups by the age); naming both columns, the
+# training by expectation maximisation leaves them out.
 NAME_AND_PLACE = "l.prenom_commune = r.prenom_commune AND l.prenom = r.prenom AND l.commune = r.commune"
 
 
@@ -359,7 +362,8 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         blocking_rules_to_generate_predictions=[
             block_on("blocs_telephone", arrays_to_explode=["blocs_telephone"]),
             block_on("blocs_pseudo", arrays_to_explode=["blocs_pseudo"]),
-            f"{NAME_AND_PLACE} AND {elsewhere}",
+            CustomRule(f"l.blocs_prenom_commune = r.blocs_prenom_commune AND {elsewhere}",
+                       arrays_to_explode=["blocs_prenom_commune"]),
             CustomRule(f"l.bandes = r.bandes AND {elsewhere}", arrays_to_explode=["bandes"])],
         retain_intermediate_calculation_columns=True, additional_columns_to_retain=[])
 
