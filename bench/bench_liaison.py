@@ -1,7 +1,7 @@
 """Benchmark: the linkage of step 7 side by side with the first edition's rules and a naive
 baseline, on the default synthetic world and on the independently written one.
 
-Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_MONDE_INDEPENDANT]
+Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_INDEPENDANT_ET_TROISIEME]
 
 The model was set (fields, comparisons, blocking, thresholds) on the default world and
 the hand-written cases of tests/test_dedup.py; the independent world
@@ -19,6 +19,7 @@ import pandas as pd
 
 from diagnostic import ads, dedup, dedup_rules
 from diagnostic.synthetic.ads_independent import independent_world
+from diagnostic.synthetic.ads_third import third_world
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
@@ -56,11 +57,11 @@ if __name__ == "__main__":
     truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str,
                         keep_default_na=False).set_index("id_annonce")["id_personne"]
     rows = compare("monde par défaut (699 annonces)", default, truth)
-    sheet, independent_truth = independent_world(size)
-    with tempfile.TemporaryDirectory() as folder:
-        sheet.to_csv(Path(folder) / "annonces.csv", index=False)
-        read = ads.read_ads(Path(folder) / "annonces.csv")
-    rows += compare(f"monde indépendant ({len(read)} annonces)", read,
-                    independent_truth.set_index("id_annonce")["id_personne"])
+    for name, world in (("monde indépendant", independent_world), ("troisième monde", third_world)):
+        sheet, world_truth = world(size)
+        with tempfile.TemporaryDirectory() as folder:
+            sheet.to_csv(Path(folder) / "annonces.csv", index=False)
+            read = ads.read_ads(Path(folder) / "annonces.csv")
+        rows += compare(f"{name} ({len(read)} annonces)", read, world_truth.set_index("id_annonce")["id_personne"])
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))

@@ -15,6 +15,12 @@ def test_first_name_in_the_ways_ads_introduce_the_person():
     assert adfields.first_name("Nouvelle à Lens : Kim, 22 ans, douce.") == "Kim"
     assert adfields.first_name("Je suis Nouvelle sur Arras, je suis ouverte") == ""   # not names
     assert adfields.first_name("Massage relaxant à Lens") == ""
+    # a profile sheet's label, and a known first name set off by a comma
+    assert adfields.first_name("Prénom : Nadia | Âge : 24 ans | Yeux : verts") == "Nadia"
+    assert adfields.first_name("Bonsoir messieurs, Emma, française, corps athlétique.") == "Emma"
+    assert adfields.first_name("Venez découvrir Chloé, douce et souriante.") == "Chloé"
+    assert adfields.first_name("Lens, belle brune, discrète.") == ""   # a town, not a first name
+    assert adfields.first_name("Bonjour, nouvelle sur Arras.") == ""
 
 
 def test_the_same_first_name_gives_the_same_key_whatever_its_spelling():
@@ -33,6 +39,12 @@ def test_description_and_languages():
     assert adfields.description("Blonde aux yeux bleus, petite et pulpeuse, brésilienne") == [
         "blond", "bresilien", "petit", "pulpeux", "yeux-bleus"]
     assert adfields.description("Moment de détente") == []
+    # as profile sheets and plurals write them
+    assert adfields.description("Cheveux : blonde | Yeux : marron | Silhouette : menue") == ["blond", "yeux-marron"]
+    assert adfields.description("aux yeux marrons, cheveux bruns, 1m61") == ["brun", "yeux-marron"]
+    assert adfields.description("Jolie brunette aux yeux noisette") == ["brun", "yeux-marron"]
+    assert adfields.description("blondinette aux yeux bleu clair") == ["blond", "yeux-bleus"]
+    assert adfields.description("cheveux noirs, yeux verts") == ["brun", "yeux-verts"]
 
 
 def test_an_exclusive_trait_is_the_one_colour_an_ad_gives():
@@ -60,6 +72,7 @@ def test_commune_spellings_meet_on_the_insee_code():
     written = ["lens centre", "62300 Lens", "LENS", "Arras gare", "Hénin-Beaumont", "Trifouillis"]
     assert adfields.commune_codes(written, "62") == ["62498", "62498", "62498", "62041", "62427", "trifouillis"]
     assert adfields.commune_key("lens centre ville") == "lens"
+    assert adfields.commune_key("Lens et environs") == adfields.commune_key("Lens et ses alentours") == "lens"
 
 
 def test_reading_extracts_the_fields_and_masks_the_first_name(tmp_path):

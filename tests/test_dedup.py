@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from diagnostic import ads, dedup
+from diagnostic import adfields, ads, dedup
 from diagnostic.errors import InputError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "synthetic"
@@ -59,6 +59,11 @@ CASES = [
      "de passage à Hénin-Beaumont pour quelques jours. Elle vous reçoit 24h/24, discrétion assurée."),
     ("couleurs contradictoires", "X7b", "Hénin-Beaumont", "Jade", "0536496602", "Jade, 23 ans, aux yeux noirs, "
      "de passage à Hénin-Beaumont pour quelques jours. Elle vous reçoit 24h/24, discrétion assurée."),
+    # two persons whose pseudo is only their common first name, other numbers, towns and texts → two persons
+    ("pseudo prénom", "X10a", "Arras", "Emma", "0536491010", "Bonjour, je suis Emma, 25 ans. Massage relaxant "
+     "dans un cadre calme, douche à disposition."),
+    ("pseudo prénom", "X10b", "Calais", "Emma", "0536492020", "Emma, 25 ans, nouvelle à Calais. Je me déplace à "
+     "votre hôtel le soir, appels seulement."),
     # one person whose ads each give part of her description (hair in one, eyes in the other) → one person
     ("description partielle", "X8a", "Berck", "Maelys", "0536497878", "Maelys, 26 ans, blonde et mince. "
      "Je reçois en douceur dans mon studio, sur rendez-vous uniquement."),
@@ -66,7 +71,7 @@ CASES = [
      "Je reçois en douceur dans mon studio près de la plage, sur rendez-vous."),
 ]
 EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numéro dans le texte": 1,
-                    "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2,
+                    "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2, "pseudo prénom": 2,
                     "description partielle": 1}
 
 
@@ -111,6 +116,35 @@ def test_each_failure_kind_is_linked_or_kept_apart(cases, kind):
     assert not persons["id_personne"].drop(index=idents).isin(persons.loc[idents, "id_personne"]).any()
 
 
+def test_a_pseudo_that_is_only_a_first_name_is_compared_once_as_the_first_name(tmp_path):
+    rows = [{"id_annonce": ident, "site": "cas.example", "commune_declaree": "Arras", "titre": "", "texte": text,
+             "telephone": "", "pseudo": pseudo, "age_declare": ""}
+            for ident, pseudo, text in [("E1", "Emma", "Massage relaxant, 25 ans."),
+                                        ("E2", "Emma", "Je suis Emma, 25 ans."),
+                                        ("E3", "Emma_douce62", "Moi c'est Emma.")]]
+    fields = dedup.comparable(_sheet(tmp_path / "emma.csv", rows), "62")
+    emma = adfields.name_key("Emma")
+    # the first name read from the text, or else the pseudo's; the pseudo "Emma" not compared again
+    assert fields["prenom"].tolist() == [emma] * 3
+    assert fields["pseudo"].isna().tolist() == [True, True, False] and fields["pseudo"].iloc[2].startswith("PSE-")
+
+
+def test_persons_never_join_ads_whose_first_names_colours_or_ages_contradict():
+    """The guard of `grouped`, by hand: links taken in order, refused when the two groups
+    of ads would hold two first names, two eye or hair colours, or ages more than
+    `AGE_SPREAD` years apart."""
+    fields = pd.DataFrame({"prenom": ["PRE-a", "PRE-a", "PRE-a", None, "PRE-b", "PRE-a", "PRE-a"],
+                           "yeux": [None, "yeux-verts", None, None, None, "yeux-noirs", None],
+                           "cheveux": [None] * 7,
+                           "age": [24, 26, 28, 41, 25, 25, np.nan]})
+    a, b = np.array([0, 1, 2, 0, 1, 0, 3]), np.array([1, 2, 3, 4, 5, 6, 6])
+    _, groups, holds = dedup.grouped(fields, a, b, first=len(a))
+    # 24, 26, 28: one person (a spread of 4); 41 is 17 years from 24; another first name;
+    # other eyes; an ad with no age or colour joins the first group, then refuses ad 3 through it
+    assert holds == [True, True, False, False, False, True, False]
+    assert groups == [0, 0, 0, 3, 4, 5, 0]
+
+
 def test_a_shared_number_on_different_persons_is_a_network_index(cases):
     _, links = cases
     pair = links[(links["id_annonce_a"].isin(["X6a", "X6b"])) & (links["id_annonce_b"].isin(["X6a", "X6b"]))]
@@ -123,9 +157,9 @@ def test_every_link_says_which_fields_agreed_and_how_much_each_weighed(linked):
     _, links = linked
     assert len(links) > 0 and links["raison"].str.contains(r"\([+-]\d+,\d\)").all()
     weights = links[[f"poids_{f}" for f in dedup.FIELDS]].sum(axis=1)
-    # the fields' weights plus the prior make the link's weight
-    prior = (links["poids"] - weights).round(1)
-    assert prior.nunique() == 1 and prior.iloc[0] < 0
+    # the fields' weights plus the prior make the link's weight (each rounded to two decimals)
+    prior = links["poids"] - weights
+    assert prior.max() - prior.min() < 0.05 and prior.iloc[0] < 0
 
 
 def test_the_range_of_persons_contains_the_truth(linked, truth):
@@ -298,15 +332,16 @@ def test_command_line(tmp_path, project_root):
     assert (tmp_path / "sortie/liens_a_relire.xlsx").is_file()
 
 
-# Ten of the hand-written ads alone, and what the linkage gave on them before it was made
-# fast (issue 15, one million ads): the DuckDB engine must give the same persons and links.
-# The two pairs whose hair colours differ weigh 0.09 more since contradicting colours are a
-# level of the description of their own (learnt on these ten ads, its weight is small).
+# Ten of the hand-written ads alone, and what the linkage gives on them (the DuckDB engine,
+# pinned since it was made fast for a million ads, issue 15). The weights moved twice since,
+# the persons never: when contradicting colours became a level of their own (X5, X6: hair),
+# and when a pseudo that is only a first name ("Axelle", "Melina", "Olga") stopped counting
+# twice with the first name.
 TEN = ["X1a", "X1b", "X2a", "X2b", "X3a", "X3b", "X5a", "X5b", "X6a", "X6b"]
 TEN_PERSONS = ["P00001", "P00001", "P00002", "P00002", "P00003", "P00003", "P00004", "P00005", "P00006", "P00007"]
-TEN_LINKS = [("X2a", "X2b", "sûr", 15.33, 1.0), ("X1a", "X1b", "sûr", 14.54, 1.0), ("X3a", "X3b", "sûr", 10.37, 0.9992),
-             ("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 9.3, 0.9984),
-             ("X5a", "X5b", dedup.LINK_STATUSES["ecarte"], 1.81, 0.7776)]
+TEN_LINKS = [("X2a", "X2b", "sûr", 9.49, 0.9986), ("X1a", "X1b", "sûr", 8.7, 0.9976), ("X3a", "X3b", "sûr", 8.7, 0.9976),
+             ("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 7.55, 0.9947),
+             ("X5a", "X5b", dedup.LINK_STATUSES["ecarte"], 0.05, 0.5093)]
 
 
 def test_ten_ads_give_the_same_persons_and_links_as_before(tmp_path, project_root):

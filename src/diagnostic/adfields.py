@@ -16,8 +16,8 @@ import pandas as pd
 import phonenumbers
 
 from . import communes
-from .privacy import (NAME_MASK, digit_windows, literal_pattern, phone_neighbour_keys, phone_pseudonyms,
-                      pseudonym, window_phones)
+from .privacy import (NAME_MASK, digit_windows, is_first_name, literal_pattern, phone_neighbour_keys,
+                      phone_pseudonyms, pseudonym, window_phones)
 from .text import without_accents
 
 _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
@@ -27,8 +27,11 @@ _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
 FIRST_NAME_PATTERNS = [
     re.compile(r"(?:moi c'?est|moi c’est|je suis|je m'appelle|je m’appelle|my name is|i am|i'm|call me)\s+" + _NAME,
                re.IGNORECASE),
+    re.compile(r"pr[ée]nom\s*:\s*" + _NAME, re.IGNORECASE),   # a profile sheet's label
     re.compile(_NAME + r"\s*,\s*\d{2}\s*(?:ans|years)"),
 ]
+# Else a known first name set off by a comma: "Bonsoir messieurs, Emma, française".
+_NAME_AND_COMMA = re.compile(r"\b" + _NAME + r"\s*,")
 # Words that follow "je suis" with a capital letter without being a name.
 NOT_NAMES = {"nouvelle", "nouveau", "belle", "douce", "disponible", "ouverte", "ouvert", "de", "une", "un", "la",
              "le", "ici", "new", "sweet", "available", "bonjour", "coucou", "hello", "dispo", "jeune", "tres", "très",
@@ -48,8 +51,13 @@ DESCRIPTION_WORDS = {
     "bresilienne": "bresilien", "colombienne": "colombien", "venezuelienne": "venezuelien",
     "nigeriane": "nigerian", "chinoise": "chinois", "ukrainienne": "ukrainien", "latine": "latin",
     "asiatique": "asiatique", "africaine": "africain", "russe": "russe", "italienne": "italien",
-    "blonde naturelle": "blond", "blonde platine": "blond",
+    "blonde naturelle": "blond", "blonde platine": "blond", "brunette": "brun", "blondinette": "blond",
+    "yeux marrons": "yeux-marron", "yeux noisette": "yeux-marron", "yeux bleu": "yeux-bleus",
+    "yeux vert": "yeux-verts", "yeux noir": "yeux-noirs", "cheveux bruns": "brun", "cheveux noirs": "brun",
+    "cheveux blonds": "blond", "cheveux chatains": "chatain",
 }
+# A profile sheet's labels ("Yeux : verts", "Cheveux : blonde") read as running text.
+_TRAIT_LABEL = re.compile(r"\b(yeux|cheveux)\s*:\s*")
 # The traits of which one person has one value at a time: the colours of the eyes and of the
 # hair, by which the escort sites' search engines sort the persons (annex 5, 1-a). Two ads
 # giving two colours are two persons (the handbook's choice, see `exclusive_trait`).
@@ -62,7 +70,7 @@ LANGUAGE_WORDS = {"francais": "francais", "french": "francais", "anglais": "angl
                   "allemand": "allemand", "german": "allemand", "arabe": "arabe", "chinois": "chinois"}
 _LANGUAGES = re.compile(r"(?:parle|parlant|langues?\s*:|speak|speaks|speaking)\s+((?:[a-z]+(?:\s*(?:,|et|and|/)\s*)?){1,4})")
 # Vague place words that ads add to a commune: "lens centre", "Arras gare", "Calais et alentours".
-PLACE_NOISE = re.compile(r"\b(centre ville|centre|ville|gare|et alentours|alentours|environs|secteur|proche|"
+PLACE_NOISE = re.compile(r"\b(centre ville|centre|ville|gare|(?:et (?:ses )?)?(?:alentours|environs)|secteur|proche|"
                          r"agglomeration|agglo|nord|sud|est|ouest)\b")
 
 
@@ -73,7 +81,8 @@ def first_name(text: str) -> str:
             name = found.group(1)
             if without_accents(name).lower() not in NOT_NAMES:
                 return name
-    return ""
+    return next((found.group(1) for found in _NAME_AND_COMMA.finditer(text or "") if is_first_name(found.group(1))),
+                "")
 
 
 def name_key(name: str) -> str:
@@ -89,7 +98,7 @@ def declared_age(age_field: str, text: str) -> float:
 
 def description(text: str) -> list[str]:
     """The physical description words of the ad, normalised, sorted, without repeats."""
-    lowered = without_accents(text or "").lower()
+    lowered = _TRAIT_LABEL.sub(r"\1 ", without_accents(text or "").lower())
     return sorted({DESCRIPTION_WORDS[w] for w in _DESCRIPTION.findall(lowered)})
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from . import adfields, communes, press
-from .privacy import mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
+from .privacy import is_first_name, mask_ad_text, mask_contacts, phone_neighbour_keys, phone_pseudonyms, pseudonym
 from .tables import EXCEL_CELL_LIMIT, Date, read_rows, sheet_names
 from .text import per_distinct, without_accents
 
@@ -69,7 +69,9 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     pseudonym of the first name the ad gives, which is then masked in the text too),
     `age` (declared, a number), `description` and `langues` (words joined by spaces),
     `telephones_texte` and `voisins_texte` (pseudonyms of the numbers written inside the
-    text, and their neighbour keys), `commune_cle` (the declared commune without its
+    text, and their neighbour keys), `pseudo_prenom` (the pseudo is only a first name,
+    "Emma": it is then the ad's first name when the text gives none, and step 7 compares
+    it once, as the first name), `commune_cle` (the declared commune without its
     postcode, accents and vague place words; `adfields.commune_codes` turns it into an
     INSEE code when the département is known).
     """
@@ -82,12 +84,16 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     pseudos = ads["pseudo"].fillna("")
     ads["pseudo_pseudo"] = per_distinct(lambda p: pseudonym("PSE", without_accents(p).strip().lower()) if p else "",
                                         pseudos)
+    ads["pseudo_prenom"] = per_distinct(lambda p: is_first_name(p.strip()) if p.strip() else False, pseudos)
     whole = ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")
     found = per_distinct(adfields.fields, whole, ads["age_declare"].fillna(""))
     names = [f[0] for f in found]
     for k, column in enumerate(("prenom_pseudo", "age", "description", "langues", "telephones_texte",
                                 "voisins_texte"), start=1):
         ads[column] = [f[k] for f in found]
+    # a pseudo that is only a first name is the ad's first name when its text gives none
+    unnamed = (ads["prenom_pseudo"] == "") & ads["pseudo_prenom"]
+    ads.loc[unnamed, "prenom_pseudo"] = per_distinct(adfields.name_key, pseudos[unnamed].str.strip())
     ads["commune_cle"] = per_distinct(adfields.commune_key, ads["commune_declaree"].fillna(""))
     for column in ("titre", "texte"):
         ads[column] = per_distinct(lambda t, p, n: adfields.mask_first_name(mask_ad_text(t, p), n),

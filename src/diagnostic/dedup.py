@@ -54,7 +54,8 @@ from .text import each, per_distinct, without_accents
 # behind the ads are given as a range, sure links only versus sure and probable links).
 SURE = 0.99
 PROBABLE = 0.5
-AGE_TOLERANCE = 2          # years between two ages one person declares
+AGE_TOLERANCE = 2          # years between two "close" ages (a level of the age comparison)
+AGE_SPREAD = 5             # years between the ages one person's ads declare, at most (see `grouped`)
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
 BLOCK_LIMIT = 50           # ads sharing a first name + commune key the weights are learnt on, at most
@@ -238,6 +239,9 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
                               ads["voisins_pseudo"].fillna(""), ads["voisins_texte"].fillna(""))
     blank = lambda column: ads[column].fillna("").replace("", None).astype(object).reset_index(drop=True)  # noqa: E731
     prenom, pseudo, telephone = blank("prenom_pseudo"), blank("pseudo_pseudo"), blank("telephone_pseudo")
+    # a pseudo that is only a first name agrees whenever the first names do: compared once, as the first name
+    pseudo = pd.Series(np.where(ads["pseudo_prenom"].fillna(False).to_numpy(dtype=bool), None,
+                                pseudo.to_numpy(dtype=object)), dtype=object)
     places, written = pd.factorize(ads["commune_cle"].fillna(""))
     codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
     commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
@@ -305,10 +309,15 @@ def _null(column: str, engine: str = "duckdb", array: bool = False) -> dict:
     return {"sql_condition": test, "label_for_charts": "non renseigné", "is_null_level": True}
 
 
-def _exact(column: str, label: str, tf: bool = False) -> cl.ExactMatch:
+# A common value of these weighs less than a rare one when two ads agree on it (term-frequency
+# adjustment): a first name or a pseudo many persons use, a large town.
+TERM_FREQUENCY = ("pseudo", "prenom", "commune")
+
+
+def _exact(column: str, label: str) -> cl.ExactMatch:
+    tf = {"tf_adjustment_column": column, "tf_adjustment_weight": 1.0} if column in TERM_FREQUENCY else {}
     comparison = cl.CustomComparison(output_column_name=column, comparison_levels=[
-        _null(column), {"sql_condition": f"{column}_l = {column}_r", "label_for_charts": f"même {label}",
-                        **({"tf_adjustment_column": column, "tf_adjustment_weight": 1.0} if tf else {})},
+        _null(column), {"sql_condition": f"{column}_l = {column}_r", "label_for_charts": f"même {label}", **tf},
         {"sql_condition": "ELSE", "label_for_charts": f"{label} différent"}])
     return comparison
 
@@ -357,8 +366,8 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         {"sql_condition": "ELSE", "label_for_charts": "textes différents"}])
     return SettingsCreator(
         link_type="dedupe_only", unique_id_column_name="unique_id",
-        comparisons=[phone, _exact("pseudo", "pseudo"), _exact("prenom", "prénom", tf=True), age, description,
-                     _exact("commune", "commune", tf=True), text],
+        comparisons=[phone, _exact("pseudo", "pseudo"), _exact("prenom", "prénom"), age, description,
+                     _exact("commune", "commune"), text],
         blocking_rules_to_generate_predictions=[
             block_on("blocs_telephone", arrays_to_explode=["blocs_telephone"]),
             block_on("blocs_pseudo", arrays_to_explode=["blocs_pseudo"]),
@@ -469,7 +478,7 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     same_number = max(_level_labels(linker, "telephone"))
     kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
     columns = {"unique_id_l": "a", "unique_id_r": "b", "match_weight": "poids", "match_probability": "probabilite"}
-    tf = [f"mw_tf_adj_{f}" for f in ("prenom", "commune")]
+    tf = [f"mw_tf_adj_{f}" for f in TERM_FREQUENCY]
     wanted = list(columns) + [f"{k}_{f}" for f in FIELDS for k in ("mw", "gamma")] + tf
     chunks = -(-ads // PREDICTED_ADS)
     parts = []
@@ -505,11 +514,13 @@ ONE_VALUE = ("prenom", *adfields.EXCLUSIVE_TRAITS)
 
 def _compatible(values_a: tuple, values_b: tuple, ages_a: tuple, ages_b: tuple) -> bool:
     """Two groups of ads can be one person: no two first names, eye or hair colours, and
-    ages within tolerance."""
+    the ages their ads declare within `AGE_SPREAD` years (a declared age is a sales
+    argument that "peut ne pas correspondre à la réalité", section IV-A-2, and a person's
+    ads over a long collection declare several)."""
     if any(x is not None and y is not None and x != y for x, y in zip(values_a, values_b)):
         return False
     low, high = min(ages_a[0], ages_b[0]), max(ages_a[1], ages_b[1])
-    return not high - low > AGE_TOLERANCE
+    return not high - low > AGE_SPREAD
 
 
 def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,

@@ -345,7 +345,8 @@ def _plain(word: str) -> str:
     return without_accents(word).lower().replace("’", "'")
 
 
-def _is_first_name(word: str) -> bool:
+def is_first_name(word: str) -> bool:
+    """`word` is a known first name (hyphenated parts too), not a word ads start sentences with."""
     parts = _plain(word).split("-")
     return all(part in _first_names() for part in parts) and parts[0] not in NOT_SURNAMES
 
@@ -370,8 +371,8 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
         if before and _plain(before[0]).strip(".,;:") in PLACE_WORDS:
             continue
         a, b = first.group(0), second.group(0)
-        if (_is_first_name(a) and _is_surname(b)) or (a.isupper() and len(a) >= 2 and _is_surname(a)
-                                                       and _is_first_name(b)):
+        if (is_first_name(a) and _is_surname(b)) or (a.isupper() and len(a) >= 2 and _is_surname(a)
+                                                       and is_first_name(b)):
             spans.append((first.start(), second.end()))
     return spans
 
