@@ -1,12 +1,14 @@
 """Benchmark: the linkage of step 7 side by side with the first edition's rules and a naive
-baseline, on the default synthetic world and on the independently written one.
+baseline, on the default synthetic world and on the two written apart from it.
 
 Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_INDEPENDANT_ET_TROISIEME]
 
 The model was set (fields, comparisons, blocking, thresholds) on the default world and
 the hand-written cases of tests/test_dedup.py; the independent world
 (`synthetic.ads_independent`, written without the first generator's code) was measured
-once, after, without changing anything.
+once, after, without changing anything. The third (`synthetic.ads_third`) was written by a
+hand that had read neither the linkage nor the other generators; its first measurement is
+the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
 """
 
 import json

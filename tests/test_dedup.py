@@ -193,12 +193,13 @@ def test_the_ads_sharing_a_number_are_compared_with_their_neighbours_by_stretche
     likeness = pd.DataFrame({"prenom": ["b", "a", "a", "b", "a", "a", "b", "a", "a", "a"],
                              "age": [30, 25, 24, 30, 25, 25, 30, 24, 25, 25], "pseudo": [None] * 10,
                              "commune": [None] * 10})
-    keys = dedup._stretched(np.arange(10), np.array(["n"] * 10, dtype=object), dedup._likeness_rank(likeness))
+    rank = dedup._likeness_rank(likeness)
+    keys = dedup._stretched(np.arange(10), np.array(["n"] * 10, dtype=object), rank).tolist()
     # sorted: a24 (2, 7), a25 (1, 4, 5, 8, 9), b30 (0, 3, 6) → stretches (2 7 1) (4 5 8) (9 0 3) (6)
     assert keys == [[2, 1], [0], [0], [2, 1], [1, 0], [1, 0], [3, 2], [0], [1, 0], [2, 1]]
     # a second number: its keys apart from the first's; a number on one ad opens no pair, no key
     keys = dedup._stretched(np.array([0, 1, 1, 0, 2]), np.array(["n", "n", "m", "m", "p"], dtype=object),
-                            dedup._likeness_rank(likeness.head(3)))
+                            dedup._likeness_rank(likeness.head(3))).tolist()
     assert keys == [[0, 1 << 32], [0, 1 << 32], []]
 
 

@@ -36,6 +36,7 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import duckdb
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_rule_library import CustomRule
@@ -142,18 +143,15 @@ def minhash_bands(hashes: list[np.ndarray]) -> np.ndarray:
     return (((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)).astype(np.int64)
 
 
-def _band_keys(bands: np.ndarray, texted: np.ndarray, alike: np.ndarray, rank: np.ndarray) -> list[list[int]]:
-    """Each ad's band keys, by stretches (`_stretched`) of the ads sharing a band (`bands`:
-    one row per ad; `texted`: the ad has trigrams), each band kept on one ad of each group
-    of ads `alike` (≥ 0: same number, pseudo, first name, age and commune, with a number or
-    a pseudo, so compared by their stretches; −1: alike to no other). A phrase of a
-    template, or a text reposted hundreds of times, is shared by many ads: walked by
-    stretches, it compares each ad with its likest, not every pair."""
-    ad = np.repeat(np.flatnonzero(texted), BANDS)
-    band = bands[texted].ravel()
+def _one_of_alike(ad: np.ndarray, value: np.ndarray, alike: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (`ad[k]`, `value[k]`) with one ad kept for each group of ads `alike` (≥ 0:
+    same number, pseudo, first name, age and commune, with a number or a pseudo, so already
+    compared by their stretches; −1: alike to no other) sharing a value: a first name in a
+    commune or a band of text then opens pairs between persons, or numbers, not within one
+    person's hundreds of reposts."""
     standing = np.where(alike[ad] >= 0, alike[ad], -1 - ad)
-    first = ~pd.DataFrame({"band": band, "standing": standing}).duplicated().to_numpy()
-    return _stretched(ad[first], band[first], rank)
+    first = ~pd.DataFrame({"value": value, "standing": standing}).duplicated().to_numpy()
+    return ad[first], value[first]
 
 
 def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd.Series:
@@ -169,12 +167,13 @@ def _name_place_key(prenom: pd.Series, commune: pd.Series, age: pd.Series) -> pd
     return key.where(key.map(key.value_counts()).fillna(0) <= BLOCK_LIMIT, None)
 
 
-def _keys_per_ad(n_ads: int, ad: np.ndarray, key: np.ndarray) -> list[list[int]]:
-    """The keys of each of `n_ads` ads as lists (possibly empty), from pairs (`ad[k]`, `key[k]`)."""
-    keys: list[list[int]] = [[] for _ in range(n_ads)]
-    for k, own in zip(ad.tolist(), key.tolist()):
-        keys[k].append(own)
-    return keys
+def _keys_per_ad(n_ads: int, ad: np.ndarray, key: np.ndarray) -> pd.Series:
+    """The keys of each of `n_ads` ads as lists (possibly empty), from pairs (`ad[k]`, `key[k]`),
+    in one Arrow list column (no Python list per ad: a million ads have tens of millions of keys)."""
+    order = np.argsort(ad, kind="stable")
+    offsets = np.r_[0, np.cumsum(np.bincount(ad, minlength=n_ads))].astype(np.int32)
+    lists = pa.ListArray.from_arrays(pa.array(offsets), pa.array(np.asarray(key, dtype=np.int64)[order]))
+    return pd.Series(pd.arrays.ArrowExtensionArray(lists))
 
 
 def _likeness_rank(likeness: pd.DataFrame) -> np.ndarray:
@@ -186,7 +185,7 @@ def _likeness_rank(likeness: pd.DataFrame) -> np.ndarray:
     return rank
 
 
-def _stretched(ad: np.ndarray, value: np.ndarray, rank: np.ndarray) -> list[list[int]]:
+def _stretched(ad: np.ndarray, value: np.ndarray, rank: np.ndarray) -> pd.Series:
     """Each ad's blocking keys (a list, possibly empty) for the numbers or pseudos it has:
     `ad[k]` has `value[k]`; `rank` (`_likeness_rank`) sorts alike ads together.
 
@@ -217,7 +216,7 @@ def stretch_pairs(n_ads: int) -> pd.DataFrame:
     (`_stretched`'s keys; chapter 7's picture): columns `rang_a`, `rang_b` (1 to `n_ads`) and
     `comparaison` (« même tronçon » — the same keys —, « tronçons voisins » — one key in
     common — or « non comparées »)."""
-    keys = _stretched(np.arange(n_ads), np.zeros(n_ads, dtype=np.int64), np.arange(n_ads))
+    keys = _stretched(np.arange(n_ads), np.zeros(n_ads, dtype=np.int64), np.arange(n_ads)).tolist()
     return pd.DataFrame([{"rang_a": a + 1, "rang_b": b + 1,
                           "comparaison": "même tronçon" if keys[a] == keys[b] else "tronçons voisins"
                           if set(keys[a]) & set(keys[b]) else "non comparées"}
@@ -255,6 +254,9 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
     known = (prenom.notna() & commune.notna()).to_numpy()
+    name_place = (prenom + "|" + commune)[known].to_numpy()
+    texted = np.flatnonzero(trigrams > 0)
+    bands = minhash_bands(distinct_hashes)[codes][texted].ravel()
     return pd.DataFrame({
         "unique_id": np.arange(len(ads)),
         "telephone": telephone.to_numpy(),
@@ -266,10 +268,10 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
                                ads["description"].fillna("")) for trait in adfields.EXCLUSIVE_TRAITS},
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
-        "blocs_prenom_commune": _stretched(np.flatnonzero(known), (prenom + "|" + commune)[known].to_numpy(), rank),
+        "blocs_prenom_commune": _stretched(*_one_of_alike(np.flatnonzero(known), name_place, alike), rank),
         "n_trigrammes": trigrams,
         **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
-        "bandes": _band_keys(minhash_bands(distinct_hashes)[codes], trigrams > 0, alike, rank),
+        "bandes": _stretched(*_one_of_alike(np.repeat(texted, BANDS), bands, alike), rank),
         "blocs_telephone": _stretched(numbered.index.to_numpy(), numbered.to_numpy(), rank),
         "blocs_pseudo": _stretched(named.index.to_numpy(), named.to_numpy(), rank),
     })
