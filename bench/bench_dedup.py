@@ -60,13 +60,16 @@ def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
         truth = pd.read_csv(world / "verite/annonces-SYNTHETIQUE.csv", dtype=str, usecols=["id_annonce", "id_personne"])
     merged = persons.merge(truth.rename(columns={"id_personne": "vrai"}), on="id_annonce")
     scores = dedup.pairwise_scores(merged["id_personne"], merged["vrai"])
+    low = dedup.pairwise_scores(merged["id_personne_probable"], merged["vrai"])   # sure and probable links
     return {"annonces": len(sheet), "generateur": generator, "moteur": engine, "secondes_lecture": round(reading, 1),
             "secondes_processeur_lecture": round(reading_cpu, 1), "secondes_liaison": round(seconds, 1),
             "secondes_processeur_liaison": round(seconds_cpu, 1), "liens": len(links),
             "memoire_max_Mio": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "memoire_max_processus_fils_Mio": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
             "personnes": int(persons["id_personne"].nunique()), "vraies_personnes": int(truth["id_personne"].nunique()),
-            **{name: round(value, 4) for name, value in scores.items()}}
+            **{name: round(value, 4) for name, value in scores.items()},
+            "personnes_bas": int(persons["id_personne_probable"].nunique()),
+            **{f"{name}_bas": round(value, 4) for name, value in low.items()}}
 
 
 if __name__ == "__main__":

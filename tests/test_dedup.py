@@ -121,12 +121,14 @@ def test_a_pseudo_that_is_only_a_first_name_is_compared_once_as_the_first_name(t
              "telephone": "", "pseudo": pseudo, "age_declare": ""}
             for ident, pseudo, text in [("E1", "Emma", "Massage relaxant, 25 ans."),
                                         ("E2", "Emma", "Je suis Emma, 25 ans."),
-                                        ("E3", "Emma_douce62", "Moi c'est Emma.")]]
+                                        ("E3", "Emma_douce62", "Moi c'est Emma."),
+                                        ("E4", "Emma-love", "Emma ici, 25 ans.")]]
     fields = dedup.comparable(_sheet(tmp_path / "emma.csv", rows), "62")
     emma = adfields.name_key("Emma")
-    # the first name read from the text, or else the pseudo's; the pseudo "Emma" not compared again
-    assert fields["prenom"].tolist() == [emma] * 3
-    assert fields["pseudo"].isna().tolist() == [True, True, False] and fields["pseudo"].iloc[2].startswith("PSE-")
+    # the first name read from the text, or else the pseudo's; the pseudo "Emma" not compared again;
+    # a pseudo of more than a first name stays a pseudo ("love" is a first name too, "Emma-love" is not)
+    assert fields["prenom"].tolist()[:3] == [emma] * 3 and pd.isna(fields["prenom"].iloc[3])
+    assert fields["pseudo"].isna().tolist() == [True, True, False, False]
 
 
 def test_persons_never_join_ads_whose_first_names_colours_or_ages_contradict():

@@ -84,7 +84,9 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     pseudos = ads["pseudo"].fillna("")
     ads["pseudo_pseudo"] = per_distinct(lambda p: pseudonym("PSE", without_accents(p).strip().lower()) if p else "",
                                         pseudos)
-    ads["pseudo_prenom"] = per_distinct(lambda p: is_first_name(p.strip()) if p.strip() else False, pseudos)
+    # one word, a known first name: "Emma", not "Emma62", "Douce Emma" nor "Gina-love"
+    ads["pseudo_prenom"] = per_distinct(lambda p: bool(re.fullmatch(r"[^\W\d_]+", p.strip()))
+                                        and is_first_name(p.strip()), pseudos)
     whole = ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")
     found = per_distinct(adfields.fields, whole, ads["age_declare"].fillna(""))
     names = [f[0] for f in found]

@@ -9,9 +9,9 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
   text's word trigrams (MinHash/LSH keys to find candidate pairs at scale);
 - the pairs compared: ads sharing a number or a pseudo, by sorted stretches (each ad with
   its neighbours, so that a person's hundreds of reposts make pairs in proportion to
-  them), and ads sharing a first name in a commune or a band of their text's signature
-  when no number or pseudo already brings them together (the handbook's choices: the
-  report compares ads by hand);
+  them), and ads sharing a first name in a commune or a band of their text's signature,
+  by stretches too, when no number or pseudo already brings them together (the
+  handbook's choices: the report compares ads by hand);
 - a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
@@ -186,8 +186,9 @@ def _likeness_rank(likeness: pd.DataFrame) -> np.ndarray:
 
 
 def _stretched(ad: np.ndarray, value: np.ndarray, rank: np.ndarray) -> pd.Series:
-    """Each ad's blocking keys (a list, possibly empty) for the numbers or pseudos it has:
-    `ad[k]` has `value[k]`; `rank` (`_likeness_rank`) sorts alike ads together.
+    """Each ad's blocking keys (a list, possibly empty) for the values it has (numbers,
+    pseudos, a first name in a commune, bands of text): `ad[k]` has `value[k]`; `rank`
+    (`_likeness_rank`) sorts alike ads together.
 
     The ads sharing a value are sorted by `rank` and cut into stretches of `STRETCH`
     ads; each ad is compared with the ads of its own stretch and of the two next to it (the
@@ -334,7 +335,7 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
     """The Fellegi–Sunter model: seven comparisons, their levels from sure to different,
     in the SQL of `engine` (the same model on DuckDB or Spark).
 
-    A common first name or commune weighs less than a rare one (term-frequency
+    A common pseudo, first name or commune weighs less than a rare one (term-frequency
     adjustment): one generic field cannot glue persons together alone.
     """
     shared = lambda left, right: f"{_sql(engine, 'size', _sql(engine, 'common', left, right))} > 0"  # noqa: E731
