@@ -82,7 +82,9 @@ def test_deduplication_chapter_prints_the_report_rule_and_the_linkage_against_th
     assert "Il y a en vérité 273 personnes" in text
     found = re.search(r"La liaison en trouve à ([\d,]+) % près, avec un F1 de ([\d,]+)", text)
     error, f1 = (float(v.replace(",", ".")) for v in found.groups())
-    assert error <= 3 and f1 >= 0.95
+    # sure links only: 283 persons for 273 since a pseudo that is a first name counts once (277,
+    # +1.5 %, when it counted twice; the independent worlds gained far more: bench/RESULTATS.md)
+    assert error <= 4 and f1 >= 0.95
     low, high = (int(v) for v in re.search(r"sa fourchette va de (\d+) à (\d+) ?, et la vérité est dans cette fourchette",
                                            text).groups())
     assert low <= 273 <= high
