@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -45,12 +46,17 @@ def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         world = worlds / f"monde{n_ads}" if worlds else Path(folder) / "monde"
         if not (world / "annonces-SYNTHETIQUE.csv").is_file():
+            # written beside, then renamed: a run stopped while writing leaves no half world to reuse
+            written = world.with_name(world.name + ".en-cours")
+            shutil.rmtree(written, ignore_errors=True)
             if generator == "independant":
-                write_independent_world(n_ads, world)
+                write_independent_world(n_ads, written)
             elif generator == "troisieme":
-                write_third_world(n_ads, world)
+                write_third_world(n_ads, written)
             else:
-                write_world(ROOT / "params/pas-de-calais.yaml", n_ads=n_ads, output=world, root=ROOT)
+                write_world(ROOT / "params/pas-de-calais.yaml", n_ads=n_ads, output=written, root=ROOT)
+            shutil.rmtree(world, ignore_errors=True)
+            written.rename(world)
         start, cpu = time.perf_counter(), processor()
         sheet = ads.read_ads(world / "annonces-SYNTHETIQUE.csv")
         reading, reading_cpu = time.perf_counter() - start, processor() - cpu

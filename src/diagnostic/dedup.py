@@ -254,6 +254,10 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
+    # each distinct description read once: its words, then the one eye and hair colour it gives
+    described = per_distinct(lambda w: (w.split(), *(adfields.exclusive_trait(w.split(), t)
+                                                     for t in adfields.EXCLUSIVE_TRAITS)),
+                             ads["description"].fillna(""))
     known = (prenom.notna() & commune.notna()).to_numpy()
     name_place = (prenom + "|" + commune)[known].to_numpy()
     texted = np.flatnonzero(trigrams > 0)
@@ -264,9 +268,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "telephones": phones, "voisins": neighbours,
         "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
-        "description": per_distinct(lambda w: w.split() if w else None, ads["description"].fillna("")),
-        **{trait: per_distinct(lambda w, t=trait: adfields.exclusive_trait(w.split(), t) or None,
-                               ads["description"].fillna("")) for trait in adfields.EXCLUSIVE_TRAITS},
+        "description": [words or None for words, *_ in described],
+        **{trait: [values[k] or None for _, *values in described] for k, trait in enumerate(adfields.EXCLUSIVE_TRAITS)},
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
         "blocs_prenom_commune": _stretched(*_one_of_alike(np.flatnonzero(known), name_place, alike), rank),

@@ -83,7 +83,6 @@ from __future__ import annotations
 
 import math
 import random
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -91,6 +90,7 @@ import numpy as np
 import pandas as pd
 
 from ..communes import official_names, postcodes
+from ..text import without_accents
 
 COLUMNS = ("id_annonce", "site", "date_collecte", "commune_declaree", "titre", "texte", "telephone", "pseudo",
            "age_declare")
@@ -260,8 +260,8 @@ def _zipf(count: int) -> np.ndarray:
 
 
 def _no_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace(
-        "œ", "oe").replace("Œ", "OE")
+    """As ads typed without accents write it: "Béthune" → "Bethune", "cœur" → "coeur"."""
+    return without_accents(text).replace("œ", "oe").replace("Œ", "OE")
 
 
 def _phone(number: int, style: int) -> str:
