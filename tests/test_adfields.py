@@ -21,6 +21,11 @@ def test_first_name_in_the_ways_ads_introduce_the_person():
     assert adfields.first_name("Venez découvrir Chloé, douce et souriante.") == "Chloé"
     assert adfields.first_name("Lens, belle brune, discrète.") == ""   # a town, not a first name
     assert adfields.first_name("Bonjour, nouvelle sur Arras.") == ""
+    # a text written all in lower case: a known first name between punctuation marks
+    assert adfields.first_name("hello, camila, pulpeuse. pour un moment agréable") == "camila"
+    assert adfields.first_name("emma, brune. compagnie agréable") == "emma"
+    assert adfields.first_name("salut a tous, je recois a lens, discretion assuree") == ""
+    assert adfields.first_name("lingerie rose, talons hauts") == ""   # a known name, not set off
 
 
 def test_the_same_first_name_gives_the_same_key_whatever_its_spelling():
@@ -40,11 +45,28 @@ def test_description_and_languages():
         "blond", "bresilien", "petit", "pulpeux", "yeux-bleus"]
     assert adfields.description("Moment de détente") == []
     # as profile sheets and plurals write them
-    assert adfields.description("Cheveux : blonde | Yeux : marron | Silhouette : menue") == ["blond", "yeux-marron"]
+    assert adfields.description("Cheveux : blonde | Yeux : marron | Silhouette : menue") == [
+        "blond", "petit", "yeux-marron"]
+    assert adfields.description("Prénom : Camila | Nationalité : argentine | Yeux : noisette") == [
+        "argentin", "yeux-marron"]
+    # in English, as profile sheets and running text write them ("Spanish", a language, is no origin)
+    assert adfields.description("Name: Valentina | Nationality: Colombian | Hair: blonde | Eyes: brown | "
+                                "Languages: English, Spanish") == ["blond", "colombien", "yeux-marron"]
+    assert adfields.description("sweet redhead, green eyes, slim and tattooed") == [
+        "mince", "roux", "tatoue", "yeux-verts"]
+    assert adfields.description("Hair: light brown | Eyes: hazel") == ["chatain", "yeux-marron"]
     assert adfields.description("aux yeux marrons, cheveux bruns, 1m61") == ["brun", "yeux-marron"]
     assert adfields.description("Jolie brunette aux yeux noisette") == ["brun", "yeux-marron"]
     assert adfields.description("blondinette aux yeux bleu clair") == ["blond", "yeux-bleus"]
     assert adfields.description("cheveux noirs, yeux verts") == ["brun", "yeux-verts"]
+
+
+def test_what_a_description_speaks_of():
+    assert adfields.trait_kinds(adfields.description("belle brune")) == ["cheveux"]
+    assert adfields.trait_kinds(adfields.description("aux yeux noisette, 1m70")) == ["yeux"]
+    assert adfields.trait_kinds(adfields.description("Brune, pulpeuse, tatouée, colombienne")) == [
+        "cheveux", "origine", "peau", "silhouette"]
+    assert adfields.trait_kinds([]) == []
 
 
 def test_an_exclusive_trait_is_the_one_colour_an_ad_gives():

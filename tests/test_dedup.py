@@ -69,10 +69,15 @@ CASES = [
      "Je reçois en douceur dans mon studio, sur rendez-vous uniquement."),
     ("description partielle", "X8b", "Berck", "Maelys", "0536497878", "Maelys, 26 ans, aux yeux verts. "
      "Je reçois en douceur dans mon studio près de la plage, sur rendez-vous."),
+    # one person whose ads share part of her description (the hair), each adding another trait → one person
+    ("description en partie commune", "X11a", "Saint-Omer", "Luz", "0536498181", "Luz, 30 ans, brune et "
+     "colombienne. Massage aux huiles chaudes dans un cadre apaisant."),
+    ("description en partie commune", "X11b", "Saint-Omer", "Luz", "0536498181", "Luz, 30 ans, brune et tatouée. "
+     "Je vous accueille en journée, douche et serviettes fournies."),
 ]
 EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numéro dans le texte": 1,
                     "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2, "pseudo prénom": 2,
-                    "description partielle": 1}
+                    "description partielle": 1, "description en partie commune": 1}
 
 
 def _sheet(path: Path, rows: list[dict]) -> pd.DataFrame:
@@ -122,13 +127,16 @@ def test_a_pseudo_that_is_only_a_first_name_is_compared_once_as_the_first_name(t
             for ident, pseudo, text in [("E1", "Emma", "Massage relaxant, 25 ans."),
                                         ("E2", "Emma", "Je suis Emma, 25 ans."),
                                         ("E3", "Emma_douce62", "Moi c'est Emma."),
-                                        ("E4", "Emma-love", "Emma ici, 25 ans.")]]
+                                        ("E4", "Emma-love", "Emma ici, 25 ans."),
+                                        ("E5", "Manon", "Je suis Emma, 25 ans.")]]
     fields = dedup.comparable(_sheet(tmp_path / "emma.csv", rows), "62")
     emma = adfields.name_key("Emma")
     # the first name read from the text, or else the pseudo's; the pseudo "Emma" not compared again;
-    # a pseudo of more than a first name stays a pseudo ("love" is a first name too, "Emma-love" is not)
+    # a pseudo of more than a first name stays a pseudo ("love" is a first name too, "Emma-love" is not),
+    # and so does a first name that is not the one the text gives ("Manon" above "je suis Emma")
     assert fields["prenom"].tolist()[:3] == [emma] * 3 and pd.isna(fields["prenom"].iloc[3])
-    assert fields["pseudo"].isna().tolist() == [True, True, False, False]
+    assert fields["prenom"].iloc[4] == emma
+    assert fields["pseudo"].isna().tolist() == [True, True, False, False, False]
 
 
 def test_persons_never_join_ads_whose_first_names_colours_or_ages_contradict():
@@ -153,6 +161,19 @@ def test_a_shared_number_on_different_persons_is_a_network_index(cases):
     assert pair["statut"].tolist() == [dedup.LINK_STATUSES["reseau"]]
     assert pair["niveau_telephone"].iloc[0] == "même numéro" and pair["poids_telephone"].iloc[0] > 0
     assert pair["niveau_prenom"].iloc[0] == "prénom différent" and pair["poids_prenom"].iloc[0] < 0
+
+
+def test_descriptions_of_different_traits_weigh_nothing_and_shared_ones_count(cases):
+    """« blonde et mince » and « aux yeux verts » speak of different things: nothing to compare,
+    a weight of zero either way; « brune et colombienne » and « brune et tatouée » agree on the
+    hair and say other things besides."""
+    _, links = cases
+    pairs = links.set_index(["id_annonce_a", "id_annonce_b"])
+    partial = pairs.loc[("X8a", "X8b")] if ("X8a", "X8b") in pairs.index else pairs.loc[("X8b", "X8a")]
+    assert partial["niveau_description"] == dedup.NOTHING_TO_COMPARE and partial["poids_description"] == 0
+    assert "description" not in partial["raison"]
+    shared = pairs.loc[("X11a", "X11b")] if ("X11a", "X11b") in pairs.index else pairs.loc[("X11b", "X11a")]
+    assert shared["niveau_description"] == "descriptions en partie communes" and shared["poids_description"] > 0
 
 
 def test_every_link_says_which_fields_agreed_and_how_much_each_weighed(linked):

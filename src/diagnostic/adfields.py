@@ -30,8 +30,10 @@ FIRST_NAME_PATTERNS = [
     re.compile(r"pr[ée]nom\s*:\s*" + _NAME, re.IGNORECASE),   # a profile sheet's label
     re.compile(_NAME + r"\s*,\s*\d{2}\s*(?:ans|years)"),
 ]
-# Else a known first name set off by a comma: "Bonsoir messieurs, Emma, française".
+# Else a known first name set off by a comma: "Bonsoir messieurs, Emma, française"; in a
+# text written all in lower case, between punctuation marks: "hello, camila, pulpeuse".
 _NAME_AND_COMMA = re.compile(r"\b" + _NAME + r"\s*,")
+_LOWER_NAME_AND_COMMA = re.compile(r"(?:^|(?<=[,.!?:;]))\s*([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s*(?=,)")
 # Words that follow "je suis" with a capital letter without being a name.
 NOT_NAMES = {"nouvelle", "nouveau", "belle", "douce", "disponible", "ouverte", "ouvert", "de", "une", "un", "la",
              "le", "ici", "new", "sweet", "available", "bonjour", "coucou", "hello", "dispo", "jeune", "tres", "très",
@@ -54,15 +56,44 @@ DESCRIPTION_WORDS = {
     "blonde naturelle": "blond", "blonde platine": "blond", "brunette": "brun", "blondinette": "blond",
     "yeux marrons": "yeux-marron", "yeux noisette": "yeux-marron", "yeux bleu": "yeux-bleus",
     "yeux vert": "yeux-verts", "yeux noir": "yeux-noirs", "cheveux bruns": "brun", "cheveux noirs": "brun",
-    "cheveux blonds": "blond", "cheveux chatains": "chatain",
+    "cheveux blonds": "blond", "cheveux chatains": "chatain", "menue": "petit", "athletique": "sportif",
+    # origins ads give, in their feminine form (the masculine is often the language spoken)
+    "argentine": "argentin", "cubaine": "cubain", "dominicaine": "dominicain", "peruvienne": "peruvien",
+    "equatorienne": "equatorien", "mexicaine": "mexicain", "chilienne": "chilien", "polonaise": "polonais",
+    "moldave": "moldave", "albanaise": "albanais", "hongroise": "hongrois", "tcheque": "tcheque",
+    "slovaque": "slovaque", "serbe": "serbe", "lituanienne": "lituanien", "thailandaise": "thailandais",
+    "vietnamienne": "vietnamien", "japonaise": "japonais", "coreenne": "coreen", "camerounaise": "camerounais",
+    "ivoirienne": "ivoirien", "senegalaise": "senegalais", "congolaise": "congolais", "marocaine": "marocain",
+    "algerienne": "algerien", "tunisienne": "tunisien", "portugaise": "portugais", "allemande": "allemand",
+    "belge": "belge", "grecque": "grec", "turque": "turc", "antillaise": "antillais",
+    # English ads (section V-A-4: ads in English are among the network indices)
+    "brunette": "brun", "redhead": "roux", "brown eyes": "yeux-marron", "hazel eyes": "yeux-marron",
+    "blue eyes": "yeux-bleus", "green eyes": "yeux-verts", "black eyes": "yeux-noirs", "dark eyes": "yeux-noirs",
+    "black hair": "brun", "dark hair": "brun", "brown hair": "brun", "light brown hair": "chatain",
+    "blond hair": "blond", "red hair": "roux", "long hair": "cheveux-longs", "short hair": "cheveux-courts",
+    "slim": "mince", "curvy": "pulpeux", "sporty": "sportif", "athletic": "sportif", "tall": "grand",
+    "tattooed": "tatoue", "tanned": "bronze", "brazilian": "bresilien", "colombian": "colombien",
+    "venezuelan": "venezuelien", "argentinian": "argentin", "cuban": "cubain", "dominican": "dominicain",
+    "peruvian": "peruvien", "mexican": "mexicain", "romanian": "roumain", "bulgarian": "bulgare",
+    "ukrainian": "ukrainien", "nigerian": "nigerian", "thai": "thailandais", "vietnamese": "vietnamien",
+    "asian": "asiatique", "african": "africain", "latina": "latin", "polish": "polonais",
 }
-# A profile sheet's labels ("Yeux : verts", "Cheveux : blonde") read as running text.
+# A profile sheet's labels ("Yeux : verts", "Cheveux : blonde", "Eyes: brown") read as running text.
 _TRAIT_LABEL = re.compile(r"\b(yeux|cheveux)\s*:\s*")
+_TRAIT_LABEL_EN = re.compile(r"\b(eyes|hair)\s*:\s*([a-z]+(?: [a-z]+)?)")
 # The traits of which one person has one value at a time: the colours of the eyes and of the
 # hair, by which the escort sites' search engines sort the persons (annex 5, 1-a). Two ads
 # giving two colours are two persons (the handbook's choice, see `exclusive_trait`).
 EXCLUSIVE_TRAITS = {"yeux": ("yeux-bleus", "yeux-verts", "yeux-noirs", "yeux-marron"),
                     "cheveux": ("blond", "brun", "roux", "chatain")}
+# What each description word speaks of: two ads that describe different things (« brune »
+# in one, « yeux verts » in the other) have nothing to compare (the model's level « rien de
+# comparable »); the origins are the words not listed here.
+TRAIT_KINDS = {"cheveux": ("blond", "brun", "roux", "chatain", "cheveux-longs", "cheveux-courts"),
+               "yeux": EXCLUSIVE_TRAITS["yeux"],
+               "silhouette": ("grand", "petit", "mince", "pulpeux", "rond", "sportif", "muscle", "elance"),
+               "peau": ("tatoue", "bronze")}
+_KIND_OF = {word: kind for kind, words in TRAIT_KINDS.items() for word in words}
 _DESCRIPTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DESCRIPTION_WORDS), key=len, reverse=True)) + r")\b")
 LANGUAGE_WORDS = {"francais": "francais", "french": "francais", "anglais": "anglais", "english": "anglais",
                   "espagnol": "espagnol", "spanish": "espagnol", "italien": "italien", "italian": "italien",
@@ -81,8 +112,8 @@ def first_name(text: str) -> str:
             name = found.group(1)
             if without_accents(name).lower() not in NOT_NAMES:
                 return name
-    return next((found.group(1) for found in _NAME_AND_COMMA.finditer(text or "") if is_first_name(found.group(1))),
-                "")
+    return next((found.group(1) for pattern in (_NAME_AND_COMMA, _LOWER_NAME_AND_COMMA)
+                 for found in pattern.finditer(text or "") if is_first_name(found.group(1))), "")
 
 
 def name_key(name: str) -> str:
@@ -99,7 +130,14 @@ def declared_age(age_field: str, text: str) -> float:
 def description(text: str) -> list[str]:
     """The physical description words of the ad, normalised, sorted, without repeats."""
     lowered = _TRAIT_LABEL.sub(r"\1 ", without_accents(text or "").lower())
+    lowered = _TRAIT_LABEL_EN.sub(lambda m: f"{m.group(2)} {m.group(1)}", lowered)
     return sorted({DESCRIPTION_WORDS[w] for w in _DESCRIPTION.findall(lowered)})
+
+
+def trait_kinds(words: list[str]) -> list[str]:
+    """What an ad's description words speak of ("cheveux", "yeux", "silhouette", "peau",
+    "origine"), sorted, without repeats."""
+    return sorted({_KIND_OF.get(word, "origine") for word in words})
 
 
 def exclusive_trait(words: list[str], trait: str) -> str:

@@ -70,7 +70,7 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     `age` (declared, a number), `description` and `langues` (words joined by spaces),
     `telephones_texte` and `voisins_texte` (pseudonyms of the numbers written inside the
     text, and their neighbour keys), `pseudo_prenom` (the pseudo is only a first name,
-    "Emma": it is then the ad's first name when the text gives none, and step 7 compares
+    "Emma", and the ad's first name: the text gives none, or the same; step 7 then compares
     it once, as the first name), `commune_cle` (the declared commune without its
     postcode, accents and vague place words; `adfields.commune_codes` turns it into an
     INSEE code when the département is known).
@@ -93,9 +93,12 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     for k, column in enumerate(("prenom_pseudo", "age", "description", "langues", "telephones_texte",
                                 "voisins_texte"), start=1):
         ads[column] = [f[k] for f in found]
-    # a pseudo that is only a first name is the ad's first name when its text gives none
+    # a pseudo that is only a first name is the ad's first name when its text gives none; when
+    # the text gives another ("Manon" above "je suis Emma"), it stays a pseudo
+    named = per_distinct(lambda p, first: adfields.name_key(p.strip()) if first else "", pseudos, ads["pseudo_prenom"])
     unnamed = (ads["prenom_pseudo"] == "") & ads["pseudo_prenom"]
-    ads.loc[unnamed, "prenom_pseudo"] = per_distinct(adfields.name_key, pseudos[unnamed].str.strip())
+    ads.loc[unnamed, "prenom_pseudo"] = pd.Series(named, index=ads.index)[unnamed]
+    ads["pseudo_prenom"] = ads["pseudo_prenom"] & (pd.Series(named, index=ads.index) == ads["prenom_pseudo"])
     ads["commune_cle"] = per_distinct(adfields.commune_key, ads["commune_declaree"].fillna(""))
     for column in ("titre", "texte"):
         ads[column] = per_distinct(lambda t, p, n: adfields.mask_first_name(mask_ad_text(t, p), n),

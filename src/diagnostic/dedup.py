@@ -254,9 +254,10 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
-    # each distinct description read once: its words, then the one eye and hair colour it gives
-    described = per_distinct(lambda w: (w.split(), *(adfields.exclusive_trait(w.split(), t)
-                                                     for t in adfields.EXCLUSIVE_TRAITS)),
+    # each distinct description read once: its words, what they speak of, then the one eye and
+    # hair colour it gives
+    described = per_distinct(lambda w: (w.split(), adfields.trait_kinds(w.split()),
+                                        *(adfields.exclusive_trait(w.split(), t) for t in adfields.EXCLUSIVE_TRAITS)),
                              ads["description"].fillna(""))
     known = (prenom.notna() & commune.notna()).to_numpy()
     name_place = (prenom + "|" + commune)[known].to_numpy()
@@ -269,7 +270,9 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
         "description": [words or None for words, *_ in described],
-        **{trait: [values[k] or None for _, *values in described] for k, trait in enumerate(adfields.EXCLUSIVE_TRAITS)},
+        "traits": [kinds for _, kinds, *_ in described],
+        **{trait: [values[k] or None for _, _, *values in described]
+           for k, trait in enumerate(adfields.EXCLUSIVE_TRAITS)},
         "commune": commune.to_numpy(),
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
         "blocs_prenom_commune": _stretched(*_one_of_alike(np.flatnonzero(known), name_place, alike), rank),
@@ -309,10 +312,14 @@ def _jaccard_at_least(share: float) -> str:
     return f"n_trigrammes_l + n_trigrammes_r >= {1 + share} * ({union})"
 
 
+NOT_FILLED = "non renseigné"
+NOTHING_TO_COMPARE = "non renseignée ou sans trait commun"   # a description absent, or of other traits
+
+
 def _null(column: str, engine: str = "duckdb", array: bool = False) -> dict:
     test = (f"({_sql(engine, 'size', column + '_l')} = 0 OR {_sql(engine, 'size', column + '_r')} = 0)" if array
             else f"({column}_l IS NULL OR {column}_r IS NULL)")
-    return {"sql_condition": test, "label_for_charts": "non renseigné", "is_null_level": True}
+    return {"sql_condition": test, "label_for_charts": NOT_FILLED, "is_null_level": True}
 
 
 # A common value of these weighs less than a rare one when two ads agree on it (term-frequency
@@ -355,16 +362,20 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         _null("age"), {"sql_condition": "age_l = age_r", "label_for_charts": "même âge"},
         {"sql_condition": f"abs(age_l - age_r) <= {AGE_TOLERANCE}", "label_for_charts": "âges proches"},
         {"sql_condition": "ELSE", "label_for_charts": "âges différents"}])
+    # two descriptions that speak of different things (hair in one, eyes in the other) say
+    # nothing, like an absent one; those that speak of the same things agree, in part, or not
     description = cl.CustomComparison(output_column_name="description", comparison_levels=[
-        _null("description"),
+        {"sql_condition": f"{_null('description')['sql_condition']} OR NOT {shared('traits_l', 'traits_r')}",
+         "label_for_charts": NOTHING_TO_COMPARE, "is_null_level": True},
         {"sql_condition": " OR ".join(f"{t}_l <> {t}_r" for t in adfields.EXCLUSIVE_TRAITS),
          "label_for_charts": "couleurs des yeux ou des cheveux différentes"},
         {"sql_condition": f"{_sql(engine, 'has_all', 'description_l', 'description_r')} OR "
                           f"{_sql(engine, 'has_all', 'description_r', 'description_l')}",
          "label_for_charts": "descriptions compatibles"},
+        {"sql_condition": shared("description_l", "description_r"), "label_for_charts": "descriptions en partie communes"},
         {"sql_condition": "ELSE", "label_for_charts": "descriptions différentes"}])
     text = cl.CustomComparison(output_column_name="texte", comparison_levels=[
-        {"sql_condition": "(n_trigrammes_l = 0 OR n_trigrammes_r = 0)", "label_for_charts": "non renseigné",
+        {"sql_condition": "(n_trigrammes_l = 0 OR n_trigrammes_r = 0)", "label_for_charts": NOT_FILLED,
          "is_null_level": True},
         {"sql_condition": _jaccard_at_least(0.8), "label_for_charts": "textes presque identiques"},
         {"sql_condition": _jaccard_at_least(0.5), "label_for_charts": "textes proches"},
@@ -570,7 +581,8 @@ def _numbered(groups: list[int]) -> list[str]:
 
 def _reasons(pairs: pd.DataFrame) -> list[str]:
     """Each link's fields, with the level reached and its weight: "même numéro (+12,4)"."""
-    said = lambda level, weight: f"{level} ({weight:+.1f})".replace(".", ",") if level != "non renseigné" else ""  # noqa: E731
+    said = lambda level, weight: (f"{level} ({weight:+.1f})".replace(".", ",")  # noqa: E731
+                                  if level not in (NOT_FILLED, NOTHING_TO_COMPARE) else "")
     parts = [per_distinct(said, pairs[f"niveau_{field}"].to_numpy(dtype=object),
                           pairs[f"poids_{field}"].to_numpy()) for field in FIELDS]
     return [" ; ".join(filter(None, row)) for row in zip(*parts)]
