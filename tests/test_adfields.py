@@ -67,6 +67,9 @@ def test_what_a_description_speaks_of():
     assert adfields.trait_kinds(adfields.description("Brune, pulpeuse, tatouée, colombienne")) == [
         "cheveux", "origine", "peau", "silhouette"]
     assert adfields.trait_kinds([]) == []
+    bits = lambda text: adfields.trait_bits(adfields.description(text))  # noqa: E731
+    assert bits("belle brune") & bits("aux yeux verts") == 0 and bits("belle brune") & bits("blonde, mince") > 0
+    assert bits("") == 0 and bits("Brune, pulpeuse, tatouée, colombienne, yeux verts") == 0b11111
 
 
 def test_an_exclusive_trait_is_the_one_colour_an_ad_gives():

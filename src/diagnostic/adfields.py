@@ -134,10 +134,19 @@ def description(text: str) -> list[str]:
     return sorted({DESCRIPTION_WORDS[w] for w in _DESCRIPTION.findall(lowered)})
 
 
+KINDS = (*TRAIT_KINDS, "origine")
+
+
 def trait_kinds(words: list[str]) -> list[str]:
     """What an ad's description words speak of ("cheveux", "yeux", "silhouette", "peau",
     "origine"), sorted, without repeats."""
     return sorted({_KIND_OF.get(word, "origine") for word in words})
+
+
+def trait_bits(words: list[str]) -> int:
+    """`trait_kinds` as the bits of an integer (bit k for `KINDS[k]`): two descriptions speak
+    of a common trait when their bits meet, a test of a few instructions per pair."""
+    return sum(1 << KINDS.index(kind) for kind in trait_kinds(words))
 
 
 def exclusive_trait(words: list[str], trait: str) -> str:

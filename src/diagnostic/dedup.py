@@ -256,7 +256,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     rank = _likeness_rank(likeness)
     # each distinct description read once: its words, what they speak of, then the one eye and
     # hair colour it gives
-    described = per_distinct(lambda w: (w.split(), adfields.trait_kinds(w.split()),
+    described = per_distinct(lambda w: (w.split(), adfields.trait_bits(w.split()),
                                         *(adfields.exclusive_trait(w.split(), t) for t in adfields.EXCLUSIVE_TRAITS)),
                              ads["description"].fillna(""))
     known = (prenom.notna() & commune.notna()).to_numpy()
@@ -270,7 +270,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
         "description": [words or None for words, *_ in described],
-        "traits": [kinds for _, kinds, *_ in described],
+        "traits": np.array([bits for _, bits, *_ in described], dtype=np.int64),
         **{trait: [values[k] or None for _, _, *values in described]
            for k, trait in enumerate(adfields.EXCLUSIVE_TRAITS)},
         "commune": commune.to_numpy(),
@@ -365,7 +365,7 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
     # two descriptions that speak of different things (hair in one, eyes in the other) say
     # nothing, like an absent one; those that speak of the same things agree, in part, or not
     description = cl.CustomComparison(output_column_name="description", comparison_levels=[
-        {"sql_condition": f"{_null('description')['sql_condition']} OR NOT {shared('traits_l', 'traits_r')}",
+        {"sql_condition": f"{_null('description')['sql_condition']} OR (traits_l & traits_r) = 0",
          "label_for_charts": NOTHING_TO_COMPARE, "is_null_level": True},
         {"sql_condition": " OR ".join(f"{t}_l <> {t}_r" for t in adfields.EXCLUSIVE_TRAITS),
          "label_for_charts": "couleurs des yeux ou des cheveux différentes"},
