@@ -1,7 +1,7 @@
 """Benchmark: the linkage of step 7 side by side with the first edition's rules and a naive
 baseline, on the default synthetic world and on the two written apart from it.
 
-Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_INDEPENDANT_ET_TROISIEME]
+Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_ECRITS_A_PART]
 
 The model was set (fields, comparisons, blocking, thresholds) on the default world and
 the hand-written cases of tests/test_dedup.py; the independent world
@@ -9,6 +9,7 @@ the hand-written cases of tests/test_dedup.py; the independent world
 once, after, without changing anything. The third (`synthetic.ads_third`) was written by a
 hand that had read neither the linkage nor the other generators; its first measurement is
 the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
+The fourth (`synthetic.ads_fourth`, set in the Nord) was written blind in the same way.
 """
 
 import json
@@ -22,6 +23,7 @@ import pandas as pd
 from diagnostic import ads, dedup, dedup_rules
 from diagnostic.synthetic.ads_independent import independent_world
 from diagnostic.synthetic.ads_third import third_world
+from diagnostic.synthetic import ads_fourth
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
@@ -35,11 +37,11 @@ def scores(name: str, world: str, labels: pd.Series, truth: pd.Series, seconds: 
                                                                  truth.reset_index(drop=True)).items()}}
 
 
-def compare(world: str, sheet: pd.DataFrame, truth: pd.Series) -> list[dict]:
+def compare(world: str, sheet: pd.DataFrame, truth: pd.Series, departement: str = "62") -> list[dict]:
     truth = truth.loc[sheet["id_annonce"]]
     rows = []
     start = time.perf_counter()
-    persons, _ = dedup.link(sheet, "62", BOULOGNE)
+    persons, _ = dedup.link(sheet, departement, BOULOGNE if departement == "62" else None)
     seconds = time.perf_counter() - start
     rows.append(scores("modèle (liens sûrs et probables)", world, persons["id_personne_probable"], truth, seconds))
     rows.append(scores("modèle (liens sûrs seuls)", world, persons["id_personne"], truth, seconds))
@@ -59,11 +61,14 @@ if __name__ == "__main__":
     truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str,
                         keep_default_na=False).set_index("id_annonce")["id_personne"]
     rows = compare("monde par défaut (699 annonces)", default, truth)
-    for name, world in (("monde indépendant", independent_world), ("troisième monde", third_world)):
+    for name, world, departement in (("monde indépendant", independent_world, "62"),
+                                     ("troisième monde", third_world, "62"),
+                                     ("quatrième monde (Nord)", ads_fourth.fourth_world, ads_fourth.DEPARTEMENT)):
         sheet, world_truth = world(size)
         with tempfile.TemporaryDirectory() as folder:
             sheet.to_csv(Path(folder) / "annonces.csv", index=False)
             read = ads.read_ads(Path(folder) / "annonces.csv")
-        rows += compare(f"{name} ({len(read)} annonces)", read, world_truth.set_index("id_annonce")["id_personne"])
+        rows += compare(f"{name} ({len(read)} annonces)", read, world_truth.set_index("id_annonce")["id_personne"],
+                        departement)
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))
