@@ -87,11 +87,10 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     # one word, a known first name: "Emma", not "Emma62", "Douce Emma" nor "Gina-love"
     ads["pseudo_prenom"] = per_distinct(lambda p: bool(re.fullmatch(r"[^\W\d_]+", p.strip()))
                                         and is_first_name(p.strip()), pseudos)
-    whole = ads["titre"].fillna("") + " \n " + ads["texte"].fillna("")
-    found = per_distinct(adfields.fields, whole, ads["age_declare"].fillna(""))
-    names = [f[0] for f in found]
+    found = per_distinct(_read_text, ads["titre"].fillna(""), ads["texte"].fillna(""), pseudos,
+                         ads["age_declare"].fillna(""))
     for k, column in enumerate(("prenom_pseudo", "age", "description", "langues", "telephones_texte",
-                                "voisins_texte"), start=1):
+                                "voisins_texte", "titre", "texte"), start=1):
         ads[column] = [f[k] for f in found]
     # a pseudo that is only a first name is the ad's first name when its text gives none; when
     # the text gives another ("Manon" above "je suis Emma"), it stays a pseudo
@@ -100,10 +99,16 @@ def read_ads(path: str | Path) -> pd.DataFrame:
     ads.loc[unnamed, "prenom_pseudo"] = pd.Series(named, index=ads.index)[unnamed]
     ads["pseudo_prenom"] = ads["pseudo_prenom"] & (pd.Series(named, index=ads.index) == ads["prenom_pseudo"])
     ads["commune_cle"] = per_distinct(adfields.commune_key, ads["commune_declaree"].fillna(""))
-    for column in ("titre", "texte"):
-        ads[column] = per_distinct(lambda t, p, n: adfields.mask_first_name(mask_ad_text(t, p), n),
-                                   ads[column].fillna(""), pseudos, names)
     return ads.drop(columns=["telephone", "pseudo"])
+
+
+def _read_text(title: str, text: str, handle: str, age_field: str) -> tuple:
+    """What step 7 reads from an ad's title and text (`adfields.fields`), then the title and
+    the text masked (contacts, full names, the ad's handle and the first name it gives): in
+    one pass, so that the numbers found in the text are found again from the same process's
+    cache (`privacy.window_phones`)."""
+    found = adfields.fields(title + " \n " + text, age_field)
+    return (*found, *(adfields.mask_first_name(mask_ad_text(part, handle), found[0]) for part in (title, text)))
 
 
 class RiskPlace(BaseModel):
