@@ -91,6 +91,10 @@ def test_phones_inside_the_text_are_pseudonymised_like_the_phone_column():
     assert neighbours == sorted(set(phone_neighbour_keys("0536491234").split(";"))
                                 | set(phone_neighbour_keys("0536491235").split(";")))
     assert adfields.text_phones("Disponible 24h/24") == ([], [])
+    # in every spelling the masking knows: words, O's for zeros, stars
+    same = adfields.text_phones("au 05 36 49 12 34")
+    for written in ("zéro cinq trente-six quarante-neuf douze trente-quatre", "O5 36 49 12 34", "05*36*49*12*34"):
+        assert adfields.text_phones(f"Appelez-moi au {written}, bisous") == same
 
 
 def test_commune_spellings_meet_on_the_insee_code():

@@ -4,7 +4,7 @@ Cases:
 
 1. Phone numbers in every spelling are masked on reading (`privacy.mask_contacts`) and
    found by the publication check (`publication.scan_text`), with one shared detection:
-   slashes, underscores, commas, zero-width spaces, French words ("zéro six douze…"),
+   slashes, underscores, commas, stars, zero-width spaces, French words ("zéro six douze…"), O's for zeros,
    `+33 (0)6…`, `0033 6…`; dates, postcodes, ages and prices are left alone.
 2. Obfuscated e-mails (`(at)`, `[at]`, ` arobase `, `(dot)`, `[point]`) are masked on
    reading and found by the check.
@@ -80,7 +80,8 @@ PHONES = ["06/45/21/87/93", "06_12_34_56_78", "06,12,34,56,78", "06 39 98 12 34"
           "zéro six douze trente-quatre cinquante-six soixante-dix-huit",
           "zéro six trente neuf quatre-vingt-dix-huit soixante et onze quatorze",
           "Zéro six un deux trois quatre cinq six sept huit",
-          "+33 (0)6 39 98 12 34", "0033 6 39 98 12 34", "+33639981234"]
+          "+33 (0)6 39 98 12 34", "0033 6 39 98 12 34", "+33639981234",
+          "O6 39 98 98 O2", "O6.39.98.12.O4", "06*39*98*12*34"]
 ORDINARY = ["collectée le 2018-10-02 à 62300 Lens", "du 02/10/2018 au 05/10/2018", "Lina, 28 ans",
             "150 roses la demi-heure", "rdv 02 10 2018 14h", "1,500,000 vues", "un deux trois nous irons au bois"]
 

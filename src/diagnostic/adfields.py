@@ -16,8 +16,8 @@ import pandas as pd
 import phonenumbers
 
 from . import communes
-from .privacy import (NAME_MASK, digit_windows, is_first_name, literal_pattern, phone_neighbour_keys,
-                      phone_pseudonyms, pseudonym, window_phones)
+from .privacy import (NAME_MASK, is_first_name, literal_pattern, phone_neighbour_keys, phone_pseudonyms, pseudonym,
+                      written_phones)
 from .text import without_accents
 
 _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
@@ -166,16 +166,11 @@ def languages(text: str) -> list[str]:
     return sorted(found)
 
 
-def _numbers(text: str) -> list[str]:
-    """The phone numbers written inside a text, as written: what `phonenumbers` finds
-    (leniency POSSIBLE) around its runs of nine digits or more (`privacy.digit_windows`)."""
-    return [raw for low, high in digit_windows(text or "") for _, _, raw in window_phones(text[low:high])]
-
-
 def text_phones(text: str) -> tuple[list[str], list[str]]:
-    """The phone numbers written inside a text, never the numbers themselves: their
-    pseudonyms ("TEL-…") and their neighbour keys (`privacy.phone_neighbour_keys`)."""
-    numbers = _numbers(text)
+    """The phone numbers written inside a text, in every spelling the masking knows
+    (`privacy.written_phones`), never the numbers themselves: their pseudonyms ("TEL-…") and
+    their neighbour keys (`privacy.phone_neighbour_keys`)."""
+    numbers = written_phones(text)
     return (sorted({phone_pseudonyms(raw)[0] for raw in numbers} - {""}),
             sorted({key for raw in numbers for key in phone_neighbour_keys(raw).split(";") if key}))
 

@@ -61,6 +61,10 @@ _ODD_SEPARATOR = re.compile(r"[ \t]*[/_,|*~][ \t]*")
 # Invisible characters (zero-width spaces, joiners, soft hyphens…: Unicode format characters).
 _INVISIBLE = re.compile("[" + "".join(chr(c) for c in range(0x110000)
                                       if unicodedata.category(chr(c)) == "Cf" and c < 0xE0000) + "]")
+# The letter O written for a zero inside a number ("O6 39 98 12 O4"): ten digits or O's, in
+# pairs or not, with at least six true digits (tested only where an O touches a digit).
+_LETTER_O = re.compile(r"(?<![^\W\d_])[0-9Oo](?:[ .\-]?[0-9Oo]){9}(?![^\W\d_])")
+_O_BY_A_DIGIT = re.compile(r"[Oo]\d|\d[ .\-]?[Oo]")
 # A date at the start of a candidate number ("02 10 2018 14"): not a phone number.
 _DATE = re.compile(r"^\d{1,2}\D{1,3}\d{1,2}\D{1,3}(?:19|20)\d{2}(?!\d)")
 
@@ -234,24 +238,34 @@ def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """The text with numbers written to escape robots rewritten in digits, and for every
     character the span of the original text it comes from (None: the text is unchanged)."""
     rewrites = ((_INVISIBLE, lambda m: ""), (_SEPARATED, lambda m: _ODD_SEPARATOR.sub(" ", m.group(0))),
-                (_SPELLED, lambda m: _spelled_digits(m.group(0))))
+                (_SPELLED, lambda m: _spelled_digits(m.group(0))), (_LETTER_O, _zeros))
     spans = None  # built only when a rewrite is needed (most texts have none)
     for pattern, rewrite in rewrites:
         if pattern is _SPELLED and "z" not in text.lower():
             continue  # a spelled number starts with "zéro" (a quick test before the long pattern)
+        if pattern is _LETTER_O and not _O_BY_A_DIGIT.search(text):
+            continue
         if pattern.search(text):
             spans = spans or [(k, k + 1) for k in range(len(text))]
             text, spans = _substitute(text, spans, pattern, rewrite)
     return text, spans
 
 
-def phone_spans(text: str) -> list[tuple[int, int]]:
-    """Where phone numbers are written in the text, in every spelling (start, end).
+def _zeros(match: re.Match) -> str:
+    """A number written with O's for zeros, in digits (left as written with fewer than six digits)."""
+    written = match.group(0)
+    return re.sub("[Oo]", "0", written) if sum(c.isdigit() for c in written) >= 6 else written
 
-    The one detection shared by the masking on reading and the publication check: any
-    number `phonenumbers` finds with leniency POSSIBLE (the fiction ranges are possible,
-    not valid), after invisible characters are removed, unusual separators (`/`, `_`,
-    `,`…) made spaces and numbers spelled in French ("zéro six douze…") made digits.
+
+def _found_phones(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The phone numbers written in the text, in every spelling: where (start, end, in the
+    text as written) and the number in digits (as `phonenumbers` read it).
+
+    The one detection shared by the masking on reading, the publication check and the
+    phones step 7 reads in the text: any number `phonenumbers` finds with leniency POSSIBLE
+    (the fiction ranges are possible, not valid), after invisible characters are removed,
+    unusual separators (`/`, `_`, `,`, `*`…) made spaces, numbers spelled in French ("zéro six
+    douze…") made digits, and O's written for zeros ("O6 39…") made zeros.
     """
     if not text:
         return []
@@ -261,8 +275,18 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
         for start, end, raw in window_phones(normalised[low:high]):
             start, end = low + start, low + end
             if not _DATE.match(raw):
-                found.append((spans[start][0], spans[end - 1][1]) if spans else (start, end))
+                found.append(((spans[start][0], spans[end - 1][1]) if spans else (start, end), raw))
     return found
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where phone numbers are written in the text, in every spelling (start, end): `_found_phones`."""
+    return [span for span, _ in _found_phones(text)]
+
+
+def written_phones(text: str) -> list[str]:
+    """The phone numbers written in the text, in every spelling, in digits: `_found_phones`."""
+    return [number for _, number in _found_phones(text)]
 
 
 @lru_cache(maxsize=1 << 16)
