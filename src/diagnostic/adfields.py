@@ -166,22 +166,23 @@ def languages(text: str) -> list[str]:
     return sorted(found)
 
 
-def text_phones(text: str) -> tuple[list[str], list[str]]:
-    """The phone numbers written inside a text, in every spelling the masking knows
-    (`privacy.written_phones`), never the numbers themselves: their pseudonyms ("TEL-…") and
-    their neighbour keys (`privacy.phone_neighbour_keys`)."""
-    numbers = written_phones(text)
+def text_phones(*texts: str) -> tuple[list[str], list[str]]:
+    """The phone numbers written inside texts (an ad's title and text), in every spelling the
+    masking knows (`privacy.written_phones`), never the numbers themselves: their pseudonyms
+    ("TEL-…") and their neighbour keys (`privacy.phone_neighbour_keys`)."""
+    numbers = [number for text in texts for number in written_phones(text)]
     return (sorted({phone_pseudonyms(raw)[0] for raw in numbers} - {""}),
             sorted({key for raw in numbers for key in phone_neighbour_keys(raw).split(";") if key}))
 
 
-def fields(text: str, age_field: str) -> tuple[str, str, float, str, str, str, str]:
-    """What step 7 reads from one ad (its title and text joined, its `age_declare` cell):
-    the first name as written (to mask it), its key, the age, the description and the
-    languages (words joined by spaces), the text's phones and their neighbour keys
+def fields(title: str, body: str, age_field: str) -> tuple[str, str, float, str, str, str, str]:
+    """What step 7 reads from one ad (its title and text, its `age_declare` cell): the first
+    name as written (to mask it), its key, the age, the description and the languages (words
+    joined by spaces), the phones written in the title and the text and their neighbour keys
     (joined by ";")."""
+    text = title + " \n " + body
     name = first_name(text)
-    phones, neighbours = text_phones(text)
+    phones, neighbours = text_phones(title, body)
     return (name, name_key(name), declared_age(age_field, text), " ".join(description(text)),
             " ".join(languages(text)), ";".join(phones), ";".join(neighbours))
 

@@ -105,9 +105,9 @@ def read_ads(path: str | Path) -> pd.DataFrame:
 def _read_text(title: str, text: str, handle: str, age_field: str) -> tuple:
     """What step 7 reads from an ad's title and text (`adfields.fields`), then the title and
     the text masked (contacts, full names, the ad's handle and the first name it gives): in
-    one pass, so that the numbers found in the text are found again from the same process's
-    cache (`privacy.window_phones`)."""
-    found = adfields.fields(title + " \n " + text, age_field)
+    one pass, so that the numbers step 7 found in each are not searched again by the masking
+    (`privacy.phone_spans` keeps the last texts' numbers)."""
+    found = adfields.fields(title, text, age_field)
     return (*found, *(adfields.mask_first_name(mask_ad_text(part, handle), found[0]) for part in (title, text)))
 
 

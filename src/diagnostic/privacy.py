@@ -58,6 +58,7 @@ _LONGEST_PART = 120
 # (02/10/2018) or an amount (1,500,000) is left alone.
 _SEPARATED = re.compile(r"(?<!\d)(?:\+|00)?\d{1,4}(?:[ \t]*[/_,|*~][ \t]*\d{1,4}){4,}(?!\d)")
 _ODD_SEPARATOR = re.compile(r"[ \t]*[/_,|*~][ \t]*")
+_ODD_SEPARATOR_IN_DIGITS = re.compile(r"\d[ \t]*[/_,|*~][ \t]*\d")   # a quick test before `_SEPARATED`
 # Invisible characters (zero-width spaces, joiners, soft hyphens…: Unicode format characters).
 _INVISIBLE = re.compile("[" + "".join(chr(c) for c in range(0x110000)
                                       if unicodedata.category(chr(c)) == "Cf" and c < 0xE0000) + "]")
@@ -240,10 +241,11 @@ def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     rewrites = ((_INVISIBLE, lambda m: ""), (_SEPARATED, lambda m: _ODD_SEPARATOR.sub(" ", m.group(0))),
                 (_SPELLED, lambda m: _spelled_digits(m.group(0))), (_LETTER_O, _zeros))
     spans = None  # built only when a rewrite is needed (most texts have none)
-    for pattern, rewrite in rewrites:
-        if pattern is _SPELLED and "z" not in text.lower():
-            continue  # a spelled number starts with "zéro" (a quick test before the long pattern)
-        if pattern is _LETTER_O and not _O_BY_A_DIGIT.search(text):
+    for pattern, rewrite in rewrites:   # each long pattern after a quick test that it may match
+        if ((pattern is _INVISIBLE and text.isascii())
+                or (pattern is _SEPARATED and not _ODD_SEPARATOR_IN_DIGITS.search(text))
+                or (pattern is _SPELLED and "z" not in text.lower())   # a spelled number starts with "zéro"
+                or (pattern is _LETTER_O and not _O_BY_A_DIGIT.search(text))):
             continue
         if pattern.search(text):
             spans = spans or [(k, k + 1) for k in range(len(text))]
@@ -257,7 +259,8 @@ def _zeros(match: re.Match) -> str:
     return re.sub("[Oo]", "0", written) if sum(c.isdigit() for c in written) >= 6 else written
 
 
-def _found_phones(text: str) -> list[tuple[tuple[int, int], str]]:
+@lru_cache(maxsize=4)   # an ad's title and text: read for step 7, then masked
+def _found_phones(text: str) -> tuple[tuple[tuple[int, int], str], ...]:
     """The phone numbers written in the text, in every spelling: where (start, end, in the
     text as written) and the number in digits (as `phonenumbers` read it).
 
@@ -268,7 +271,7 @@ def _found_phones(text: str) -> list[tuple[tuple[int, int], str]]:
     douze…") made digits, and O's written for zeros ("O6 39…") made zeros.
     """
     if not text:
-        return []
+        return ()
     normalised, spans = _normalised(text)
     found = []
     for low, high in digit_windows(normalised):
@@ -276,7 +279,7 @@ def _found_phones(text: str) -> list[tuple[tuple[int, int], str]]:
             start, end = low + start, low + end
             if not _DATE.match(raw):
                 found.append(((spans[start][0], spans[end - 1][1]) if spans else (start, end), raw))
-    return found
+    return tuple(found)
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
