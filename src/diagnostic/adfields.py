@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import phonenumbers
 
@@ -141,6 +142,20 @@ def trait_kinds(words: list[str]) -> list[str]:
     """What an ad's description words speak of ("cheveux", "yeux", "silhouette", "peau",
     "origine"), sorted, without repeats."""
     return sorted({_KIND_OF.get(word, "origine") for word in words})
+
+
+# Every description word, in order: a description is also written as the bits of two integers.
+DESCRIPTION_VOCABULARY = tuple(sorted(set(DESCRIPTION_WORDS.values())))
+_WORD_BIT = {word: k for k, word in enumerate(DESCRIPTION_VOCABULARY)}
+
+
+def description_bits(words: list[str]) -> tuple[int, int]:
+    """An ad's description words as the bits of two 64-bit signed integers (bit k for
+    `DESCRIPTION_VOCABULARY[k]`): whether two descriptions share a word, or one holds all the
+    other's, is then a few instructions per pair."""
+    bits = sum(1 << _WORD_BIT[word] for word in words)
+    low, high = bits & ((1 << 64) - 1), bits >> 64
+    return tuple(int(np.int64(np.uint64(part))) for part in (low, high))
 
 
 def trait_bits(words: list[str]) -> int:

@@ -255,9 +255,9 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
-    # each distinct description read once: its words, what they speak of, then the one eye and
-    # hair colour it gives
-    described = per_distinct(lambda w: (w.split(), adfields.trait_bits(w.split()),
+    # each distinct description read once: its words and what they speak of (as bits), then the
+    # one eye and hair colour it gives
+    described = per_distinct(lambda w: (adfields.description_bits(w.split()), adfields.trait_bits(w.split()),
                                         *(adfields.exclusive_trait(w.split(), t) for t in adfields.EXCLUSIVE_TRAITS)),
                              ads["description"].fillna(""))
     known = (prenom.notna() & commune.notna()).to_numpy()
@@ -270,7 +270,7 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "telephones": phones, "voisins": neighbours,
         "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
-        "description": [words or None for words, *_ in described],
+        **{f"description_{k}": np.array([bits[k] for bits, *_ in described], dtype=np.int64) for k in (0, 1)},
         "traits": np.array([bits for _, bits, *_ in described], dtype=np.int64),
         **{trait: [values[k] or None for _, _, *values in described]
            for k, trait in enumerate(adfields.EXCLUSIVE_TRAITS)},
@@ -287,8 +287,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
 
 # The list functions of the comparisons, in the SQL of each engine (Splink runs them as written).
 ENGINES = ("duckdb", "spark")
-_SQL = {"duckdb": {"size": "len({0})", "common": "list_intersect({0}, {1})", "has_all": "list_has_all({0}, {1})"},
-        "spark": {"size": "size({0})", "common": "array_intersect({0}, {1})", "has_all": "size(array_except({1}, {0})) = 0"}}
+_SQL = {"duckdb": {"size": "len({0})", "common": "list_intersect({0}, {1})"},
+        "spark": {"size": "size({0})", "common": "array_intersect({0}, {1})"}}
 DUCKDB_MEMORY = "4GB"     # DuckDB spills to disk beyond this (the whole run stays within 8 GiB at a million ads)
 TRAINING_ADS = 200_000    # ads the weights are learnt on, at most (a national corpus: a seeded sample)
 PREDICTED_ADS = 500_000   # ads whose pairs are scored at once, at most
@@ -366,14 +366,15 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
     # two descriptions that speak of different things (hair in one, eyes in the other) say
     # nothing, like an absent one; those that speak of the same things agree, in part, or not
     description = cl.CustomComparison(output_column_name="description", comparison_levels=[
-        {"sql_condition": f"{_null('description')['sql_condition']} OR (traits_l & traits_r) = 0",
+        {"sql_condition": "(traits_l & traits_r) = 0",
          "label_for_charts": NOTHING_TO_COMPARE, "is_null_level": True},
         {"sql_condition": " OR ".join(f"{t}_l <> {t}_r" for t in adfields.EXCLUSIVE_TRAITS),
          "label_for_charts": "couleurs des yeux ou des cheveux différentes"},
-        {"sql_condition": f"{_sql(engine, 'has_all', 'description_l', 'description_r')} OR "
-                          f"{_sql(engine, 'has_all', 'description_r', 'description_l')}",
+        {"sql_condition": " OR ".join("(" + " AND ".join(f"(description_{k}_l & description_{k}_r) = description_{k}_{side}"
+                                                          for k in (0, 1)) + ")" for side in "lr"),
          "label_for_charts": "descriptions compatibles"},
-        {"sql_condition": shared("description_l", "description_r"), "label_for_charts": "descriptions en partie communes"},
+        {"sql_condition": " OR ".join(f"(description_{k}_l & description_{k}_r) <> 0" for k in (0, 1)),
+         "label_for_charts": "descriptions en partie communes"},
         {"sql_condition": "ELSE", "label_for_charts": "descriptions différentes"}])
     text = cl.CustomComparison(output_column_name="texte", comparison_levels=[
         {"sql_condition": "(n_trigrammes_l = 0 OR n_trigrammes_r = 0)", "label_for_charts": NOT_FILLED,
