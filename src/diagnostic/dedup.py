@@ -238,20 +238,19 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     neighbours = per_distinct(lambda v, t: sorted({k for k in (v + ";" + t).split(";") if k}),
                               ads["voisins_pseudo"].fillna(""), ads["voisins_texte"].fillna(""))
     blank = lambda column: ads[column].fillna("").replace("", None).astype(object).reset_index(drop=True)  # noqa: E731
-    prenom, handle, telephone = blank("prenom_pseudo"), blank("pseudo_pseudo"), blank("telephone_pseudo")
-    # a pseudo that is only a first name agrees whenever the first names do: compared once, as the first
-    # name; the ads showing it are still paired by it (`handle`, the pseudo as shown)
+    prenom, pseudo, telephone = blank("prenom_pseudo"), blank("pseudo_pseudo"), blank("telephone_pseudo")
+    # a pseudo that is only a first name agrees whenever the first names do: compared once, as the first name
     pseudo = pd.Series(np.where(ads["pseudo_prenom"].fillna(False).to_numpy(dtype=bool), None,
-                                handle.to_numpy(dtype=object)), dtype=object)
+                                pseudo.to_numpy(dtype=object)), dtype=object)
     places, written = pd.factorize(ads["commune_cle"].fillna(""))
     codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
     commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
     age = ads["age"].astype(float).reset_index(drop=True)
     likeness = pd.DataFrame({"prenom": prenom, "age": age, "pseudo": pseudo, "commune": commune})
     numbered = pd.Series(phones).explode().dropna()
-    named = handle.dropna()
-    identified = telephone.notna() | handle.notna()
-    alike = np.where(identified, likeness.assign(telephone=telephone, pseudo=handle).groupby(
+    named = pseudo.dropna()
+    identified = telephone.notna() | pseudo.notna()
+    alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
