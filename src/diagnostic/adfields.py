@@ -68,7 +68,7 @@ DESCRIPTION_WORDS = {
     "algerienne": "algerien", "tunisienne": "tunisien", "portugaise": "portugais", "allemande": "allemand",
     "belge": "belge", "grecque": "grec", "turque": "turc", "antillaise": "antillais",
     # English ads (section V-A-4: ads in English are among the network indices)
-    "brunette": "brun", "redhead": "roux", "brown eyes": "yeux-marron", "hazel eyes": "yeux-marron",
+    "redhead": "roux", "brown eyes": "yeux-marron", "hazel eyes": "yeux-marron",
     "blue eyes": "yeux-bleus", "green eyes": "yeux-verts", "black eyes": "yeux-noirs", "dark eyes": "yeux-noirs",
     "black hair": "brun", "dark hair": "brun", "brown hair": "brun", "light brown hair": "chatain",
     "blond hair": "blond", "red hair": "roux", "long hair": "cheveux-longs", "short hair": "cheveux-courts",
@@ -88,8 +88,8 @@ _TRAIT_LABEL_EN = re.compile(r"\b(eyes|hair)\s*:\s*([a-z]+(?: [a-z]+)?)")
 EXCLUSIVE_TRAITS = {"yeux": ("yeux-bleus", "yeux-verts", "yeux-noirs", "yeux-marron"),
                     "cheveux": ("blond", "brun", "roux", "chatain")}
 # What each description word speaks of: two ads that describe different things (« brune »
-# in one, « yeux verts » in the other) have nothing to compare (the model's level « rien de
-# comparable »); the origins are the words not listed here.
+# in one, « yeux verts » in the other) have nothing to compare (step 7 weighs them as an
+# absent description); the origins are the words not listed here.
 TRAIT_KINDS = {"cheveux": ("blond", "brun", "roux", "chatain", "cheveux-longs", "cheveux-courts"),
                "yeux": EXCLUSIVE_TRAITS["yeux"],
                "silhouette": ("grand", "petit", "mince", "pulpeux", "rond", "sportif", "muscle", "elance"),
