@@ -73,16 +73,16 @@ def test_what_a_description_speaks_of():
 
 
 def test_a_description_as_bits_says_which_words_two_descriptions_share():
-    def words(text):
-        low, high = adfields.description_bits(adfields.description(text))
-        return (high & 0xFFFFFFFFFFFFFFFF) << 64 | (low & 0xFFFFFFFFFFFFFFFF)
+    def bits(words):   # the two signed 64-bit integers read back as one unsigned number
+        low, high = adfields.description_bits(words)
+        return (high % (1 << 64)) << 64 | (low % (1 << 64))
+
+    words = lambda text: bits(adfields.description(text))  # noqa: E731
     brune, brune_mince, yeux_verts = words("brune"), words("brune et mince"), words("yeux verts")
     assert brune & brune_mince == brune and brune & yeux_verts == 0 and words("") == 0
     # every word its own bit, beyond the first 64 too
     vocabulary = adfields.DESCRIPTION_VOCABULARY
-    assert len(vocabulary) > 64 and {words_ for words_ in (1 << k for k in range(len(vocabulary)))} == {
-        (lambda low, high: (high & 0xFFFFFFFFFFFFFFFF) << 64 | (low & 0xFFFFFFFFFFFFFFFF))(
-            *adfields.description_bits([word])) for word in vocabulary}
+    assert len(vocabulary) > 64 and {1 << k for k in range(len(vocabulary))} == {bits([w]) for w in vocabulary}
 
 
 def test_an_exclusive_trait_is_the_one_colour_an_ad_gives():

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 import phonenumbers
 
@@ -136,12 +135,19 @@ def description(text: str) -> list[str]:
 
 
 KINDS = (*TRAIT_KINDS, "origine")
+_KIND_BIT = {kind: k for k, kind in enumerate(KINDS)}
 
 
 def trait_kinds(words: list[str]) -> list[str]:
     """What an ad's description words speak of ("cheveux", "yeux", "silhouette", "peau",
     "origine"), sorted, without repeats."""
     return sorted({_KIND_OF.get(word, "origine") for word in words})
+
+
+def trait_bits(words: list[str]) -> int:
+    """`trait_kinds` as the bits of an integer (bit k for `KINDS[k]`): two descriptions speak
+    of a common trait when their bits meet, a test of a few instructions per pair."""
+    return sum(1 << _KIND_BIT[kind] for kind in trait_kinds(words))
 
 
 # Every description word, in order: a description is also written as the bits of two integers.
@@ -154,14 +160,15 @@ def description_bits(words: list[str]) -> tuple[int, int]:
     `DESCRIPTION_VOCABULARY[k]`): whether two descriptions share a word, or one holds all the
     other's, is then a few instructions per pair."""
     bits = sum(1 << _WORD_BIT[word] for word in words)
-    low, high = bits & ((1 << 64) - 1), bits >> 64
-    return tuple(int(np.int64(np.uint64(part))) for part in (low, high))
+    signed = lambda part: part - (1 << 64) if part >> 63 else part  # noqa: E731  (two's complement)
+    return signed(bits & ((1 << 64) - 1)), signed(bits >> 64)
 
 
-def trait_bits(words: list[str]) -> int:
-    """`trait_kinds` as the bits of an integer (bit k for `KINDS[k]`): two descriptions speak
-    of a common trait when their bits meet, a test of a few instructions per pair."""
-    return sum(1 << KINDS.index(kind) for kind in trait_kinds(words))
+def compared_description(words: list[str]) -> tuple:
+    """What step 7 compares of an ad's description words: their bits (`description_bits`), the
+    bits of what they speak of (`trait_bits`), and the one eye and hair colour they give
+    (`exclusive_trait`, one per `EXCLUSIVE_TRAITS`)."""
+    return (description_bits(words), trait_bits(words), *(exclusive_trait(words, t) for t in EXCLUSIVE_TRAITS))
 
 
 def exclusive_trait(words: list[str], trait: str) -> str:

@@ -254,11 +254,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
     trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
     rank = _likeness_rank(likeness)
-    # each distinct description read once: its words and what they speak of (as bits), then the
-    # one eye and hair colour it gives
-    described = per_distinct(lambda w: (adfields.description_bits(w.split()), adfields.trait_bits(w.split()),
-                                        *(adfields.exclusive_trait(w.split(), t) for t in adfields.EXCLUSIVE_TRAITS)),
-                             ads["description"].fillna(""))
+    # each distinct description read once
+    described = per_distinct(lambda words: adfields.compared_description(words.split()), ads["description"].fillna(""))
     known = (prenom.notna() & commune.notna()).to_numpy()
     name_place = (prenom + "|" + commune)[known].to_numpy()
     texted = np.flatnonzero(trigrams > 0)

@@ -238,16 +238,14 @@ def _substitute(text: str, spans: list[tuple[int, int]], pattern: re.Pattern, re
 def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """The text with numbers written to escape robots rewritten in digits, and for every
     character the span of the original text it comes from (None: the text is unchanged)."""
-    rewrites = ((_INVISIBLE, lambda m: ""), (_SEPARATED, lambda m: _ODD_SEPARATOR.sub(" ", m.group(0))),
-                (_SPELLED, lambda m: _spelled_digits(m.group(0))), (_LETTER_O, _zeros))
+    # (a quick test that the long pattern may match, the pattern, its rewrite)
+    rewrites = ((lambda t: not t.isascii(), _INVISIBLE, lambda m: ""),
+                (_ODD_SEPARATOR_IN_DIGITS.search, _SEPARATED, lambda m: _ODD_SEPARATOR.sub(" ", m.group(0))),
+                (lambda t: "z" in t.lower(), _SPELLED, lambda m: _spelled_digits(m.group(0))),  # "zéro six…"
+                (_O_BY_A_DIGIT.search, _LETTER_O, _zeros))
     spans = None  # built only when a rewrite is needed (most texts have none)
-    for pattern, rewrite in rewrites:   # each long pattern after a quick test that it may match
-        if ((pattern is _INVISIBLE and text.isascii())
-                or (pattern is _SEPARATED and not _ODD_SEPARATOR_IN_DIGITS.search(text))
-                or (pattern is _SPELLED and "z" not in text.lower())   # a spelled number starts with "zéro"
-                or (pattern is _LETTER_O and not _O_BY_A_DIGIT.search(text))):
-            continue
-        if pattern.search(text):
+    for may_match, pattern, rewrite in rewrites:
+        if may_match(text) and pattern.search(text):
             spans = spans or [(k, k + 1) for k in range(len(text))]
             text, spans = _substitute(text, spans, pattern, rewrite)
     return text, spans

@@ -290,12 +290,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .. import communes
+
 DEPARTEMENT = "59"
 COLUMNS = ("id_annonce", "site", "date_collecte", "commune_declaree", "titre", "texte", "telephone",
            "pseudo", "age_declare")
 TRUTH_COLUMNS = ("id_annonce", "id_personne", "id_reseau")
 
-_REFERENCE = Path(__file__).resolve().parents[1] / "reference"
 _START = date(2024, 9, 16)  # a Monday: the collection begins
 _REPORT_ADS, _REPORT_PERSONS = 699, 273  # section II-B of the report
 _PERSONS_CAP = 4500  # persons followed at most, however long the collection (fiction numbers)
@@ -307,21 +308,22 @@ _MOBILE = "063998"
 
 
 # --------------------------------------------------------------------------------------------
-# Reference: the communes of the département (COG 2018 files that `communes.py` reads too)
+# Reference: the communes of the département (COG 2018, read by `communes`)
 # --------------------------------------------------------------------------------------------
 
 @cache
 def _commune_names() -> dict[str, str]:
-    table = pd.read_csv(_REFERENCE / "communes.csv", dtype=str)
-    table = table[table["departement"] == DEPARTEMENT]
-    return dict(zip(table["code"], table["nom"]))
+    return {code: name for code, name in communes.official_names().items() if code.startswith(DEPARTEMENT)}
 
 
 @cache
 def _commune_postcodes() -> dict[str, tuple[str, ...]]:
-    table = pd.read_csv(_REFERENCE / "codes_postaux.csv", dtype=str)
-    table = table[table["code_insee"].str.startswith(DEPARTEMENT)]
-    return {code: tuple(sorted(group)) for code, group in table.groupby("code_insee")["code_postal"]}
+    served: dict[str, list[str]] = {}
+    for postcode, codes in communes.postcodes().items():
+        for code in codes:
+            if code.startswith(DEPARTEMENT):
+                served.setdefault(code, []).append(postcode)
+    return {code: tuple(sorted(served[code])) for code in sorted(served)}
 
 
 # Towns where persons are based: INSEE code, weight (share of resident persons, %), the pôle
