@@ -1,6 +1,7 @@
 """The small text helpers: accents, and computing once per distinct row (shared between processes)."""
 
 import os
+import signal
 
 from diagnostic import text
 
@@ -33,3 +34,23 @@ def test_many_distinct_rows_are_shared_between_processes_with_the_same_results(m
     assert [value for _, value in found] == [row.upper() for row in rows]
     if len(os.sched_getaffinity(0)) > 1:   # computed in the forked processes, not here
         assert os.getpid() not in {pid for pid, _ in found}
+
+
+def _signal_handlers(_row):
+    return signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+
+
+def test_the_forked_processes_leave_ctrl_c_to_their_parent_and_die_of_a_stop(monkeypatch):
+    """A command's handlers raise to clean up; inherited by the processes of a pool, they
+    could leave one blocked on the pool's queue while the parent waits for it (seen once
+    reading a million ads)."""
+    monkeypatch.setattr(text, "SHARED_FROM", 10)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})   # two processes, whatever the machine
+    raising = lambda number, frame: (_ for _ in ()).throw(KeyboardInterrupt)  # noqa: E731
+    previous = [signal.signal(number, raising) for number in (signal.SIGINT, signal.SIGTERM)]
+    try:
+        found = set(text.each(_signal_handlers, list(range(40))))
+    finally:
+        for number, handler in zip((signal.SIGINT, signal.SIGTERM), previous):
+            signal.signal(number, handler)
+    assert found == {(signal.SIG_IGN, signal.SIG_DFL)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 import unicodedata
 
 import numpy as np
@@ -54,11 +55,26 @@ def each(function, rows: list, unpack: bool = False) -> list:
     _WORK = (function, rows, unpack)   # inherited by the forked processes: nothing pickled but results
     try:
         step = -(-len(rows) // (4 * cores))
-        with multiprocessing.get_context("fork").Pool(cores) as pool:
+        pool = multiprocessing.get_context("fork").Pool(cores, initializer=_worker_signals)
+        try:
             parts = pool.map(_part, [(low, min(low + step, len(rows))) for low in range(0, len(rows), step)])
+        except BaseException:   # an error or a stop: the processes are killed
+            pool.terminate()
+            raise
+        finally:
+            pool.close()   # done: the processes end by themselves, no signal sent to them
+            pool.join()
     finally:
         _WORK = ()
     return [result for part in parts for result in part]
+
+
+def _worker_signals() -> None:
+    """A forked process leaves Ctrl-C to its parent and dies of a stop (SIGTERM): the
+    handlers it inherits (the command's, which raise to clean up) could leave it blocked
+    on its pool's queue while the parent waits for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _part(bounds: tuple[int, int], work: tuple | None = None) -> list:
