@@ -10,7 +10,7 @@ Every reader of the project goes through this module:
 - `read_frame`: the same table with its headers matched without case, accents,
   surrounding spaces or punctuation (`Téléphone`, ` ID annonce ` are `telephone`,
   `id_annonce`);
-- `read_rows`: one pydantic model per row, unknown headers reported (`ColumnWarning`),
+- `read_rows`: every row checked against one pydantic model (in one call), unknown headers reported (`ColumnWarning`),
   and one InputError listing every problem with its row and column.
 
 `Date` is the one date type of the readers: a real date, written 2018-10-02, 02/10/2018
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import warnings
@@ -30,7 +31,7 @@ from typing import Annotated, TypeVar
 
 import pandas as pd
 from openpyxl import load_workbook
-from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic import BaseModel, BeforeValidator, TypeAdapter, ValidationError
 
 from .errors import InputError, Problem, problems_from_pydantic
 from .text import without_accents
@@ -256,6 +257,12 @@ def read_frame(path: str | Path, sheet: str | int = 0) -> pd.DataFrame:
     return frame
 
 
+@functools.cache
+def _rows_model(model: type[Row]) -> TypeAdapter:
+    """`model`'s check of a whole table at once (pydantic's core checks the rows in one call)."""
+    return TypeAdapter(list[model])
+
+
 def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None = None,
               required: tuple[str, ...] = (), sheet: str | int = 0,
               unique: str | None = None, empty_allowed: bool = True,
@@ -284,26 +291,28 @@ def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None
         warnings.warn(f"Fichier « {path} » : colonne(s) non lue(s), ignorée(s) : "
                       + ", ".join(f"« {c} »" for c in unknown)
                       + ". Colonnes lues : " + ", ".join(model.model_fields) + ".", ColumnWarning, stacklevel=2)
-    problems, rows, first_line = [], [], {}
-    for index, record in enumerate(frame.to_dict("records")):
-        line = index + 2  # the header is line 1 in a spreadsheet or a text editor
-        record = {k: v.strip() or None for k, v in record.items() if k in model.model_fields}
-        if not any(record.values()):
-            continue
-        if unique and record.get(unique) is not None:
-            key = record[unique]
-            if key in first_line:
-                problems.append(Problem(f"ligne {line}, colonne « {unique} »", key,
-                                        f"une valeur qui n'apparaît qu'une fois (déjà ligne {first_line[key]})"))
-            first_line.setdefault(key, line)
-        try:
-            rows.append(model.model_validate(record).model_dump())
-        except ValidationError as exc:
-            problems += problems_from_pydantic(
-                exc, lambda loc, line=line: f"ligne {line}, colonne « {loc[0]} »")
+    read = frame[[c for c in frame.columns if c in model.model_fields]].apply(lambda cells: cells.str.strip())
+    kept = (read != "").any(axis=1).to_numpy()   # empty rows are skipped
+    lines = [index + 2 for index in range(len(read)) if kept[index]]   # the header is line 1 in a spreadsheet
+    read = read[kept].astype(object).where(read[kept] != "", None)
+    problems = []   # (line, problem), sorted by line at the end
+    if unique and unique in read.columns:
+        values = read[unique].tolist()
+        first_line: dict[str, int] = {}
+        for line, key in zip(lines, values):
+            if key is not None and first_line.setdefault(key, line) != line:
+                problems.append((line, Problem(f"ligne {line}, colonne « {unique} »", key,
+                                               f"une valeur qui n'apparaît qu'une fois (déjà ligne {first_line[key]})")))
+    records = read.to_dict("records")
+    rows: list = []
+    try:
+        rows = _rows_model(model).dump_python(_rows_model(model).validate_python(records))
+    except ValidationError as exc:
+        found = problems_from_pydantic(exc, lambda loc: f"ligne {lines[loc[0]]}, colonne « {loc[1]} »")
+        problems += zip((lines[error["loc"][0]] for error in exc.errors()), found)
     if not rows and not problems and not empty_allowed:
-        problems.append(Problem("lignes", None, "au moins une ligne de données sous la ligne d'en-têtes "
-                                                "(le fichier n'a que ses en-têtes)"))
+        problems.append((0, Problem("lignes", None, "au moins une ligne de données sous la ligne d'en-têtes "
+                                                    "(le fichier n'a que ses en-têtes)")))
     if problems:
-        raise InputError(path, problems)
+        raise InputError(path, [problem for _, problem in sorted(problems, key=lambda found: found[0])])
     return pd.DataFrame(rows, columns=list(model.model_fields))
