@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import openpyxl
@@ -445,3 +446,30 @@ def test_a_small_sheet_whose_training_drives_a_level_to_zero_is_linked(project_r
     persons, _ = dedup.link(sheet, "49")
     found = dedup.persons_range(persons)
     assert found["personnes_bas"] <= truth["id_personne"].nunique() <= found["personnes_haut"]
+
+
+def test_the_levels_read_back_from_the_weights_are_those_splink_gives(monkeypatch, world, linked):
+    """The scores leave out Splink's level columns and each level is read back from its
+    weight: the links are those of the scores that keep Splink's levels (the way a small
+    sheet with two levels of equal weight is scored)."""
+    read_back = []
+    monkeypatch.setattr(dedup, "_level_of_weight",
+                        lambda weight, levels, read=dedup._level_of_weight: read_back.append(1) or read(weight, levels))
+    assert dedup.link(world, "62", BOULOGNE)[1].equals(linked[1]) and len(read_back) == len(dedup.FIELDS)
+    monkeypatch.setattr(dedup, "_levels_by_weight", lambda linker, field: {})
+    assert dedup.link(world, "62", BOULOGNE)[1].equals(linked[1]) and len(read_back) == len(dedup.FIELDS)
+
+
+def test_a_level_is_read_from_its_weight_unless_two_levels_weigh_the_same():
+    level = lambda value, weight: SimpleNamespace(comparison_vector_value=value, _match_weight=weight)  # noqa: E731
+    model = lambda *levels: SimpleNamespace(_settings_obj=SimpleNamespace(comparisons=[  # noqa: E731
+        SimpleNamespace(output_column_name="telephone", comparison_levels=list(levels))]))
+    levels = dedup._levels_by_weight(model(level(-1, 0.0), level(2, 6.718), level(1, -0.241), level(0, -3.481)),
+                                     "telephone")
+    assert levels == {0.0: -1, 6.718: 2, -0.241: 1, -3.481: 0}
+    assert dedup._level_of_weight(np.array([6.718, 0.0, -3.481, -0.241, 6.718]), levels).tolist() == [2, -1, 0, 1, 2]
+    for tied in ([level(-1, 0.0), level(1, 2.5), level(0, 2.5)], [level(-1, 0.0), level(1, 0.0), level(0, -1.0)],
+                 [level(-1, 0.0), level(1, None), level(0, -1.0)]):
+        assert dedup._levels_by_weight(model(*tied), "telephone") == {}
+    with pytest.raises(ValueError):
+        dedup._level_of_weight(np.array([1.0]), levels)

@@ -488,13 +488,24 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     the weight (log2 of its Bayes factor) it brought.
 
     The pairs of a corpus of `ads` ads are scored by chunks of about `PREDICTED_ADS` ads
-    (Splink's chunks of the left ads of the pairs): each chunk's scores, which carry both ads' fields, are written,
-    filtered and dropped before the next, so that they never all wait in memory or on disk."""
+    (Splink's chunks of the left ads of the pairs): each chunk's scores are written,
+    filtered and dropped before the next, so that they never all wait in memory or on disk.
+    Each field's level is read back from the weight it brought (`_levels_by_weight`), so
+    the scores carry neither the two ads' fields nor Splink's level columns, which make
+    them several times wider (half the scoring time at a million ads); when two levels
+    of a field weigh the same (a small sheet), they are asked of Splink."""
+    weights = {field: _levels_by_weight(linker, field) for field in FIELDS}
+    by_weight = all(weights.values())
+    linker._settings_obj._retain_matching_columns = not by_weight   # Splink keeps its levels only with the fields
     same_number = max(_level_labels(linker, "telephone"))
-    kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
+    if by_weight:
+        weight = next(w for w, level in weights["telephone"].items() if level == same_number)
+        kept = f"match_probability >= {PROBABLE} OR abs(mw_telephone - ({weight})) < {WEIGHT_TOLERANCE}"
+    else:
+        kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
     columns = {"unique_id_l": "a", "unique_id_r": "b", "match_weight": "poids", "match_probability": "probabilite"}
     tf = [f"mw_tf_adj_{f}" for f in TERM_FREQUENCY]
-    wanted = list(columns) + [f"{k}_{f}" for f in FIELDS for k in ("mw", "gamma")] + tf
+    wanted = list(columns) + [f"mw_{f}" for f in FIELDS] + ([] if by_weight else [f"gamma_{f}" for f in FIELDS]) + tf
     chunks = -(-ads // PREDICTED_ADS)
     parts = []
     for chunk in range(1, chunks + 1):
@@ -508,14 +519,39 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     table = pairs.rename(columns=columns)[list(columns.values())]
     for field in FIELDS:
         weight = pairs[f"mw_{field}"].astype(float)
+        gamma = (_level_of_weight(weight.to_numpy(), weights[field]) if by_weight
+                 else pairs[f"gamma_{field}"].to_numpy())
         if f"mw_tf_adj_{field}" in pairs:
             weight = weight + pairs[f"mw_tf_adj_{field}"].astype(float).fillna(0.0)
         table[f"poids_{field}"] = weight.round(2).to_numpy()
         labels = _level_labels(linker, field)   # levels numbered from −1 (not filled in) up, one by one
-        table[f"niveau_{field}"] = pd.Categorical.from_codes(pairs[f"gamma_{field}"].to_numpy() - min(labels),
+        table[f"niveau_{field}"] = pd.Categorical.from_codes(gamma - min(labels),
                                                              [labels[level] for level in sorted(labels)])
     order = np.lexsort((table["b"].to_numpy(), table["a"].to_numpy(), -table["poids"].to_numpy()))
     return table.iloc[order].reset_index(drop=True)   # strongest first
+
+
+WEIGHT_TOLERANCE = 1e-6   # a level's weight as Splink's SQL writes and reads it back, to within this
+
+
+def _levels_by_weight(linker: Linker, field: str) -> dict[float, int]:
+    """Each level of `field` by the weight (its log2 Bayes factor, before the term-frequency
+    adjustment) that the model gives it; empty when two levels weigh the same (to within
+    a thousandth), so that the weight does not tell which level a pair reached."""
+    comparison = next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
+    weights = {level._match_weight: level.comparison_vector_value for level in comparison.comparison_levels}
+    spread = np.diff(sorted(w for w in weights if w is not None))
+    distinct = len(weights) == len(comparison.comparison_levels) and None not in weights and (spread > 1e-3).all()
+    return weights if distinct else {}
+
+
+def _level_of_weight(weight: np.ndarray, levels: dict[float, int]) -> np.ndarray:
+    """The level each pair reached, from the weight it brought (`_levels_by_weight`)."""
+    known = np.array(sorted(levels))
+    nearest = np.abs(weight[:, None] - known[None, :]).argmin(axis=1)
+    if len(weight) and not (np.abs(weight - known[nearest]) < WEIGHT_TOLERANCE).all():
+        raise ValueError(f"poids hors des niveaux du modèle : {weight[np.abs(weight - known[nearest]) >= WEIGHT_TOLERANCE][:3]}")
+    return np.array([levels[w] for w in known])[nearest]
 
 
 def _level_labels(linker: Linker, field: str) -> dict[int, str]:
