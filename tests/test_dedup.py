@@ -2,6 +2,7 @@
 the review sheet and the command line."""
 
 import json
+import os
 import subprocess
 import tempfile
 import sys
@@ -13,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from diagnostic import adfields, ads, dedup
+from diagnostic import adfields, ads, dedup, text
 from diagnostic.errors import InputError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "synthetic"
@@ -473,3 +474,14 @@ def test_a_level_is_read_from_its_weight_unless_two_levels_weigh_the_same():
         assert dedup._levels_by_weight(model(*tied), "telephone") == {}
     with pytest.raises(ValueError):
         dedup._level_of_weight(np.array([1.0]), levels)
+
+
+def test_the_texts_compared_are_the_same_when_shared_between_processes(monkeypatch, world):
+    """A national corpus cuts its texts into trigrams, fingerprints and MinHash keys in
+    parts, one forked process per core (`text.in_parts`): the same fields, in the same order."""
+    whole = dedup.comparable(world)
+    monkeypatch.setattr(text, "SHARED_FROM", 10)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    shared = dedup.comparable(world)
+    assert list(shared.columns) == list(whole.columns)
+    assert all(shared[column].equals(whole[column]) for column in whole.columns)

@@ -49,7 +49,7 @@ from .coding import hypergeometric_interval
 from .presentation import percent
 from .spreadsheets import write_csv, write_workbook
 from .tables import read_rows
-from .text import each, per_distinct, without_accents
+from .text import in_parts, per_distinct, without_accents
 
 # Match probabilities that make a link "sure" or "probable" (section II-B: the persons
 # behind the ads are given as a range, sure links only versus sure and probable links).
@@ -143,6 +143,13 @@ def minhash_bands(hashes: list[np.ndarray]) -> np.ndarray:
     return (((mixed >> np.uint64(8)) << np.uint64(4)) | np.arange(BANDS, dtype=np.uint64)).astype(np.int64)
 
 
+def text_keys(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the model compares of each text (`trigram_hashes`): its number of distinct
+    trigrams, its fingerprint (`fingerprints`) and its MinHash/LSH keys (`minhash_bands`)."""
+    hashes = [trigram_hashes(text) for text in texts]
+    return np.array([len(h) for h in hashes], dtype=np.int64), fingerprints(hashes), minhash_bands(hashes)
+
+
 def _one_of_alike(ad: np.ndarray, value: np.ndarray, alike: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (`ad[k]`, `value[k]`) with one ad kept for each group of ads `alike` (≥ 0:
     same number, pseudo, first name, age and commune, with a number or a pseudo, so already
@@ -231,8 +238,8 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     Each distinct text is cut into trigrams once (a million ads repeat their texts)."""
     texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna(""))
     codes, distinct = pd.factorize(texts)
-    distinct_hashes = each(trigram_hashes, distinct.tolist())
-    distinct_prints = fingerprints(distinct_hashes)
+    distinct_trigrams, distinct_prints, distinct_bands = (np.concatenate(parts) for parts in
+                                                          zip(*in_parts(text_keys, distinct.tolist())))
     phones = per_distinct(lambda p, t: sorted(set(([p] if p else []) + [k for k in t.split(";") if k])),
                           ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))
     neighbours = per_distinct(lambda v, t: sorted({k for k in (v + ";" + t).split(";") if k}),
@@ -252,14 +259,14 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     identified = telephone.notna() | pseudo.notna()
     alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
         ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
-    trigrams = np.array([len(h) for h in distinct_hashes], dtype=np.int64)[codes]
+    trigrams = distinct_trigrams[codes]
     rank = _likeness_rank(likeness)
     # each distinct description read once
     described = per_distinct(lambda words: adfields.compared_description(words.split()), ads["description"].fillna(""))
     known = (prenom.notna() & commune.notna()).to_numpy()
     name_place = (prenom + "|" + commune)[known].to_numpy()
     texted = np.flatnonzero(trigrams > 0)
-    bands = minhash_bands(distinct_hashes)[codes][texted].ravel()
+    bands = distinct_bands[codes][texted].ravel()
     return pd.DataFrame({
         "unique_id": np.arange(len(ads)),
         "telephone": telephone.to_numpy(),

@@ -27,7 +27,7 @@ def without_accents(text: str) -> str:
 # From this many rows, `each` (and `per_distinct`) shares them between processes, one per core
 # (a national corpus); below it, one process does all (a département's sheet, a test).
 SHARED_FROM = 100_000
-_WORK: tuple = ()   # (function, rows, unpack) while the processes of `each` run
+_WORK: tuple = ()   # (function, rows) while the processes of `in_parts` run
 
 
 def per_distinct(function, *columns) -> list:
@@ -47,17 +47,26 @@ def per_distinct(function, *columns) -> list:
 
 def each(function, rows: list, unpack: bool = False) -> list:
     """`function(row)` (`function(*row)` if `unpack`) for every row, in order; from
-    `SHARED_FROM` rows, shared between one forked process per core."""
+    `SHARED_FROM` rows, shared between one forked process per core (`in_parts`)."""
+    apply = (lambda part: [function(*row) for row in part]) if unpack else (lambda part: [function(row) for row in part])
+    return [result for part in in_parts(apply, rows) for result in part]
+
+
+def in_parts(function, rows: list) -> list:
+    """`function(part)` for consecutive parts of `rows`, in order: one part below
+    `SHARED_FROM` rows, else four per core, computed by one forked process per core.
+    A function that returns a few arrays per part sends its results back at once, where
+    one result per row would be pickled row by row."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if len(rows) < SHARED_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _part((0, len(rows)), (function, rows, unpack))
+        return [function(rows)]
     global _WORK
-    _WORK = (function, rows, unpack)   # inherited by the forked processes: nothing pickled but results
+    _WORK = (function, rows)   # inherited by the forked processes: nothing pickled but results
     try:
         step = -(-len(rows) // (4 * cores))
         pool = multiprocessing.get_context("fork").Pool(cores, initializer=_worker_signals)
         try:
-            parts = pool.map(_part, [(low, min(low + step, len(rows))) for low in range(0, len(rows), step)])
+            return pool.map(_part, [(low, min(low + step, len(rows))) for low in range(0, len(rows), step)])
         except BaseException:   # an error or a stop: the processes are killed
             pool.terminate()
             raise
@@ -66,7 +75,6 @@ def each(function, rows: list, unpack: bool = False) -> list:
             pool.join()
     finally:
         _WORK = ()
-    return [result for part in parts for result in part]
 
 
 def _worker_signals() -> None:
@@ -77,10 +85,9 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _part(bounds: tuple[int, int], work: tuple | None = None) -> list:
-    function, rows, unpack = work or _WORK
-    low, high = bounds
-    return [function(*row) for row in rows[low:high]] if unpack else [function(row) for row in rows[low:high]]
+def _part(bounds: tuple[int, int]):
+    function, rows = _WORK
+    return function(rows[bounds[0]:bounds[1]])
 
 
 def slug(label: str, length: int = 40) -> str:
