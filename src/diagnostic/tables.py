@@ -222,6 +222,9 @@ def read_grid(path: str | Path, sheet: str | int = 0) -> list[list[str]]:
     problems = []
     result = [header]
     for number, row in enumerate(rows[1:], start=2):
+        if len(row) == width:   # most rows: as many cells as headers
+            result.append(row)
+            continue
         filled = max((i + 1 for i, c in enumerate(row) if c.strip()), default=0)
         if filled > width:
             problems.append(Problem(f"ligne {number}", f"{filled} cellules", f"au plus {width} cellules, une par "
