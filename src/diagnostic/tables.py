@@ -10,8 +10,9 @@ Every reader of the project goes through this module:
 - `read_frame`: the same table with its headers matched without case, accents,
   surrounding spaces or punctuation (`Téléphone`, ` ID annonce ` are `telephone`,
   `id_annonce`);
-- `read_rows`: every row checked against one pydantic model (in one call), unknown headers reported (`ColumnWarning`),
-  and one InputError listing every problem with its row and column.
+- `read_rows`: every row checked against one pydantic model (in one call), unknown
+  headers reported (`ColumnWarning`), and one InputError listing every problem with its
+  row and column.
 
 `Date` is the one date type of the readers: a real date, written 2018-10-02, 02/10/2018
 or as an Excel date cell, read as 2018-10-02.
@@ -297,7 +298,8 @@ def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None
     read = frame[[c for c in frame.columns if c in model.model_fields]].apply(lambda cells: cells.str.strip())
     kept = (read != "").any(axis=1).to_numpy()   # empty rows are skipped
     lines = [index + 2 for index in range(len(read)) if kept[index]]   # the header is line 1 in a spreadsheet
-    read = read[kept].astype(object).where(read[kept] != "", None)
+    read = read[kept].astype(object)
+    read = read.where(read != "", None)
     problems = []   # (line, problem), sorted by line at the end
     if unique and unique in read.columns:
         values = read[unique].tolist()
