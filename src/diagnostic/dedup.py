@@ -499,7 +499,7 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     filtered and dropped before the next, so that they never all wait in memory or on disk.
     Each field's level is read back from the weight it brought (`_levels_by_weight`), so
     the scores carry neither the two ads' fields nor Splink's level columns, which make
-    them several times wider (half the scoring time at a million ads); when two levels
+    them several times wider (half the scoring time at 300 000 ads); when two levels
     of a field weigh the same (a small sheet), they are asked of Splink."""
     weights = {field: _levels_by_weight(linker, field) for field in FIELDS}
     by_weight = all(weights.values())
@@ -545,7 +545,7 @@ def _levels_by_weight(linker: Linker, field: str) -> dict[float, int]:
     """Each level of `field` by the weight (its log2 Bayes factor, before the term-frequency
     adjustment) that the model gives it; empty when two levels weigh the same (to within
     a thousandth), so that the weight does not tell which level a pair reached."""
-    comparison = next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
+    comparison = _comparison(linker, field)
     weights = {level._match_weight: level.comparison_vector_value for level in comparison.comparison_levels}
     spread = np.diff(sorted(w for w in weights if w is not None))
     distinct = len(weights) == len(comparison.comparison_levels) and None not in weights and (spread > 1e-3).all()
@@ -561,8 +561,13 @@ def _level_of_weight(weight: np.ndarray, levels: dict[float, int]) -> np.ndarray
     return np.array([levels[w] for w in known])[nearest]
 
 
+def _comparison(linker: Linker, field: str):
+    """The model's comparison of `field` (its levels, their labels and weights)."""
+    return next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
+
+
 def _level_labels(linker: Linker, field: str) -> dict[int, str]:
-    comparison = next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
+    comparison = _comparison(linker, field)
     return {level.comparison_vector_value: level.label_for_charts for level in comparison.comparison_levels}
 
 # The fields of which a person has one value: two groups of ads giving two different values
