@@ -103,14 +103,19 @@ def linked(world):
 
 
 @pytest.fixture(scope="module")
-def cases(world, tmp_path_factory):
+def with_cases(world, tmp_path_factory):
     """The hand-written cases among the ads of the default world (the model learns its
     weights from a corpus of realistic size, then links the cases with the rest)."""
     rows = [{"id_annonce": ident, "site": "cas.example", "commune_declaree": commune, "titre": "", "texte": text,
              "telephone": phone, "pseudo": pseudo, "age_declare": ""}
             for _, ident, commune, pseudo, phone, text in CASES]
     added = _sheet(tmp_path_factory.mktemp("cas") / "cas.csv", rows)
-    persons, links = dedup.link(pd.concat([world, added], ignore_index=True), "62", BOULOGNE)
+    return pd.concat([world, added], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def cases(with_cases):
+    persons, links = dedup.link(with_cases, "62", BOULOGNE)
     return persons.set_index("id_annonce"), links
 
 
@@ -449,16 +454,31 @@ def test_a_small_sheet_whose_training_drives_a_level_to_zero_is_linked(project_r
     assert found["personnes_bas"] <= truth["id_personne"].nunique() <= found["personnes_haut"]
 
 
-def test_the_levels_read_back_from_the_weights_are_those_splink_gives(monkeypatch, world, linked):
+def test_the_levels_read_back_from_the_weights_are_those_splink_gives(monkeypatch, with_cases, cases):
     """The scores leave out Splink's level columns and each level is read back from its
-    weight: the links are those of the scores that keep Splink's levels (the way a small
-    sheet with two levels of equal weight is scored)."""
+    weight: the links are those of the scores that keep Splink's levels (the way a sheet
+    with two levels of equal weight is scored). The cases reach every level in training."""
     read_back = []
     monkeypatch.setattr(dedup, "_level_of_weight",
                         lambda weight, levels, read=dedup._level_of_weight: read_back.append(1) or read(weight, levels))
-    assert dedup.link(world, "62", BOULOGNE)[1].equals(linked[1]) and len(read_back) == len(dedup.FIELDS)
+    links = dedup.link(with_cases, "62", BOULOGNE)[1]
+    assert links.equals(cases[1]) and len(read_back) == len(dedup.FIELDS)
     monkeypatch.setattr(dedup, "_levels_by_weight", lambda linker, field: {})
-    assert dedup.link(world, "62", BOULOGNE)[1].equals(linked[1]) and len(read_back) == len(dedup.FIELDS)
+    assert dedup.link(with_cases, "62", BOULOGNE)[1].equals(links) and len(read_back) == len(dedup.FIELDS)
+
+
+def test_a_level_no_pair_reached_in_training_weighs_nothing(world, tmp_path):
+    """On the default world no pair, drawn at random or of one person, has two different
+    eye or hair colours, nor descriptions sharing a word with other words besides: Splink's
+    default m and u gave them +10.0 and −1.0. They weigh nothing; the levels reached keep
+    their weights."""
+    linker = dedup.trained_model(dedup.comparable(world, "62", BOULOGNE), "duckdb", tmp_path)
+    description = {level.label_for_charts: level._match_weight
+                   for level in dedup._comparison(linker, "description").comparison_levels}
+    assert description["couleurs des yeux ou des cheveux différentes"] == 0.0
+    assert description["descriptions en partie communes"] == 0.0
+    assert description["descriptions compatibles"] > 1 and description["descriptions différentes"] < -1
+    linker._db_api._con.close()
 
 
 def test_a_level_is_read_from_its_weight_unless_two_levels_weigh_the_same():

@@ -456,11 +456,26 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     learner.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
     for rule in (block_on("telephone"), NAME_AND_PLACE):
         _expectation_maximisation(learner, rule)
+    _unseen_levels_weigh_nothing(learner)
     if engine == "duckdb":
         database._con.execute(f"SET threads = {DUCKDB_THREADS}")
     if sample is table:
         return learner
     return Linker(table, learner.misc.save_model_to_json(), log_level=logging.ERROR)
+
+
+UNSEEN = 1e-6   # m and u of a level no pair reached in training (Splink's value for a level not observed)
+
+
+def _unseen_levels_weigh_nothing(learner: Linker) -> None:
+    """A level that neither the random pairs (u) nor the expectation maximisation (m)
+    reached keeps Splink's default m and u, whose ratio says nothing of the ads (on the
+    default world, « couleurs des yeux ou des cheveux différentes » weighed +10.0): it
+    weighs nothing instead, like a field not filled in, until a corpus shows it."""
+    for comparison in learner._settings_obj.comparisons:
+        for level in comparison.comparison_levels:
+            if not level.is_null_level and level._m_probability is None and level._u_probability is None:
+                level.m_probability = level.u_probability = UNSEEN
 
 
 def _expectation_maximisation(learner: Linker, rule) -> None:
