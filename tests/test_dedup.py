@@ -153,29 +153,13 @@ def test_persons_never_join_ads_whose_first_names_colours_or_ages_contradict():
     fields = pd.DataFrame({"prenom": ["PRE-a", "PRE-a", "PRE-a", None, "PRE-b", "PRE-a", "PRE-a"],
                            "yeux": [None, "yeux-verts", None, None, None, "yeux-noirs", None],
                            "cheveux": [None] * 7,
-                           "age": [24, 26, 28, 41, 25, 25, np.nan], "jour": [np.nan] * 7})
+                           "age": [24, 26, 28, 41, 25, 25, np.nan]})
     a, b = np.array([0, 1, 2, 0, 1, 0, 3]), np.array([1, 2, 3, 4, 5, 6, 6])
     _, groups, holds = dedup.grouped(fields, a, b, first=len(a))
     # 24, 26, 28: one person (a spread of 4); 41 is 17 years from 24; another first name;
     # other eyes; an ad with no age or colour joins the first group, then refuses ad 3 through it
     assert holds == [True, True, False, False, False, True, False]
     assert groups == [0, 0, 0, 3, 4, 5, 0]
-
-
-def test_ages_declared_years_apart_may_be_one_persons():
-    """Over a long collection a person ages: the ages of one group may spread by
-    `AGE_SPREAD` years plus the years between its first and last ad (here in days since
-    1 January 1970)."""
-    day = lambda text: (pd.Timestamp(text) - pd.Timestamp("1970-01-01")).days  # noqa: E731
-    fields = pd.DataFrame({"prenom": ["PRE-a"] * 6, "yeux": [None] * 6, "cheveux": [None] * 6,
-                           "age": [24, 31, 24, 31, 24, 30],
-                           "jour": [day("2019-01-07"), day("2021-07-05"), day("2019-01-07"), day("2019-02-04"),
-                                    day("2019-01-07"), np.nan]})
-    a, b = np.array([0, 2, 4]), np.array([1, 3, 5])
-    _, groups, holds = dedup.grouped(fields, a, b, first=len(a))
-    # 7 years apart: within 5 + 2.49 years of each other's dates, not within 5 + 0.08, nor 5 with no date
-    assert holds == [True, False, False]
-    assert groups == [0, 0, 2, 3, 4, 5]
 
 
 def test_a_shared_number_on_different_persons_is_a_network_index(cases):

@@ -56,8 +56,7 @@ from .text import in_parts, per_distinct, without_accents
 SURE = 0.99
 PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two "close" ages (a level of the age comparison)
-AGE_SPREAD = 5             # years between the ages one person's ads declare, at most, plus the years between them (`grouped`)
-DAYS_A_YEAR = 365.25
+AGE_SPREAD = 5             # years between the ages one person's ads declare, at most (see `grouped`)
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
 BLOCK_LIMIT = 50           # ads sharing a first name + commune key the weights are learnt on, at most
@@ -254,7 +253,6 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
     codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
     commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
     age = ads["age"].astype(float).reset_index(drop=True)
-    day = (pd.to_datetime(ads["date_collecte"], errors="coerce") - pd.Timestamp("1970-01-01")).dt.days
     likeness = pd.DataFrame({"prenom": prenom, "age": age, "pseudo": pseudo, "commune": commune})
     numbered = pd.Series(phones).explode().dropna()
     named = pseudo.dropna()
@@ -275,7 +273,6 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
         "telephones": phones, "voisins": neighbours,
         "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
         "age": age.to_numpy(),
-        "jour": day.astype(float).to_numpy(),
         **{f"description_{k}": np.array([bits[k] for bits, *_ in described], dtype=np.int64) for k in (0, 1)},
         "traits": np.array([bits for _, bits, *_ in described], dtype=np.int64),
         **{trait: [values[k] or None for _, _, *values in described]
@@ -595,17 +592,13 @@ ONE_VALUE = ("prenom", *adfields.EXCLUSIVE_TRAITS)
 
 def _compatible(values_a: tuple, values_b: tuple, ages_a: tuple, ages_b: tuple) -> bool:
     """Two groups of ads can be one person: no two first names, eye or hair colours, and
-    the ages their ads declare within `AGE_SPREAD` years plus the years between their
-    first and last ad. A declared age is a sales argument that "peut ne pas correspondre à
-    la réalité" (section IV-A-2); the allowance for the years between the ads is this
-    handbook's: over a collection of several years a person ages, whether her ads say so
-    or not. `ages_*` are (lowest age, highest age, first day, last day) of a group."""
+    the ages their ads declare within `AGE_SPREAD` years (a declared age is a sales
+    argument that "peut ne pas correspondre à la réalité", section IV-A-2, and a person's
+    ads over a long collection declare several)."""
     if any(x is not None and y is not None and x != y for x, y in zip(values_a, values_b)):
         return False
     low, high = min(ages_a[0], ages_b[0]), max(ages_a[1], ages_b[1])
-    first, last = min(ages_a[2], ages_b[2]), max(ages_a[3], ages_b[3])
-    return not high - low > AGE_SPREAD + max(last - first, 0) / DAYS_A_YEAR
-
+    return not high - low > AGE_SPREAD
 
 
 def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
@@ -623,9 +616,7 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
     groups = DisjointSets(range(len(fields)))
     values = list(zip(*(fields[column].astype(object).where(fields[column].notna(), None).tolist()
                         for column in ONE_VALUE)))
-    ages = [(age if age == age else np.inf, age if age == age else -np.inf,
-             day if day == day else np.inf, day if day == day else -np.inf)
-            for age, day in zip(fields["age"].astype(float).tolist(), fields["jour"].astype(float).tolist())]
+    ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float).tolist()]
     holds, after_first = [], None
     for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
         if k == first:
@@ -636,8 +627,7 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
         elif _compatible(values[ri], values[rj], ages[ri], ages[rj]):
             groups.join(ri, rj)
             values[ri] = tuple(x if x is not None else y for x, y in zip(values[ri], values[rj]))
-            ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]),
-                        min(ages[ri][2], ages[rj][2]), max(ages[ri][3], ages[rj][3]))
+            ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]))
             holds.append(True)
         else:
             holds.append(False)
