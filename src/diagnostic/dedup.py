@@ -15,8 +15,8 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
 - a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
-- links are taken strongest first, but never join ads whose first names, ages, or eye or
-  hair colours disagree (`ONE_VALUE`, the handbook's choice): one generic field (a shared
+- links are taken strongest first, but never join ads whose first names, ages or eye
+  colours disagree (`ONE_VALUE`, the handbook's choice): one generic field (a shared
   phone, a common name) cannot glue persons together, and a number shared by apparently
   different persons is a **network index** (section V-A-4);
 - the persons are a range: sure links only (high bound) versus sure and probable links
@@ -590,12 +590,14 @@ def _level_labels(linker: Linker, field: str) -> dict[int, str]:
     return {level.comparison_vector_value: level.label_for_charts for level in comparison.comparison_levels}
 
 # The fields of which a person has one value: two groups of ads giving two different values
-# are two persons (`grouped`).
-ONE_VALUE = ("prenom", *adfields.EXCLUSIVE_TRAITS)
+# are two persons (`grouped`). Not the hair: it is dyed, or a wig, and an ad's « brune » or
+# « blonde » is a sales argument like its age; two hair colours weigh against a link through
+# the description's level « couleurs des yeux ou des cheveux différentes », as learnt.
+ONE_VALUE = ("prenom", "yeux")
 
 
 def _compatible(values_a: tuple, values_b: tuple, ages_a: tuple, ages_b: tuple) -> bool:
-    """Two groups of ads can be one person: no two first names, eye or hair colours, and
+    """Two groups of ads can be one person: no two first names or eye colours, and
     the ages their ads declare within `AGE_SPREAD` years (a declared age is a sales
     argument that "peut ne pas correspondre à la réalité", section IV-A-2, and a person's
     ads over a long collection declare several)."""
@@ -609,7 +611,7 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
             first: int) -> tuple[list[int], list[int], list[bool]]:
     """Persons from links taken in order (the `first` ones, the sure links, then the
     others, each set strongest first), never joining two groups of ads whose first names,
-    eye or hair colours or ages contradict each other (clusters that do not chain,
+    eye colours or ages contradict each other (clusters that do not chain,
     issue 15).
 
     Returns each ad's group (the index of its first ad) after the `first` links and after
