@@ -112,7 +112,7 @@ Decided, not in the report
   (a fixed order), then by their place on the page (random); ``id_annonce`` numbers them.
 
 Performance (``/usr/bin/time -v``, this 2-core machine, ``write_seventh_world(1_000_000)``):
-35 s elapsed and 1.47 GB maximum resident memory, both files written (314 MB and 20 MB);
+35–37 s elapsed and 1.43–1.47 GB maximum resident memory (two runs), both files written (314 MB and 20 MB);
 ``seventh_world(1_000_000)`` alone: 28 s, 1.33 GB.
 """
 
@@ -796,7 +796,9 @@ def _segments(world: _World, p: _Person, v: _Voice, town: str, age: int, number:
         if spelled:
             parts.append(at(_FR["phone"], 3).format(p=spelled))
         parts.append(at(_FR["close"], 4))
-    text = ". ".join(s[0].upper() + s[1:] for s in parts if s)
+    text = ""
+    for part in (s[0].upper() + s[1:] for s in parts if s):
+        text += part if not text else (" " if text.endswith(("!", "?")) else ". ") + part
     return text, c
 
 
