@@ -19,6 +19,12 @@ def test_first_name_in_the_ways_ads_introduce_the_person():
     assert adfields.first_name("Prénom : Nadia | Âge : 24 ans | Yeux : verts") == "Nadia"
     assert adfields.first_name("Bonsoir messieurs, Emma, française, corps athlétique.") == "Emma"
     assert adfields.first_name("Venez découvrir Chloé, douce et souriante.") == "Chloé"
+    # the third person, a signature, a lower-case name opening the text under its title
+    assert adfields.first_name("Marta est une belle blonde finlandaise, élégante et raffinée.") == "Marta"
+    assert adfields.first_name("Lyon est une grande ville, je reçois près du tram.") == ""
+    assert adfields.first_name("Salut, Samia ici, douce et pleine de charme.") == "Samia"
+    assert adfields.first_name("Olga is a pretty Ukrainian, 24 years old.") == ""
+    assert adfields.fields("Nouvelle à Lyon", "hanna, belle blonde, vous reçoit sur lyon.", "")[0] == "hanna"
     assert adfields.first_name("Lens, belle brune, discrète.") == ""   # a town, not a first name
     assert adfields.first_name("Bonjour, nouvelle sur Arras.") == ""
     # a text written all in lower case: a known first name between punctuation marks

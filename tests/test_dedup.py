@@ -145,7 +145,7 @@ def test_a_pseudo_that_is_only_a_first_name_is_compared_once_as_the_first_name(t
             for ident, pseudo, text in [("E1", "Emma", "Massage relaxant, 25 ans."),
                                         ("E2", "Emma", "Je suis Emma, 25 ans."),
                                         ("E3", "Emma_douce62", "Moi c'est Emma."),
-                                        ("E4", "Emma-love", "Emma ici, 25 ans."),
+                                        ("E4", "Emma-love", "Douce et câline, 25 ans."),
                                         ("E5", "Manon", "Je suis Emma, 25 ans.")]]
     fields = dedup.comparable(_sheet(tmp_path / "emma.csv", rows), "62")
     emma = adfields.name_key("Emma")

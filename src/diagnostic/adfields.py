@@ -21,19 +21,22 @@ from .privacy import (NAME_MASK, is_first_name, literal_pattern, phone_neighbour
 from .text import without_accents
 
 _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
-# "moi c'est Axelle", "je suis Melina", "je m'appelle Sofia", "my name is Joy", "I am Kim",
-# and a name followed by the age ("Lina, 22 ans", "Lina, 22 years old"): the ways ads
-# introduce the person (section V-A-4 quotes both the first and the third person).
+# "moi c'est Axelle", "je suis Melina", "je m'appelle Sofia", "my name is Joy", "I am Kim":
+# the ways ads introduce the person (section V-A-4 quotes both the first and the third person).
 FIRST_NAME_PATTERNS = [
     re.compile(r"(?:moi c'?est|moi c’est|je suis|je m'appelle|je m’appelle|my name is|i am|i'm|call me)\s+" + _NAME,
                re.IGNORECASE),
     re.compile(r"pr[ée]nom\s*:\s*" + _NAME, re.IGNORECASE),   # a profile sheet's label
-    re.compile(_NAME + r"\s*,\s*\d{2}\s*(?:ans|years)"),
 ]
-# Else a known first name set off by a comma: "Bonsoir messieurs, Emma, française"; in a
-# text written all in lower case, between punctuation marks: "hello, camila, pulpeuse".
+# Else a known first name followed by the age ("Lina, 22 ans", "Lina, 22 years old", not
+# "Ukrainian, 24 years old"), in the third person or signing the ad ("Marta est une belle
+# blonde", "Samia ici"); set off by a comma: "Bonsoir messieurs, Emma, française"; in a text
+# written all in lower case, between punctuation marks or at the start of the title or the
+# text: "hello, camila, pulpeuse".
+_NAME_AND_AGE = re.compile(_NAME + r"\s*,\s*\d{2}\s*(?:ans|years)")
+_NAME_PRESENTED = re.compile(r"\b" + _NAME + r"\s+(?:est une?\b|ici\b)")
 _NAME_AND_COMMA = re.compile(r"\b" + _NAME + r"\s*,")
-_LOWER_NAME_AND_COMMA = re.compile(r"(?:^|(?<=[,.!?:;]))\s*([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s*(?=,)")
+_LOWER_NAME_AND_COMMA = re.compile(r"(?:^|(?<=[,.!?:;\n]))\s*([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s*(?=,)")
 # Words that follow "je suis" with a capital letter without being a name.
 NOT_NAMES = {"nouvelle", "nouveau", "belle", "douce", "disponible", "ouverte", "ouvert", "de", "une", "un", "la",
              "le", "ici", "new", "sweet", "available", "bonjour", "coucou", "hello", "dispo", "jeune", "tres", "très",
@@ -112,7 +115,8 @@ def first_name(text: str) -> str:
             name = found.group(1)
             if without_accents(name).lower() not in NOT_NAMES:
                 return name
-    return next((found.group(1) for pattern in (_NAME_AND_COMMA, _LOWER_NAME_AND_COMMA)
+    known_name_patterns = (_NAME_AND_AGE, _NAME_PRESENTED, _NAME_AND_COMMA, _LOWER_NAME_AND_COMMA)
+    return next((found.group(1) for pattern in known_name_patterns
                  for found in pattern.finditer(text or "") if is_first_name(found.group(1))), "")
 
 
