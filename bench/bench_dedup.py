@@ -1,13 +1,14 @@
 """Benchmark: linking N synthetic ads into persons (time, peak memory, accuracy).
 
 Usage: PYTHONPATH=src .venv/bin/python bench/bench_dedup.py [--moteur spark] [--monde DOSSIER]
-       [--generateur independant|troisieme|quatrieme|cinquieme|sixieme] 100000 1000000
+       [--generateur independant|troisieme|quatrieme|cinquieme|sixieme|septieme] 100000 1000000
 Goals (issues 7 and 15): 1,000,000 ads read and linked in at most 5 minutes and 8 GiB.
 Each size in its own process; the world is generated first (not timed; `--monde` reuses
 worlds already written, `DOSSIER/monde<N>`; `--generateur independant` writes the second,
 separately written world of `synthetic.ads_independent` instead of the first, `troisieme` the third,
 `synthetic.ads_third`, written by a hand that never saw the linkage nor the other two, `quatrieme` the
-fourth, `synthetic.ads_fourth`, `cinquieme` the fifth, `synthetic.ads_fifth`, and `sixieme` the sixth, `synthetic.ads_sixth`, written blind too), then read (pseudonymisation and masking,
+fourth, `synthetic.ads_fourth`, `cinquieme`, `sixieme` and `septieme` the fifth, sixth and seventh, `synthetic.ads_fifth`, `ads_sixth` and
+`ads_seventh`, written blind too), then read (pseudonymisation and masking,
 timed apart), then linked. Wall-clock and processor seconds are both given: on a shared
 machine the wall clock also counts the other programs' turns. Memory: the peak of this
 process, and the largest peak of the processes it forked to read a national corpus
@@ -45,6 +46,7 @@ def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
     from diagnostic.synthetic.ads_fourth import write_fourth_world
     from diagnostic.synthetic.ads_fifth import write_fifth_world
     from diagnostic.synthetic.ads_sixth import write_sixth_world
+    from diagnostic.synthetic.ads_seventh import write_seventh_world
     from diagnostic.synthetic.world import write_world
 
     with tempfile.TemporaryDirectory() as folder:
@@ -63,6 +65,8 @@ def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
                 write_fifth_world(n_ads, written)
             elif generator == "sixieme":
                 write_sixth_world(n_ads, written)
+            elif generator == "septieme":
+                write_seventh_world(n_ads, written)
             else:
                 write_world(ROOT / "params/pas-de-calais.yaml", n_ads=n_ads, output=written, root=ROOT)
             shutil.rmtree(world, ignore_errors=True)
@@ -93,7 +97,7 @@ if __name__ == "__main__":
     parser.add_argument("tailles", nargs="+", type=int)
     parser.add_argument("--moteur", default="duckdb")
     parser.add_argument("--monde", type=Path, default=None)
-    parser.add_argument("--generateur", choices=["premier", "independant", "troisieme", "quatrieme", "cinquieme", "sixieme"], default="premier")
+    parser.add_argument("--generateur", choices=["premier", "independant", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme"], default="premier")
     parser.add_argument("--un", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.un:

@@ -9,8 +9,9 @@ the hand-written cases of tests/test_dedup.py; the independent world
 once, after, without changing anything. The third (`synthetic.ads_third`) was written by a
 hand that had read neither the linkage nor the other generators; its first measurement is
 the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
-The fourth (`synthetic.ads_fourth`, set in the Nord), the fifth (`synthetic.ads_fifth`, Gironde) and
-the sixth (`synthetic.ads_sixth`, Rhône) were written blind in the same way.
+The fourth (`synthetic.ads_fourth`, set in the Nord), the fifth (`synthetic.ads_fifth`, Gironde), the
+sixth (`synthetic.ads_sixth`, Rhône) and the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône) were
+written blind in the same way.
 """
 
 import json
@@ -24,7 +25,7 @@ import pandas as pd
 from diagnostic import ads, dedup, dedup_rules
 from diagnostic.synthetic.ads_independent import independent_world
 from diagnostic.synthetic.ads_third import third_world
-from diagnostic.synthetic import ads_fifth, ads_fourth, ads_sixth
+from diagnostic.synthetic import ads_fifth, ads_fourth, ads_seventh, ads_sixth
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
@@ -66,7 +67,9 @@ if __name__ == "__main__":
                                      ("troisième monde", third_world, "62"),
                                      ("quatrième monde (Nord)", ads_fourth.fourth_world, ads_fourth.DEPARTEMENT),
                                      ("cinquième monde (Gironde)", ads_fifth.fifth_world, ads_fifth.DEPARTEMENT),
-                                     ("sixième monde (Rhône)", ads_sixth.sixth_world, ads_sixth.DEPARTEMENT)):
+                                     ("sixième monde (Rhône)", ads_sixth.sixth_world, ads_sixth.DEPARTEMENT),
+                                     ("septième monde (Bouches-du-Rhône)", ads_seventh.seventh_world,
+                                      ads_seventh.DEPARTEMENT)):
         sheet, world_truth = world(size)
         with tempfile.TemporaryDirectory() as folder:
             sheet.to_csv(Path(folder) / "annonces.csv", index=False)
