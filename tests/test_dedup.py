@@ -81,16 +81,10 @@ CASES = [
      "toute discrétion à Wimereux. Moment de détente et de complicité, appartement calme près de la plage."),
     ("cheveux teints", "X13b", "Wimereux", "Capucine_vip", "0536491313", "Capucine, belle blonde, vous reçoit en "
      "toute discrétion à Wimereux. Moment de détente et de complicité, appartement calme près de la plage."),
-    # one person who rewrote her ad under the same number, in the next town (same first name) → one person
-    ("texte réécrit", "X12a", "Étaples", "", "0536491212", "Bonjour messieurs, je suis Noémie, 29 ans. Je vous "
-     "accueille dans un petit appartement calme près du port, en fin de journée."),
-    ("texte réécrit", "X12b", "Le Touquet", "", "0536491212", "Moi c'est Noémie. Douceur, écoute et bonne humeur, "
-     "rendez-vous en semaine uniquement, par téléphone."),
 ]
 EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numéro dans le texte": 1,
                     "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2, "pseudo prénom": 2,
-                    "description partielle": 1, "description en partie commune": 1, "texte réécrit": 1,
-                    "cheveux teints": 1}
+                    "description partielle": 1, "description en partie commune": 1, "cheveux teints": 1}
 
 
 def _sheet(path: Path, rows: list[dict]) -> pd.DataFrame:

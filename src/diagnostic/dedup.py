@@ -379,16 +379,12 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         {"sql_condition": " OR ".join(f"(description_{k}_l & description_{k}_r) <> 0" for k in (0, 1)),
          "label_for_charts": "descriptions en partie communes"},
         {"sql_condition": "ELSE", "label_for_charts": "descriptions différentes"}])
-    # two different texts under one number are a level of their own: a person rewrites her ad and
-    # keeps her number, while two ads drawn at random differ in both (the weights add up as if the
-    # fields were independent, and counted against a rewritten ad what its number said for it)
     text = cl.CustomComparison(output_column_name="texte", comparison_levels=[
         {"sql_condition": "(n_trigrammes_l = 0 OR n_trigrammes_r = 0)", "label_for_charts": NOT_FILLED,
          "is_null_level": True},
         {"sql_condition": _jaccard_at_least(0.8), "label_for_charts": "textes presque identiques"},
         {"sql_condition": _jaccard_at_least(0.5), "label_for_charts": "textes proches"},
         {"sql_condition": _jaccard_at_least(0.25), "label_for_charts": "textes en partie communs"},
-        {"sql_condition": shared("telephones_l", "telephones_r"), "label_for_charts": "textes différents, même numéro"},
         {"sql_condition": "ELSE", "label_for_charts": "textes différents"}])
     return SettingsCreator(
         link_type="dedupe_only", unique_id_column_name="unique_id",
