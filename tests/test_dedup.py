@@ -475,14 +475,16 @@ def test_the_levels_read_back_from_the_weights_are_those_splink_gives(monkeypatc
 def test_a_level_no_pair_reached_in_training_weighs_nothing(world, tmp_path):
     """On the default world no pair, drawn at random or of one person, has two different
     eye or hair colours, nor descriptions sharing a word with other words besides: Splink's
-    default m and u gave them +10.0 and −1.0. They weigh nothing; the levels reached keep
-    their weights."""
+    default m and u gave them +10.0 and −1.0. They weigh next to nothing, each its own
+    hundredths of a bit, so that the scores still read a pair's level back from its
+    weight; the levels reached keep their weights."""
     linker = dedup.trained_model(dedup.comparable(world, "62", BOULOGNE), "duckdb", tmp_path)
     description = {level.label_for_charts: level._match_weight
                    for level in dedup._comparison(linker, "description").comparison_levels}
-    assert description["couleurs des yeux ou des cheveux différentes"] == 0.0
-    assert description["descriptions en partie communes"] == 0.0
+    assert description["couleurs des yeux ou des cheveux différentes"] == pytest.approx(0.01)
+    assert description["descriptions en partie communes"] == pytest.approx(0.02)
     assert description["descriptions compatibles"] > 1 and description["descriptions différentes"] < -1
+    assert dedup._levels_by_weight(linker, "description")   # no two levels weigh the same
     linker._db_api._con.close()
 
 

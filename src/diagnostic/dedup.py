@@ -464,18 +464,24 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     return Linker(table, learner.misc.save_model_to_json(), log_level=logging.ERROR)
 
 
-UNSEEN = 1e-6   # m and u of a level no pair reached in training (Splink's value for a level not observed)
+UNSEEN = 1e-6          # u of a level no pair reached in training (Splink's value for a level not observed)
+UNSEEN_WEIGHT = 0.01   # bits: the weight of such a level, times its rank among them in its comparison
 
 
 def _unseen_levels_weigh_nothing(learner: Linker) -> None:
     """A level that neither the random pairs (u) nor the expectation maximisation (m)
     reached keeps Splink's default m and u, whose ratio says nothing of the ads (on the
     default world, « couleurs des yeux ou des cheveux différentes » weighed +10.0): it
-    weighs nothing instead, like a field not filled in, until a corpus shows it."""
+    weighs next to nothing instead, like a field not filled in, until a corpus shows it.
+    Each such level of a comparison gets its own hundredths of a bit (+0.01, +0.02…),
+    shown as « +0,0 » but distinct from the 0 of a field not filled in, so that the level
+    a pair reached is still read back from its weight (`_levels_by_weight`)."""
     for comparison in learner._settings_obj.comparisons:
-        for level in comparison.comparison_levels:
-            if not level.is_null_level and level._m_probability is None and level._u_probability is None:
-                level.m_probability = level.u_probability = UNSEEN
+        unseen = [level for level in comparison.comparison_levels
+                  if not level.is_null_level and level._m_probability is None and level._u_probability is None]
+        for rank, level in enumerate(unseen, start=1):
+            level.u_probability = UNSEEN
+            level.m_probability = UNSEEN * 2 ** (rank * UNSEEN_WEIGHT)
 
 
 def _expectation_maximisation(learner: Linker, rule) -> None:
