@@ -17,6 +17,7 @@ bounds the whole from above).
 """
 
 import argparse
+import importlib
 import json
 import os
 import resource
@@ -37,16 +38,16 @@ def processor() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
+# the worlds written apart from the first generator: `--generateur` → (module, name of its `write_<name>_world`)
+GENERATORS = {"independant": ("ads_independent", "independent"), "troisieme": ("ads_third", "third"),
+              "quatrieme": ("ads_fourth", "fourth"), "cinquieme": ("ads_fifth", "fifth"),
+              "sixieme": ("ads_sixth", "sixth"), "septieme": ("ads_seventh", "seventh")}
+
+
 def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
     import pandas as pd
 
     from diagnostic import ads, dedup
-    from diagnostic.synthetic.ads_independent import write_independent_world
-    from diagnostic.synthetic.ads_third import write_third_world
-    from diagnostic.synthetic.ads_fourth import write_fourth_world
-    from diagnostic.synthetic.ads_fifth import write_fifth_world
-    from diagnostic.synthetic.ads_sixth import write_sixth_world
-    from diagnostic.synthetic.ads_seventh import write_seventh_world
     from diagnostic.synthetic.world import write_world
 
     with tempfile.TemporaryDirectory() as folder:
@@ -55,20 +56,11 @@ def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
             # written beside, then renamed: a run stopped while writing leaves no half world to reuse
             written = world.with_name(world.name + ".en-cours")
             shutil.rmtree(written, ignore_errors=True)
-            if generator == "independant":
-                write_independent_world(n_ads, written)
-            elif generator == "troisieme":
-                write_third_world(n_ads, written)
-            elif generator == "quatrieme":
-                write_fourth_world(n_ads, written)
-            elif generator == "cinquieme":
-                write_fifth_world(n_ads, written)
-            elif generator == "sixieme":
-                write_sixth_world(n_ads, written)
-            elif generator == "septieme":
-                write_seventh_world(n_ads, written)
-            else:
+            if generator == "premier":
                 write_world(ROOT / "params/pas-de-calais.yaml", n_ads=n_ads, output=written, root=ROOT)
+            else:
+                module, name = GENERATORS[generator]
+                getattr(importlib.import_module(f"diagnostic.synthetic.{module}"), f"write_{name}_world")(n_ads, written)
             shutil.rmtree(world, ignore_errors=True)
             written.rename(world)
         start, cpu = time.perf_counter(), processor()
@@ -97,7 +89,7 @@ if __name__ == "__main__":
     parser.add_argument("tailles", nargs="+", type=int)
     parser.add_argument("--moteur", default="duckdb")
     parser.add_argument("--monde", type=Path, default=None)
-    parser.add_argument("--generateur", choices=["premier", "independant", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme"], default="premier")
+    parser.add_argument("--generateur", choices=["premier", *GENERATORS], default="premier")
     parser.add_argument("--un", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.un:
