@@ -472,7 +472,7 @@ def test_the_levels_read_back_from_the_weights_are_those_splink_gives(monkeypatc
     assert dedup.link(with_cases, "62", BOULOGNE)[1].equals(links) and len(read_back) == len(dedup.FIELDS)
 
 
-def test_a_level_no_pair_reached_in_training_weighs_nothing(world, tmp_path):
+def test_a_level_no_pair_reached_in_training_weighs_next_to_nothing(world, tmp_path):
     """On the default world no pair, drawn at random or of one person, has two different
     eye or hair colours, nor descriptions sharing a word with other words besides: Splink's
     default m and u gave them +10.0 and −1.0. They weigh next to nothing, each its own

@@ -456,7 +456,7 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     learner.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
     for rule in (block_on("telephone"), NAME_AND_PLACE):
         _expectation_maximisation(learner, rule)
-    _unseen_levels_weigh_nothing(learner)
+    _unseen_levels_weigh_next_to_nothing(learner)
     if engine == "duckdb":
         database._con.execute(f"SET threads = {DUCKDB_THREADS}")
     if sample is table:
@@ -468,7 +468,7 @@ UNSEEN = 1e-6          # u of a level no pair reached in training (Splink's valu
 UNSEEN_WEIGHT = 0.01   # bits: the weight of such a level, times its rank among them in its comparison
 
 
-def _unseen_levels_weigh_nothing(learner: Linker) -> None:
+def _unseen_levels_weigh_next_to_nothing(learner: Linker) -> None:
     """A level that neither the random pairs (u) nor the expectation maximisation (m)
     reached keeps Splink's default m and u, whose ratio says nothing of the ads (on the
     default world, « couleurs des yeux ou des cheveux différentes » weighed +10.0): it
