@@ -430,7 +430,7 @@ def test_duckdb_spills_into_a_temporary_folder_that_is_removed(tmp_path, monkeyp
     (tmp_path / "travail").mkdir(), (tmp_path / "tmp").mkdir()
     monkeypatch.chdir(tmp_path / "travail")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    database, _ = dedup._database(dedup.comparable(world.head(40)), "duckdb", tmp_path / "ici")
+    database = dedup._database("duckdb", tmp_path / "ici")
     assert database._con.execute("SELECT current_setting('temp_directory')").fetchone()[0] == str(tmp_path / "ici")
     database._con.close()
     dedup.link(world.head(40))

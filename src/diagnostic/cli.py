@@ -129,8 +129,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="forme courte (répétable), par exemple « Boulogne=Boulogne-sur-Mer »")
     names.add_argument("--corrections", type=Path, default=None, help="CSV saisie,code_insee de corrections")
     linkage = commands.add_parser("dedup", help="relier les annonces d'une même personne")
-    linkage.add_argument("--ads", "--annonces", dest="annonces", required=True, type=Path,
-                         help="fiche de relevé des annonces (CSV ou .xlsx)")
+    linkage.add_argument("--ads", "--annonces", dest="annonces", required=True, type=Path, nargs="+",
+                         metavar="FICHE", help="fiche(s) de relevé des annonces (CSV ou .xlsx) ; un corpus de "
+                                               "plusieurs millions d'annonces en plusieurs fiches (un million "
+                                               "d'annonces au plus par fiche), lues l'une après l'autre")
     linkage.add_argument("--out", "--sortie", dest="sortie", required=True, type=Path, help="dossier de sortie")
     linkage.add_argument("--moteur", choices=["duckdb", "spark"], default="duckdb",
                          help="moteur de calcul du modèle de liaison : duckdb (intégré) ou spark (mode local, ou "
@@ -363,11 +365,10 @@ def _communes(args) -> int:
 
 
 def _dedup(args) -> int:
-    """`diagnostic dedup --ads FILE --out DIR [--moteur duckdb|spark]`: ads linked into persons, with the reasons."""
+    """`diagnostic dedup --ads FILE… --out DIR [--moteur duckdb|spark]`: ads linked into persons, with the reasons."""
     import importlib.util
 
-    from . import ads, dedup
-    from .errors import InputError, Problem
+    from . import dedup, dedup_corpus
     from .paths import output_folder
     from .verification import read_checked
 
@@ -375,14 +376,11 @@ def _dedup(args) -> int:
         print(f"\nErreur : {dedup.SPARK_MISSING}.", file=sys.stderr)
         return EXIT_INPUT
     folder = output_folder(args.sortie)
-    sheet = read_checked(ads.read_ads, args.annonces)
-    if sheet.empty:
-        raise InputError(args.annonces, [Problem("fichier", "aucune annonce",
-                                                 "au moins une ligne d'annonce sous la ligne des en-têtes")])
     decisions = read_checked(dedup.read_review, args.decisions) if args.decisions else None
-    persons, links = dedup.link(sheet, args.departement, decisions=decisions, engine=args.moteur)
+    persons, links, shown = dedup_corpus.link(args.annonces, folder, args.departement, decisions=decisions,
+                                              engine=args.moteur)
     summary = dedup.write_outputs(persons, links, folder)
-    dedup.review_sheet(folder / "liens_a_relire.xlsx", sheet, links)
+    dedup.review_sheet(folder / "liens_a_relire.xlsx", shown, links)
     print(f"{summary['annonces']} annonces, de {summary['personnes_bas']} à {summary['personnes_haut']} personnes "
           f"(liens sûrs et probables, liens sûrs seuls). Résultats dans {folder}.", file=sys.stderr)
     return 0

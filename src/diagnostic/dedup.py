@@ -29,6 +29,7 @@ import dataclasses
 import json
 import logging
 import re
+import sys
 import tempfile
 import zlib
 from pathlib import Path
@@ -37,6 +38,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import duckdb
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_rule_library import CustomRule
@@ -231,9 +235,14 @@ def stretch_pairs(n_ads: int) -> pd.DataFrame:
                          for a in range(n_ads) for b in range(n_ads)])
 
 
-def comparable(ads: pd.DataFrame, departement: str | None = None,
-               aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """The fields that the model compares, one row per ad (`ads.read_ads` columns in).
+BAND_COLUMNS = [f"bande_{k}" for k in range(BANDS)]   # an ad's MinHash bands, read by `blocking_keys`
+
+
+def ad_fields(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, str] | None = None,
+              first_id: int = 0) -> pd.DataFrame:
+    """The fields of each ad that the model compares, from the ad alone (`ads.read_ads`
+    columns in), with its text's MinHash bands (`BAND_COLUMNS`) for `blocking_keys`; the
+    ads are numbered (`unique_id`) from `first_id`.
 
     Each distinct text is cut into trigrams once (a million ads repeat their texts)."""
     texts = (ads["titre"].fillna("") + " " + ads["texte"].fillna(""))
@@ -244,48 +253,67 @@ def comparable(ads: pd.DataFrame, departement: str | None = None,
                           ads["telephone_pseudo"].fillna(""), ads["telephones_texte"].fillna(""))
     neighbours = per_distinct(lambda v, t: sorted({k for k in (v + ";" + t).split(";") if k}),
                               ads["voisins_pseudo"].fillna(""), ads["voisins_texte"].fillna(""))
-    blank = lambda column: ads[column].fillna("").replace("", None).astype(object).reset_index(drop=True)  # noqa: E731
-    prenom, pseudo, telephone = blank("prenom_pseudo"), blank("pseudo_pseudo"), blank("telephone_pseudo")
+    blank = lambda column: ads[column].fillna("").replace("", None).astype(object).to_numpy()  # noqa: E731
     # a pseudo that is only a first name agrees whenever the first names do: compared once, as the first name
-    pseudo = pd.Series(np.where(ads["pseudo_prenom"].fillna(False).to_numpy(dtype=bool), None,
-                                pseudo.to_numpy(dtype=object)), dtype=object)
+    pseudo = np.where(ads["pseudo_prenom"].fillna(False).to_numpy(dtype=bool), None, blank("pseudo_pseudo"))
     places, written = pd.factorize(ads["commune_cle"].fillna(""))
     codes_of = np.array(adfields.commune_codes(list(written), departement, aliases), dtype=object)
     commune = pd.Series(codes_of[places] if len(places) else [], dtype=object).replace("", None)
-    age = ads["age"].astype(float).reset_index(drop=True)
-    likeness = pd.DataFrame({"prenom": prenom, "age": age, "pseudo": pseudo, "commune": commune})
-    numbered = pd.Series(phones).explode().dropna()
-    named = pseudo.dropna()
-    identified = telephone.notna() | pseudo.notna()
-    alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
-        ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
-    trigrams = distinct_trigrams[codes]
-    rank = _likeness_rank(likeness)
     # each distinct description read once
     described = per_distinct(lambda words: adfields.compared_description(words.split()), ads["description"].fillna(""))
-    known = (prenom.notna() & commune.notna()).to_numpy()
-    name_place = (prenom + "|" + commune)[known].to_numpy()
-    texted = np.flatnonzero(trigrams > 0)
-    bands = distinct_bands[codes][texted].ravel()
     return pd.DataFrame({
-        "unique_id": np.arange(len(ads)),
-        "telephone": telephone.to_numpy(),
+        "unique_id": np.arange(first_id, first_id + len(ads)),
+        "telephone": blank("telephone_pseudo"),
         "telephones": phones, "voisins": neighbours,
-        "pseudo": pseudo.to_numpy(), "prenom": prenom.to_numpy(),
-        "age": age.to_numpy(),
+        "pseudo": pseudo, "prenom": blank("prenom_pseudo"),
+        "age": ads["age"].astype(float).to_numpy(),
         **{f"description_{k}": np.array([bits[k] for bits, *_ in described], dtype=np.int64) for k in (0, 1)},
         "traits": np.array([bits for _, bits, *_ in described], dtype=np.int64),
         **{trait: [values[k] or None for _, _, *values in described]
            for k, trait in enumerate(adfields.EXCLUSIVE_TRAITS)},
         "commune": commune.to_numpy(),
+        "n_trigrammes": distinct_trigrams[codes],
+        **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
+        **dict(zip(BAND_COLUMNS, distinct_bands[codes].T)),
+    })
+
+
+KEY_COLUMNS = ["prenom_commune", "blocs_prenom_commune", "bandes", "blocs_telephone", "blocs_pseudo"]
+
+
+def blocking_keys(fields: pd.DataFrame) -> pd.DataFrame:
+    """The keys that bring candidate pairs together (`KEY_COLUMNS`, one row per ad), from
+    the fields of the whole corpus (`ad_fields`, rows in `unique_id` order): they depend on
+    every ad (the ads sharing a value, sorted alike together, `_stretched`)."""
+    blank = lambda column: pd.Series(fields[column].to_numpy(dtype=object), dtype=object)  # noqa: E731
+    prenom, pseudo, telephone, commune = (blank(column) for column in ("prenom", "pseudo", "telephone", "commune"))
+    age = pd.Series(fields["age"].to_numpy(dtype=float))
+    likeness = pd.DataFrame({"prenom": prenom, "age": age, "pseudo": pseudo, "commune": commune})
+    numbered = pd.Series(fields["telephones"].to_numpy(dtype=object)).explode().dropna()
+    named = pseudo.dropna()
+    identified = telephone.notna() | pseudo.notna()
+    alike = np.where(identified, likeness.assign(telephone=telephone).groupby(
+        ["telephone", *likeness.columns], dropna=False, sort=False).ngroup().to_numpy(), -1)
+    rank = _likeness_rank(likeness)
+    known = (prenom.notna() & commune.notna()).to_numpy()
+    name_place = (prenom + "|" + commune)[known].to_numpy()
+    texted = np.flatnonzero(fields["n_trigrammes"].to_numpy() > 0)
+    bands = fields[BAND_COLUMNS].to_numpy()[texted].ravel()
+    return pd.DataFrame({
         "prenom_commune": _name_place_key(prenom, commune, age).to_numpy(),
         "blocs_prenom_commune": _stretched(*_one_of_alike(np.flatnonzero(known), name_place, alike), rank),
-        "n_trigrammes": trigrams,
-        **dict(zip(FINGERPRINT_COLUMNS, distinct_prints[codes].T)),
         "bandes": _stretched(*_one_of_alike(np.repeat(texted, BANDS), bands, alike), rank),
         "blocs_telephone": _stretched(numbered.index.to_numpy(), numbered.to_numpy(), rank),
         "blocs_pseudo": _stretched(named.index.to_numpy(), named.to_numpy(), rank),
     })
+
+
+def comparable(ads: pd.DataFrame, departement: str | None = None,
+               aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """The fields that the model compares and the keys of the candidate pairs, one row per
+    ad (`ads.read_ads` columns in): `ad_fields`, then `blocking_keys`."""
+    fields = ad_fields(ads, departement, aliases)
+    return pd.concat([fields.drop(columns=BAND_COLUMNS), blocking_keys(fields)], axis=1)
 
 
 # The list functions of the comparisons, in the SQL of each engine (Splink runs them as written).
@@ -416,27 +444,67 @@ def spark_session():
     return builder.getOrCreate()
 
 
-def _database(fields: pd.DataFrame, engine: str, spill: Path):
-    """The Splink backend of `engine`, with the ads' fields registered in it; DuckDB writes
-    what exceeds its memory into the folder `spill` (its default is the current folder)."""
+def _database(engine: str, spill: Path):
+    """The Splink backend of `engine`; DuckDB writes what exceeds its memory into the
+    folder `spill` (its default is the current folder)."""
     if engine == "spark":
         from splink import SparkAPI
 
         spark = spark_session()
         spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
-        database = SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
-    else:
-        database = DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY,
-                                                     "temp_directory": str(spill)}))
-    return database, _registered(database, fields, engine)
+        return SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
+    return DuckDBAPI(duckdb.connect(config={"threads": 1, "memory_limit": DUCKDB_MEMORY,
+                                            "temp_directory": str(spill)}))
 
 
-def _registered(database, frame: pd.DataFrame, engine: str):
-    """`frame` as a table of the backend (a Spark data frame on Spark)."""
-    return database.register(spark_session().createDataFrame(frame) if engine == "spark" else frame)
+# The fields compared (`comparable`): a frame in memory, or a folder of Parquet files on disk
+# (`dedup_corpus`, a corpus larger than memory), which the engine reads itself.
+Fields = pd.DataFrame | Path
 
 
-def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
+def _registered(database, fields: Fields, engine: str):
+    """`fields` as a table of the backend (a Spark data frame on Spark)."""
+    if isinstance(fields, Path):
+        if engine == "spark":
+            return database.register(spark_session().read.parquet(str(fields)))
+        view = f"fichiers_{fields.name}"   # our own folders: « champs », « echantillon »
+        database._con.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet('{_quoted(fields / '*.parquet')}')")
+        return database.register(view)
+    return database.register(spark_session().createDataFrame(fields) if engine == "spark" else fields)
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def ads_count(fields: Fields) -> int:
+    """How many ads `fields` has (a Parquet folder: from the files' metadata)."""
+    if isinstance(fields, Path):
+        return sum(pq.ParquetFile(part).metadata.num_rows for part in sorted(fields.glob("*.parquet")))
+    return len(fields)
+
+
+def field_columns(fields: Fields, columns: list[str]) -> pd.DataFrame:
+    """The `columns` of `fields`, one row per ad."""
+    if isinstance(fields, Path):
+        return ds.dataset(fields, format="parquet").to_table(columns=columns).to_pandas()
+    return fields[columns]
+
+
+def _training_sample(fields: Fields, folder: Path) -> Fields:
+    """`TRAINING_ADS` ads of `fields` drawn at random (seeded), in their order; from a Parquet
+    folder, written into `folder` as a Parquet file."""
+    n_ads = ads_count(fields)
+    drawn = np.sort(pd.RangeIndex(n_ads).to_series().sample(TRAINING_ADS, random_state=SEED).to_numpy())
+    if isinstance(fields, pd.DataFrame):
+        return fields.iloc[drawn]
+    folder.mkdir()
+    sample = ds.dataset(fields, format="parquet").to_table(filter=pc.field("unique_id").isin(pa.array(drawn)))
+    pq.write_table(sample.sort_by("unique_id"), folder / "echantillon.parquet")
+    return folder
+
+
+def trained_model(fields: Fields, engine: str, spill: Path) -> Linker:
     """The model with its m and u probabilities estimated from the ads alone (no labels).
 
     u (how often two different persons agree by chance) from random pairs, seeded; m (how
@@ -447,9 +515,10 @@ def trained_model(fields: pd.DataFrame, engine: str, spill: Path) -> Linker:
     sample is a pair of the corpus, drawn with the same chance) and the model then scores
     the whole corpus.
     """
-    database, table = _database(fields, engine, spill)
-    sample = table if len(fields) <= TRAINING_ADS else _registered(
-        database, fields.sample(TRAINING_ADS, random_state=SEED).sort_index(), engine)
+    database = _database(engine, spill)
+    table = _registered(database, fields, engine)
+    sample = table if ads_count(fields) <= TRAINING_ADS else _registered(
+        database, _training_sample(fields, spill / "echantillon"), engine)
     learner = Linker(sample, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
     learner.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
@@ -537,6 +606,8 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     chunks = -(-ads // PREDICTED_ADS)
     parts = []
     for chunk in range(1, chunks + 1):
+        if chunks > 1:
+            print(f"Paires notées : part {chunk}/{chunks}…", file=sys.stderr, flush=True)
         predicted = linker.inference.predict_chunk(left_chunk=(chunk, chunks))
         if engine == "spark":
             parts.append(predicted.as_spark_dataframe().filter(kept).select(*wanted).toPandas())
@@ -666,24 +737,33 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
          decisions: pd.DataFrame | None = None, engine: str = "duckdb") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Link the ads of a pseudonymised collection sheet (`ads.read_ads`) into persons.
 
-    A Fellegi–Sunter model (Splink, `engine` "duckdb", embedded) scores every candidate
-    pair; pairs of probability `SURE` or more are sure links, from `PROBABLE` probable
-    ones. `decisions` (`read_review`) are a reviewer's answers on probable pairs: "meme"
-    makes the link sure, "differente" removes it. Returns the ads with `id_personne` (sure
-    links only: the estimate, and the high bound of the persons) and
-    `id_personne_probable` (sure and probable links: the low bound), and the links table
-    of `liens.csv`.
+    Returns the ads with `id_personne` (sure links only: the estimate, and the high bound
+    of the persons) and `id_personne_probable` (sure and probable links: the low bound),
+    and the links table of `liens.csv` (`linked_fields`).
     """
     if engine not in ENGINES:
         raise ValueError(f"moteur « {engine} » inconnu : « duckdb » (intégré) ou « spark » attendu")
-    fields = comparable(ads, departement, aliases)
-    ids = ads["id_annonce"].to_numpy()
-    if len(ads) < 2:
-        alone = _numbered(list(range(len(ads))))
-        return ads.assign(id_personne=alone, id_personne_probable=alone), _empty_links()
+    high, low, links = linked_fields(comparable(ads, departement, aliases), ads["id_annonce"].to_numpy(),
+                                     decisions, engine)
+    return ads.assign(id_personne=high, id_personne_probable=low), links
+
+
+def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | None = None,
+                  engine: str = "duckdb") -> tuple[list[str], list[str], pd.DataFrame]:
+    """Each ad's person, by sure links and by sure and probable links, and the links, from
+    the fields compared (`comparable`, in memory or on disk) of the ads `ids`.
+
+    A Fellegi–Sunter model (Splink, `engine` "duckdb", embedded, or "spark") scores every
+    candidate pair; pairs of probability `SURE` or more are sure links, from `PROBABLE`
+    probable ones. `decisions` (`read_review`) are a reviewer's answers on probable pairs:
+    "meme" makes the link sure, "differente" removes it.
+    """
+    if len(ids) < 2:
+        alone = _numbered(list(range(len(ids))))
+        return alone, alone, _empty_links()
     with tempfile.TemporaryDirectory(prefix="diagnostic-duckdb-") as spill:   # removed even on a stop
         linker = trained_model(fields, engine, Path(spill))
-        pairs = scored_pairs(linker, len(fields), engine)
+        pairs = scored_pairs(linker, len(ids), engine)
         if engine == "duckdb":
             linker._db_api._con.close()
     pairs["id_annonce_a"], pairs["id_annonce_b"] = ids[pairs["a"]], ids[pairs["b"]]
@@ -697,17 +777,16 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
     sure = np.isin(status, ["sur", "releve"])
     order = np.argsort(~sure, kind="stable")   # sure links first, each set strongest first
     kept = order[np.isin(status[order], ["sur", "releve", "probable"])]
-    high_groups, low_groups, holds = grouped(fields, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept],
-                                             first=int(sure.sum()))
+    high_groups, low_groups, holds = grouped(field_columns(fields, [*ONE_VALUE, "age"]), pairs["a"].to_numpy()[kept],
+                                             pairs["b"].to_numpy()[kept], first=int(sure.sum()))
     refused = np.zeros(len(pairs), dtype=bool)
     refused[kept[~np.array(holds, dtype=bool)]] = True
     phone = (pairs["niveau_telephone"] == "même numéro").to_numpy()
     status = np.where(refused | (status == ""), np.where(phone, "reseau", "ecarte"), status)
-    persons = ads.assign(id_personne=_numbered(high_groups), id_personne_probable=_numbered(low_groups))
     links = pairs.assign(statut=[LINK_STATUSES[s] for s in status], raison=_reasons(pairs))
     links["poids"] = links["poids"].round(2)
     links["probabilite"] = links["probabilite"].round(4)
-    return persons, links[LINK_COLUMNS]
+    return _numbered(high_groups), _numbered(low_groups), links[LINK_COLUMNS]
 
 
 LINK_COLUMNS = (["id_annonce_a", "id_annonce_b", "statut", "poids", "probabilite", "raison"]
