@@ -741,11 +741,16 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
     of the persons) and `id_personne_probable` (sure and probable links: the low bound),
     and the links table of `liens.csv` (`linked_fields`).
     """
-    if engine not in ENGINES:
-        raise ValueError(f"moteur « {engine} » inconnu : « duckdb » (intégré) ou « spark » attendu")
+    check_engine(engine)
     high, low, links = linked_fields(comparable(ads, departement, aliases), ads["id_annonce"].to_numpy(),
                                      decisions, engine)
     return ads.assign(id_personne=high, id_personne_probable=low), links
+
+
+def check_engine(engine: str) -> None:
+    """Refuse, in French, an engine other than `ENGINES` (before any ad is read)."""
+    if engine not in ENGINES:
+        raise ValueError(f"moteur « {engine} » inconnu : « duckdb » (intégré) ou « spark » attendu")
 
 
 def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | None = None,

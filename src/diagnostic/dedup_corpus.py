@@ -67,8 +67,9 @@ def _written(frame: pd.DataFrame, path: Path) -> None:
     pq.write_table(pa.Table.from_pandas(frame, schema=_schema(frame), preserve_index=False), path)
 
 
-def _repeated_ids(path: Path, ids: np.ndarray, first_sheet: dict[str, Path]) -> list[Problem]:
-    """The ads of `path` whose `id_annonce` an earlier sheet already has."""
+def _repeated_ids(ids: np.ndarray, first_sheet: dict[str, str]) -> list[Problem]:
+    """The ads `ids` of a sheet that an earlier sheet already has (`first_sheet`: each
+    `id_annonce` read so far, and its sheet's name); the first twenty."""
     return [Problem("colonne « id_annonce »", ident, f"un identifiant qui n'apparaît qu'une fois dans le corpus "
                                                      f"(déjà dans la fiche « {first_sheet[ident]} »)")
             for ident in ids if ident in first_sheet][:20]
@@ -85,7 +86,7 @@ def prepared(sheets: list[Path], folder: Path, departement: str | None = None,
         sheet = read_checked(read_ads, path)
         sheet_ids = sheet["id_annonce"].to_numpy(dtype=object)
         if len(sheets) > 1:
-            repeated = _repeated_ids(path, sheet_ids, first_sheet)
+            repeated = _repeated_ids(sheet_ids, first_sheet)
             if repeated:
                 raise InputError(path, repeated)
             first_sheet.update(dict.fromkeys(sheet_ids, path.name))
@@ -119,8 +120,7 @@ def link(sheets: list[Path], work: Path, departement: str | None = None, aliases
     even on a stop; on a cluster, a folder its machines all see): each ad's persons
     (`id_annonce`, `id_personne`, `id_personne_probable`), the links, and the ads of the
     probable links with the columns the review sheet shows."""
-    if engine not in dedup.ENGINES:
-        raise ValueError(f"moteur « {engine} » inconnu : « duckdb » (intégré) ou « spark » attendu")
+    dedup.check_engine(engine)
     existing = next(folder for folder in (work, *work.absolute().parents) if folder.is_dir())
     with tempfile.TemporaryDirectory(prefix=".diagnostic-travail-", dir=existing) as folder:
         corpus = prepared(sheets, Path(folder), departement, aliases)
