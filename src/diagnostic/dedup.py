@@ -440,7 +440,8 @@ def spark_session():
         raise RuntimeError(SPARK_MISSING) from None
     builder = SparkSession.builder.appName("diagnostic dedup")
     if not SparkSession.getActiveSession():
-        builder = builder.config("spark.sql.shuffle.partitions", "8").config("spark.driver.memory", "6g")
+        builder = (builder.config("spark.sql.shuffle.partitions", "8").config("spark.driver.memory", "6g")
+                   .config("spark.ui.showConsoleProgress", "false"))   # the command says its own progress
     return builder.getOrCreate()
 
 

@@ -40,10 +40,17 @@ def _append_text(sheet, values: list) -> None:
 
 
 def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table with every text cell that could start a formula prefixed by an apostrophe."""
+    """The table with every text cell that could start a formula prefixed by an apostrophe.
+
+    Only the columns that can hold text are read, and the others are shared with `frame`,
+    not copied: a national corpus's links are tens of millions of rows of numbers."""
     def safe(value):
         return "'" + value if isinstance(value, str) and FORMULA_START.match(value) else value
-    return frame.map(safe)
+    safe_frame = frame.copy(deep=False)
+    for k, dtype in enumerate(frame.dtypes):
+        if not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)):
+            safe_frame.isetitem(k, frame.iloc[:, k].map(safe))
+    return safe_frame
 
 
 def write_csv(frame: pd.DataFrame, target) -> None:
