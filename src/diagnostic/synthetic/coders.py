@@ -101,11 +101,12 @@ def fill(sheet: pd.DataFrame, codes: pd.DataFrame, slip_rate: float, rng: np.ran
 def filled_sheets(run: Parametres, sites: pd.DataFrame, ads: pd.DataFrame, codes: pd.DataFrame,
                   rng: np.random.Generator) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
     """Every coder's filled sheet and its pre-coding suggestions, for the run's sample."""
-    shown = ads.assign(titre=[privacy.mask_ad_text(t, p) for t, p in zip(ads["titre"], ads["pseudo"])],
-                       texte=[privacy.mask_ad_text(t, p) for t, p in zip(ads["texte"], ads["pseudo"])])
     settings = run.echantillonnage
-    sample = sampling.drawn_sample(sites, shown, settings.marge_erreur, settings.niveau_confiance,
-                                   settings.proportion_attendue, settings.graine)
+    drawn = sampling.drawn_sample(sites, ads, settings.marge_erreur, settings.niveau_confiance,
+                                  settings.proportion_attendue, settings.graine)
+    # the texts as coders see them (the draw does not read them): only the sample's are masked
+    sample = drawn.assign(**{part: [privacy.mask_ad_text(t, p) for t, p in zip(drawn[part], drawn["pseudo"])]
+                             for part in ("titre", "texte")})
     assignment = coding.assign(sample, run.codage.codeurs, run.codage.double_codage, run.codage.graine)
     suggestions = precoding.suggest(sample)
     sheets = {}
