@@ -615,6 +615,8 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
         else:
             parts.append(predicted.as_duckdbpyrelation().filter(kept).select(*wanted).df())
         predicted.drop_table_from_database_and_remove_from_cache()
+        if engine == "spark":
+            _spark_cache_of_the_ads_only(linker)
     pairs = pd.concat(parts, ignore_index=True)
     table = pairs.rename(columns=columns)[list(columns.values())]
     for field in FIELDS:
@@ -629,6 +631,17 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
                                                              [labels[level] for level in sorted(labels)])
     order = np.lexsort((table["b"].to_numpy(), table["a"].to_numpy(), -table["poids"].to_numpy()))
     return table.iloc[order].reset_index(drop=True)   # strongest first
+
+
+def _spark_cache_of_the_ads_only(linker: Linker) -> None:
+    """Spark keeps what Splink persisted for a chunk (its candidate pairs, its scores) after
+    Splink drops their tables: ten million ads in 20 chunks filled 50 GB of disk by the
+    eighth. Spark's cache is emptied after each chunk, and the ads' table, which every
+    chunk reads, is cached again."""
+    spark = spark_session()
+    spark.catalog.clearCache()
+    if "__splink__df_concat_with_tf" in linker._intermediate_table_cache:
+        spark.catalog.cacheTable(linker._intermediate_table_cache["__splink__df_concat_with_tf"].physical_name)
 
 
 WEIGHT_TOLERANCE = 1e-6   # a level's weight as Splink's SQL writes and reads it back, to within this
