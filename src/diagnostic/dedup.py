@@ -492,10 +492,9 @@ def field_columns(fields: Fields, columns: list[str]) -> pd.DataFrame:
     return fields[columns]
 
 
-def _training_sample(fields: Fields, folder: Path) -> Fields:
-    """`TRAINING_ADS` ads of `fields` drawn at random (seeded), in their order; from a Parquet
-    folder, written into `folder` as a Parquet file."""
-    n_ads = ads_count(fields)
+def _training_sample(fields: Fields, n_ads: int, folder: Path) -> Fields:
+    """`TRAINING_ADS` of the `n_ads` ads of `fields` drawn at random (seeded), in their
+    order; from a Parquet folder, written into `folder` as a Parquet file."""
     drawn = np.sort(pd.RangeIndex(n_ads).to_series().sample(TRAINING_ADS, random_state=SEED).to_numpy())
     if isinstance(fields, pd.DataFrame):
         return fields.iloc[drawn]
@@ -518,8 +517,9 @@ def trained_model(fields: Fields, engine: str, spill: Path) -> Linker:
     """
     database = _database(engine, spill)
     table = _registered(database, fields, engine)
-    sample = table if ads_count(fields) <= TRAINING_ADS else _registered(
-        database, _training_sample(fields, spill / "echantillon"), engine)
+    n_ads = ads_count(fields)
+    sample = table if n_ads <= TRAINING_ADS else _registered(
+        database, _training_sample(fields, n_ads, spill / "echantillon"), engine)
     learner = Linker(sample, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
     learner.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)

@@ -81,7 +81,7 @@ def prepared(sheets: list[Path], folder: Path, departement: str | None = None,
     local, shown, fields = folder / "sans_cles", folder / SHOWN, folder / FIELDS
     for subfolder in (local, shown, fields):
         subfolder.mkdir(parents=True)
-    ids, first_sheet = [], {}
+    ids, first_sheet, n_ads = [], {}, 0
     for k, path in enumerate(sheets):
         sheet = read_checked(read_ads, path)
         sheet_ids = sheet["id_annonce"].to_numpy(dtype=object)
@@ -90,13 +90,13 @@ def prepared(sheets: list[Path], folder: Path, departement: str | None = None,
             if repeated:
                 raise InputError(path, repeated)
             first_sheet.update(dict.fromkeys(sheet_ids, path.name))
-        start = sum(len(part) for part in ids)
-        _written(dedup.ad_fields(sheet, departement, aliases, first_id=start), local / f"{k:05d}.parquet")
+        _written(dedup.ad_fields(sheet, departement, aliases, first_id=n_ads), local / f"{k:05d}.parquet")
         _written(sheet[["id_annonce", *dedup.REVIEW_SHOWN]], shown / f"{k:05d}.parquet")
         ids.append(sheet_ids)
+        n_ads += len(sheet_ids)
         print(f"Fiche {k + 1}/{len(sheets)} lue : {len(sheet)} annonces ({path.name}).", file=sys.stderr, flush=True)
         del sheet
-    print(f"Clés des paires à comparer : {sum(len(part) for part in ids)} annonces…", file=sys.stderr, flush=True)
+    print(f"Clés des paires à comparer : {n_ads} annonces…", file=sys.stderr, flush=True)
     keys = dedup.blocking_keys(ds.dataset(local, format="parquet").to_table(columns=KEYED).to_pandas())
     start = 0
     for part in sorted(local.glob("*.parquet")):
