@@ -318,6 +318,32 @@ def test_network_index_phones_one_prefix(world):
     assert len(indices) > 10 and (indices["telephones"] > 1).all()
 
 
+def test_the_links_written_by_parts_are_the_links_written_at_once(tmp_path, monkeypatch, world, linked):
+    """A national corpus's forty million links are turned into rows of `liens.csv` a part
+    at a time (`Links.parts`): parts of 100 links write the same bytes, and count the same
+    statuses, as the whole table of the default world's links."""
+    persons, links = linked
+    whole = dedup.write_outputs(persons, [links], tmp_path / "entier")
+    monkeypatch.setattr(dedup, "LINKS_AT_ONCE", 100)
+    _, _, held = dedup.linked_fields(dedup.comparable(world, "62", BOULOGNE), world["id_annonce"].to_numpy())
+    assert len(list(held.parts())) == -(-len(links) // 100) > 5
+    by_parts = dedup.write_outputs(persons, held.parts(), tmp_path / "parts")
+    assert by_parts == whole and sum(whole["liens_par_statut"].values()) == len(links)
+    for name in ("liens.csv", "resume.json"):
+        assert (tmp_path / "parts" / name).read_bytes() == (tmp_path / "entier" / name).read_bytes()
+    assert held.of_status("probable").equals(links[links["statut"] == "probable"].reset_index(drop=True))
+
+
+def test_a_decision_is_found_whichever_ad_the_reviewer_put_first():
+    """Decisions are matched to the pairs by the ads' numbers: either order of the two ads,
+    a blank decision, and an ad the corpus does not hold."""
+    ids = np.array(["A", "B", "C", "D"], dtype=object)
+    decisions = pd.DataFrame({"id_annonce_a": ["B", "C", "D", "X"], "id_annonce_b": ["A", "D", "B", "A"],
+                              "decision": ["meme", "", "differente", "meme"]})
+    said = dedup._decided(ids, np.array([0, 2, 1, 0]), np.array([1, 3, 3, 2]), decisions)
+    assert said.tolist() == ["meme", "", "differente", ""]
+
+
 def test_review_sheet_round_trip(tmp_path, world, linked):
     persons, links = linked
     path = dedup.review_sheet(tmp_path / "relire.xlsx", world, links)

@@ -379,8 +379,8 @@ def _dedup(args) -> int:
     decisions = read_checked(dedup.read_review, args.decisions) if args.decisions else None
     persons, links, shown = dedup_corpus.link(args.annonces, folder, args.departement, decisions=decisions,
                                               engine=args.moteur)
-    summary = dedup.write_outputs(persons, links, folder)
-    dedup.review_sheet(folder / "liens_a_relire.xlsx", shown, links)
+    summary = dedup.write_outputs(persons, links.parts(), folder)
+    dedup.review_sheet(folder / "liens_a_relire.xlsx", shown, links.of_status("probable"))
     print(f"{summary['annonces']} annonces, de {summary['personnes_bas']} à {summary['personnes_haut']} personnes "
           f"(liens sûrs et probables, liens sûrs seuls). Résultats dans {folder}.", file=sys.stderr)
     return 0

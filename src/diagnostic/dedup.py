@@ -25,6 +25,7 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import json
 import logging
@@ -33,7 +34,7 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Literal
+from typing import Iterable, Iterator, Literal
 
 import numpy as np
 import pandas as pd
@@ -601,9 +602,8 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
         kept = f"match_probability >= {PROBABLE} OR abs(mw_telephone - ({weight})) < {WEIGHT_TOLERANCE}"
     else:
         kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
-    columns = {"unique_id_l": "a", "unique_id_r": "b", "match_weight": "poids", "match_probability": "probabilite"}
     tf = [f"mw_tf_adj_{f}" for f in TERM_FREQUENCY]
-    wanted = list(columns) + [f"mw_{f}" for f in FIELDS] + ([] if by_weight else [f"gamma_{f}" for f in FIELDS]) + tf
+    wanted = ["unique_id_l", "unique_id_r", "match_weight", "match_probability"] + [f"mw_{f}" for f in FIELDS] + ([] if by_weight else [f"gamma_{f}" for f in FIELDS]) + tf
     chunks = -(-ads // PREDICTED_ADS)
     parts = []
     for chunk in range(1, chunks + 1):
@@ -611,26 +611,37 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
             print(f"Paires notées : part {chunk}/{chunks}…", file=sys.stderr, flush=True)
         predicted = linker.inference.predict_chunk(left_chunk=(chunk, chunks))
         if engine == "spark":
-            parts.append(predicted.as_spark_dataframe().filter(kept).select(*wanted).toPandas())
+            scores = predicted.as_spark_dataframe().filter(kept).select(*wanted).toPandas()
         else:
-            parts.append(predicted.as_duckdbpyrelation().filter(kept).select(*wanted).df())
+            scores = predicted.as_duckdbpyrelation().filter(kept).select(*wanted).df()
         predicted.drop_table_from_database_and_remove_from_cache()
         if engine == "spark":
             _spark_cache_of_the_ads_only(linker)
-    pairs = pd.concat(parts, ignore_index=True)
-    table = pairs.rename(columns=columns)[list(columns.values())]
+        parts.append(_levelled(scores, linker, weights if by_weight else None))
+    table = pd.concat(parts, ignore_index=True)
+    del parts
+    order = np.lexsort((table["b"].to_numpy(), table["a"].to_numpy(), -table["poids"].to_numpy()))
+    for column in table:   # strongest first, a column at a time (forty million pairs at ten million ads)
+        table[column] = table[column].array.take(order)
+    return table
+
+
+def _levelled(scores: pd.DataFrame, linker: Linker, weights: dict[str, dict[float, int]] | None) -> pd.DataFrame:
+    """One chunk's scores (`scored_pairs`) with each field's level, read from its weight
+    when `weights` are given, and its weight with the term-frequency adjustment."""
+    table = pd.DataFrame({"a": scores["unique_id_l"].to_numpy(), "b": scores["unique_id_r"].to_numpy(),
+                          "poids": scores["match_weight"].to_numpy(), "probabilite": scores["match_probability"].to_numpy()})
     for field in FIELDS:
-        weight = pairs[f"mw_{field}"].astype(float)
-        gamma = (_level_of_weight(weight.to_numpy(), weights[field]) if by_weight
-                 else pairs[f"gamma_{field}"].to_numpy())
-        if f"mw_tf_adj_{field}" in pairs:
-            weight = weight + pairs[f"mw_tf_adj_{field}"].astype(float).fillna(0.0)
+        weight = scores[f"mw_{field}"].astype(float)
+        gamma = (_level_of_weight(weight.to_numpy(), weights[field]) if weights
+                 else scores[f"gamma_{field}"].to_numpy())
+        if f"mw_tf_adj_{field}" in scores:
+            weight = weight + scores[f"mw_tf_adj_{field}"].astype(float).fillna(0.0)
         table[f"poids_{field}"] = weight.round(2).to_numpy()
         labels = _level_labels(linker, field)   # levels numbered from −1 (not filled in) up, one by one
         table[f"niveau_{field}"] = pd.Categorical.from_codes(gamma - min(labels),
                                                              [labels[level] for level in sorted(labels)])
-    order = np.lexsort((table["b"].to_numpy(), table["a"].to_numpy(), -table["poids"].to_numpy()))
-    return table.iloc[order].reset_index(drop=True)   # strongest first
+    return table
 
 
 def _spark_cache_of_the_ads_only(linker: Linker) -> None:
@@ -745,6 +756,48 @@ def _reasons(pairs: pd.DataFrame) -> list[str]:
 LINK_STATUSES = {"sur": "sûr", "probable": "probable", "reseau": "indice de réseau (même numéro, personnes différentes)",
                  "ecarte": "écarté (personnes différentes)", "releve": "relu : même personne",
                  "releve_differente": "relu : personnes différentes"}
+STATUS_KEYS = list(LINK_STATUSES)   # a link's status, held as its index in this list
+LINK_COLUMNS = (["id_annonce_a", "id_annonce_b", "statut", "poids", "probabilite", "raison"]
+                + [f"{kind}_{field}" for field in FIELDS for kind in ("niveau", "poids")])
+LINKS_AT_ONCE = 1_000_000   # the links turned into rows of `liens.csv` at once (`Links.parts`)
+
+
+@dataclasses.dataclass
+class Links:
+    """The scored pairs of a corpus (`scored_pairs`, strongest first) and each one's status,
+    held as numbers — a hundred bytes or so a pair: forty million pairs at ten million ads
+    fit in memory, their rows of text would not — and given as the rows of `liens.csv`
+    (`table`), all at once or by parts."""
+
+    pairs: pd.DataFrame
+    status: np.ndarray   # each pair's status, an index in `STATUS_KEYS`
+    ids: np.ndarray      # each ad's `id_annonce`, by the ads' numbers in `pairs`
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def table(self, rows=slice(None)) -> pd.DataFrame:
+        """The links `rows` (a slice or a mask of the pairs) as rows of `liens.csv`, with the
+        ads' ids, the status in words and the reason of each link (`_reasons`)."""
+        pairs = self.pairs[rows]
+        table = pd.DataFrame({"id_annonce_a": self.ids[pairs["a"].to_numpy()],
+                              "id_annonce_b": self.ids[pairs["b"].to_numpy()],
+                              "statut": np.array(list(LINK_STATUSES.values()), dtype=object)[self.status[rows]],
+                              "poids": pairs["poids"].round(2).to_numpy(),
+                              "probabilite": pairs["probabilite"].round(4).to_numpy(),
+                              "raison": _reasons(pairs)})
+        for column in LINK_COLUMNS[len(table.columns):]:
+            table[column] = pairs[column].to_numpy()
+        return table
+
+    def parts(self) -> Iterator[pd.DataFrame]:
+        """The rows of `liens.csv`, `LINKS_AT_ONCE` at a time (one empty part when there is no link)."""
+        for start in range(0, max(len(self), 1), LINKS_AT_ONCE):
+            yield self.table(slice(start, start + LINKS_AT_ONCE))
+
+    def of_status(self, key: str) -> pd.DataFrame:
+        """The links of one status (a key of `LINK_STATUSES`), as rows of `liens.csv`."""
+        return self.table(self.status == STATUS_KEYS.index(key))
 
 
 def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, str] | None = None,
@@ -758,7 +811,7 @@ def link(ads: pd.DataFrame, departement: str | None = None, aliases: dict[str, s
     check_engine(engine)
     high, low, links = linked_fields(comparable(ads, departement, aliases), ads["id_annonce"].to_numpy(),
                                      decisions, engine)
-    return ads.assign(id_personne=high, id_personne_probable=low), links
+    return ads.assign(id_personne=high, id_personne_probable=low), links.table()
 
 
 def check_engine(engine: str) -> None:
@@ -767,8 +820,21 @@ def check_engine(engine: str) -> None:
         raise ValueError(f"moteur « {engine} » inconnu : « duckdb » (intégré) ou « spark » attendu")
 
 
+def _decided(ids: np.ndarray, a: np.ndarray, b: np.ndarray, decisions: pd.DataFrame) -> np.ndarray:
+    """Each pair's decision in `decisions` (`read_review`, either order of its two ads),
+    "" when the reviewer left it blank or did not see it."""
+    decisions = decisions[decisions["decision"] != ""]
+    number = pd.Index(ids)
+    left, right = (number.get_indexer(decisions[f"id_annonce_{side}"]) for side in "ab")
+    seen = (left >= 0) & (right >= 0)
+    pair = lambda x, y: np.minimum(x, y).astype(np.int64) * len(ids) + np.maximum(x, y)  # noqa: E731
+    found = pd.Index(pair(left[seen], right[seen])).get_indexer(pair(a, b))
+    said = np.append(decisions["decision"].to_numpy(dtype=object)[seen], "")
+    return said[found]   # -1, not found, reads the "" appended
+
+
 def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | None = None,
-                  engine: str = "duckdb") -> tuple[list[str], list[str], pd.DataFrame]:
+                  engine: str = "duckdb") -> tuple[list[str], list[str], Links]:
     """Each ad's person, by sure links and by sure and probable links, and the links, from
     the fields compared (`comparable`, in memory or on disk) of the ads `ids`.
 
@@ -779,41 +845,35 @@ def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | Non
     """
     if len(ids) < 2:
         alone = _numbered(list(range(len(ids))))
-        return alone, alone, _empty_links()
+        return alone, alone, Links(_no_pairs(), np.zeros(0, dtype=np.int8), ids)
     with tempfile.TemporaryDirectory(prefix="diagnostic-duckdb-") as spill:   # removed even on a stop
         linker = trained_model(fields, engine, Path(spill))
         pairs = scored_pairs(linker, len(ids), engine)
         if engine == "duckdb":
             linker._db_api._con.close()
-    pairs["id_annonce_a"], pairs["id_annonce_b"] = ids[pairs["a"]], ids[pairs["b"]]
-    status = np.where(pairs["probabilite"] >= SURE, "sur", np.where(pairs["probabilite"] >= PROBABLE, "probable", ""))
+    code = {key: np.int8(STATUS_KEYS.index(key)) for key in STATUS_KEYS}
+    probability = pairs["probabilite"].to_numpy()
+    status = np.where(probability >= SURE, code["sur"], np.where(probability >= PROBABLE, code["probable"], -1))
     if decisions is not None and len(decisions):
-        decided = {frozenset(k): d for k, d in zip(zip(decisions["id_annonce_a"], decisions["id_annonce_b"]),
-                                                   decisions["decision"]) if d}
-        said = [decided.get(frozenset((x, y)), "") for x, y in zip(pairs["id_annonce_a"], pairs["id_annonce_b"])]
-        status = np.where(np.array(said) == "meme", "releve", np.where(np.array(said) == "differente",
-                                                                         "releve_differente", status))
-    sure = np.isin(status, ["sur", "releve"])
+        said = _decided(ids, pairs["a"].to_numpy(), pairs["b"].to_numpy(), decisions)
+        status = np.where(said == "meme", code["releve"], np.where(said == "differente", code["releve_differente"],
+                                                                    status))
+    sure = (status == code["sur"]) | (status == code["releve"])
     order = np.argsort(~sure, kind="stable")   # sure links first, each set strongest first
-    kept = order[np.isin(status[order], ["sur", "releve", "probable"])]
+    kept = order[sure[order] | (status[order] == code["probable"])]
     high_groups, low_groups, holds = grouped(field_columns(fields, [*ONE_VALUE, "age"]), pairs["a"].to_numpy()[kept],
                                              pairs["b"].to_numpy()[kept], first=int(sure.sum()))
     refused = np.zeros(len(pairs), dtype=bool)
     refused[kept[~np.array(holds, dtype=bool)]] = True
     phone = (pairs["niveau_telephone"] == "même numéro").to_numpy()
-    status = np.where(refused | (status == ""), np.where(phone, "reseau", "ecarte"), status)
-    links = pairs.assign(statut=[LINK_STATUSES[s] for s in status], raison=_reasons(pairs))
-    links["poids"] = links["poids"].round(2)
-    links["probabilite"] = links["probabilite"].round(4)
-    return _numbered(high_groups), _numbered(low_groups), links[LINK_COLUMNS]
+    status = np.where(refused | (status == -1), np.where(phone, code["reseau"], code["ecarte"]), status)
+    return _numbered(high_groups), _numbered(low_groups), Links(pairs, status.astype(np.int8), ids)
 
 
-LINK_COLUMNS = (["id_annonce_a", "id_annonce_b", "statut", "poids", "probabilite", "raison"]
-                + [f"{kind}_{field}" for field in FIELDS for kind in ("niveau", "poids")])
-
-
-def _empty_links() -> pd.DataFrame:
-    return pd.DataFrame(columns=LINK_COLUMNS)
+def _no_pairs() -> pd.DataFrame:
+    """The scored pairs of a sheet of fewer than two ads."""
+    return pd.DataFrame({"a": np.zeros(0, dtype=np.int64), "b": np.zeros(0, dtype=np.int64), "poids": [],
+                         "probabilite": []} | {f"{kind}_{field}": [] for field in FIELDS for kind in ("poids", "niveau")})
 
 
 def network_indices(ads: pd.DataFrame) -> pd.DataFrame:
@@ -839,15 +899,20 @@ def pairwise_scores(predicted: pd.Series, truth: pd.Series) -> dict:
     return {"precision": precision, "rappel": recall, "f1": f1}
 
 
-def write_outputs(persons: pd.DataFrame, links: pd.DataFrame, folder: str | Path) -> dict:
-    """Write `annonces_personnes.csv`, `liens.csv` and `resume.json` into `folder`."""
+def write_outputs(persons: pd.DataFrame, links: Iterable[pd.DataFrame], folder: str | Path) -> dict:
+    """Write `annonces_personnes.csv`, `liens.csv` (the links table given in one part or
+    several, `Links.parts`) and `resume.json` into `folder`."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     write_csv(persons[["id_annonce", "id_personne", "id_personne_probable"]], folder / "annonces_personnes.csv")
-    write_csv(links, folder / "liens.csv")
+    by_status = collections.Counter()
+    with open(folder / "liens.csv", "w", encoding="utf-8", newline="") as out:
+        for k, part in enumerate(links):
+            write_csv(part, out, header=k == 0)
+            by_status.update(part["statut"].value_counts().to_dict())
     summary = persons_range(persons) | {
         "taux_doublons": round(1 - persons["id_personne"].nunique() / len(persons), 4) if len(persons) else 0.0,
-        "liens_par_statut": links["statut"].value_counts().to_dict()}
+        "liens_par_statut": dict(by_status.most_common())}
     (folder / "resume.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     return summary
 

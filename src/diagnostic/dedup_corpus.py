@@ -113,7 +113,7 @@ def prepared(sheets: list[Path], folder: Path, departement: str | None = None,
 
 
 def link(sheets: list[Path], work: Path, departement: str | None = None, aliases: dict[str, str] | None = None,
-         decisions: pd.DataFrame | None = None, engine: str = "duckdb") -> tuple[pd.DataFrame, pd.DataFrame,
+         decisions: pd.DataFrame | None = None, engine: str = "duckdb") -> tuple[pd.DataFrame, dedup.Links,
                                                                                    pd.DataFrame]:
     """The ads of `sheets` linked into persons (`dedup.link`, by the files of a work folder
     made in `work`, or the nearest folder above it that exists, and removed at the end,
@@ -125,7 +125,7 @@ def link(sheets: list[Path], work: Path, departement: str | None = None, aliases
     with tempfile.TemporaryDirectory(prefix=".diagnostic-travail-", dir=existing) as folder:
         corpus = prepared(sheets, Path(folder), departement, aliases)
         high, low, links = dedup.linked_fields(corpus.fields, corpus.ids, decisions, engine)
-        probable = links[links["statut"] == dedup.LINK_STATUSES["probable"]]
+        probable = links.of_status("probable")
         shown = corpus.shown(set(probable["id_annonce_a"]) | set(probable["id_annonce_b"]))
     persons = pd.DataFrame({"id_annonce": corpus.ids, "id_personne": high, "id_personne_probable": low})
     return persons, links, shown

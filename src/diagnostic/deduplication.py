@@ -169,6 +169,6 @@ def compute(run, root=None, build=".") -> Deduplication:
 def write_downloads(result: Deduplication, folder: str = "sorties/deduplication") -> dict:
     """The linkage's files offered for download: `annonces_personnes.csv`, `liens.csv`,
     `resume.json`, and the review sheet of the probable links."""
-    summary = dedup.write_outputs(result.persons, result.links, folder)
+    summary = dedup.write_outputs(result.persons, [result.links], folder)
     dedup.review_sheet(f"{folder}/liens_a_relire.xlsx", result.ads, result.links)
     return summary

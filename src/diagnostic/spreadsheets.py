@@ -53,11 +53,12 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe_frame
 
 
-def write_csv(frame: pd.DataFrame, target) -> None:
-    """Write a table as UTF-8 CSV (a path or an open text stream), no cell read as a formula.
+def write_csv(frame: pd.DataFrame, target, header: bool = True) -> None:
+    """Write a table as UTF-8 CSV (a path or an open text stream, where a table in several
+    parts is written part after part, the header with the first), no cell read as a formula.
 
     Texts are quoted (a carriage return inside a text would otherwise end the row)."""
-    csv_safe(frame).to_csv(target, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    csv_safe(frame).to_csv(target, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _normalise_zip(data: bytes) -> bytes:
