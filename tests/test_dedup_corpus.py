@@ -1,6 +1,7 @@
 """Step 7 on a corpus in several sheets, read one after the other into Parquet files
 (`dedup_corpus`): the same persons and links as the same ads linked in memory."""
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from diagnostic import ads, dedup, dedup_corpus
+from diagnostic import ads, cli, dedup, dedup_corpus
 from diagnostic.errors import InputError
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "synthetic"
@@ -88,3 +89,26 @@ def test_the_command_reads_several_sheets(tmp_path, project_root):
     assert len(table) == 699 and table["id_annonce"].is_unique
     assert sorted(p.name for p in (tmp_path / "sortie").iterdir()) == ["annonces_personnes.csv", "liens.csv",
                                                                        "liens_a_relire.xlsx", "resume.json"]
+
+
+def test_a_disk_full_while_writing_keeps_the_last_results_whole(tmp_path, monkeypatch, capsys):
+    """The results are written beside the output folder's, then put in place: the disk
+    filling up in the middle of `liens.csv` leaves the previous run's files as they were,
+    and a French message."""
+    sheet = tmp_path / "annonces.csv"
+    pd.read_csv(DATA / "annonces-SYNTHETIQUE.csv", dtype=str, keep_default_na=False).head(150).to_csv(sheet, index=False)
+    out = tmp_path / "sortie"
+    assert cli.main(["dedup", "--ads", str(sheet), "--out", str(out), "--departement", "62"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    parts = dedup.Links.parts
+
+    def full_after_one_part(links):
+        yield next(parts(links))
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "liens.csv"))
+
+    monkeypatch.setattr(dedup.Links, "parts", full_after_one_part)
+    capsys.readouterr()
+    assert cli.main(["dedup", "--ads", str(sheet), "--out", str(out), "--departement", "62"]) != 0
+    message = capsys.readouterr().err
+    assert "libérez de la place" in message and "résultats précédents" in message and "Traceback" not in message
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before and len(before) == 4

@@ -15,6 +15,7 @@ import _thread
 import argparse
 import datetime as dt
 import errno
+import os
 import re
 import signal
 import sys
@@ -217,7 +218,8 @@ def _report(exc: Exception, args: argparse.Namespace) -> int:
         where = f" (« {exc.filename} »)" if exc.filename else ""
         advice = (" : libérez de la place et relancez la commande" if exc.errno in (errno.ENOSPC, errno.EDQUOT)
                   else "")
-        kept = " Le dernier livre réussi est conservé." if args.commande == "run" else ""
+        kept = {"run": " Le dernier livre réussi est conservé.",
+                "dedup": " Les résultats précédents du dossier de sortie sont conservés."}.get(args.commande, "")
         print(f"\nErreur : {OS_REASONS[exc.errno]}{advice}{where}.{kept}", file=sys.stderr)
         return EXIT_INPUT
     try:
@@ -379,8 +381,13 @@ def _dedup(args) -> int:
     decisions = read_checked(dedup.read_review, args.decisions) if args.decisions else None
     persons, links, shown = dedup_corpus.link(args.annonces, folder, args.departement, decisions=decisions,
                                               engine=args.moteur)
-    summary = dedup.write_outputs(persons, links.parts(), folder)
-    dedup.review_sheet(folder / "liens_a_relire.xlsx", shown, links.of_status("probable"))
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".diagnostic-ecriture-", dir=folder) as staging:
+        # written beside, then put in place: a stop while writing leaves the last results whole
+        summary = dedup.write_outputs(persons, links.parts(), staging)
+        dedup.review_sheet(Path(staging) / "liens_a_relire.xlsx", shown, links.of_status("probable"))
+        for written in sorted(Path(staging).iterdir()):
+            os.replace(written, folder / written.name)
     print(f"{summary['annonces']} annonces, de {summary['personnes_bas']} à {summary['personnes_haut']} personnes "
           f"(liens sûrs et probables, liens sûrs seuls). Résultats dans {folder}.", file=sys.stderr)
     return 0
