@@ -334,6 +334,18 @@ def test_the_links_written_by_parts_are_the_links_written_at_once(tmp_path, monk
     assert held.of_status("probable").equals(links[links["statut"] == "probable"].reset_index(drop=True))
 
 
+def test_the_review_sheet_lists_the_strongest_probable_links_and_says_how_many_are_left(tmp_path, monkeypatch,
+                                                                                       world, linked):
+    _, links = linked
+    probable = links[links["statut"] == "probable"]
+    monkeypatch.setattr(dedup, "REVIEW_ROWS", 3)
+    book = openpyxl.load_workbook(dedup.review_sheet(tmp_path / "relire.xlsx", world, links))
+    rows = list(book[dedup.REVIEW_SHEET].iter_rows(min_row=2, max_col=2, values_only=True))
+    assert rows == list(zip(probable["id_annonce_a"][:3], probable["id_annonce_b"][:3]))
+    notice = [row[0] for row in book["Lisez-moi"].iter_rows(values_only=True)]
+    assert f"les {len(probable) - 3} autres sont dans liens.csv" in notice[-1] and len(probable) > 3
+
+
 def test_a_decision_is_found_whichever_ad_the_reviewer_put_first():
     """Decisions are matched to the pairs by the ads' numbers: either order of the two ads,
     a blank decision, and an ad the corpus does not hold."""

@@ -930,24 +930,39 @@ REVIEW_CHOICES = ["meme", "differente"]
 REVIEW_SHOWN = ("site", "commune_declaree", "titre", "texte")   # each ad of a pair, for the reviewer's eyes
 
 
+REVIEW_ROWS = 50_000   # probable links in the review sheet, at most (a national corpus may have more)
+
+
 def review_sheet(path: str | Path, ads: pd.DataFrame, links: pd.DataFrame) -> Path:
     """The probable links, for a reviewer to decide (drop-down "meme" / "differente").
 
     The reviewer sees the two ads as the book may show them (contacts and names masked)
     and the weights of the model; `read_review` reads the decisions back into `link`.
+    Beyond `REVIEW_ROWS` probable links (the handbook's choice: more than anyone reviews,
+    and an Excel sheet holds a million rows at most), the strongest `REVIEW_ROWS` are
+    listed and the sheet says how many are left, all in `liens.csv`.
     """
-    probable = links[links["statut"] == LINK_STATUSES["probable"]]
+    probable = for_review(links)
     shown = ads.set_index("id_annonce")[list(REVIEW_SHOWN)]
     table = probable[["id_annonce_a", "id_annonce_b", "probabilite", "raison"]].copy()
     for side in ("a", "b"):
         for column in shown.columns:
             table[f"{column}_{side}"] = shown.loc[table[f"id_annonce_{side}"], column].to_numpy()
     table["decision"] = ""
+    left = int((links["statut"] == LINK_STATUSES["probable"]).sum()) - len(probable)
     notice = ["Liens probables entre annonces, à relire (étape 7).",
               "Pour chaque ligne, choisir dans la colonne « decision » : meme (la même personne) "
               "ou differente (deux personnes) ; laisser vide si l'on ne sait pas.",
               "Puis : diagnostic dedup --annonces … --sortie … --decisions ce_fichier.xlsx"]
+    if left:
+        notice.append(f"Seuls les {len(probable)} liens probables les plus forts sont ici ; les {left} autres "
+                      f"sont dans liens.csv (statut « probable »).")
     return write_workbook(path, {REVIEW_SHEET: table}, notice=notice, choices={REVIEW_SHEET: {"decision": REVIEW_CHOICES}})
+
+
+def for_review(links: pd.DataFrame) -> pd.DataFrame:
+    """The probable links the review sheet lists: the `REVIEW_ROWS` strongest."""
+    return links[links["statut"] == LINK_STATUSES["probable"]].head(REVIEW_ROWS)
 
 
 class ReviewDecision(BaseModel):

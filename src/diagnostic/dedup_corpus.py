@@ -119,13 +119,13 @@ def link(sheets: list[Path], work: Path, departement: str | None = None, aliases
     made in `work`, or the nearest folder above it that exists, and removed at the end,
     even on a stop; on a cluster, a folder its machines all see): each ad's persons
     (`id_annonce`, `id_personne`, `id_personne_probable`), the links, and the ads of the
-    probable links with the columns the review sheet shows."""
+    probable links the review sheet lists (`dedup.for_review`), with the columns it shows."""
     dedup.check_engine(engine)
     existing = next(folder for folder in (work, *work.absolute().parents) if folder.is_dir())
     with tempfile.TemporaryDirectory(prefix=".diagnostic-travail-", dir=existing) as folder:
         corpus = prepared(sheets, Path(folder), departement, aliases)
         high, low, links = dedup.linked_fields(corpus.fields, corpus.ids, decisions, engine)
-        probable = links.of_status("probable")
+        probable = dedup.for_review(links.of_status("probable"))
         shown = corpus.shown(set(probable["id_annonce_a"]) | set(probable["id_annonce_b"]))
     persons = pd.DataFrame({"id_annonce": corpus.ids, "id_personne": high, "id_personne_probable": low})
     return persons, links, shown
