@@ -318,7 +318,7 @@ def test_network_index_phones_one_prefix(world):
     assert len(indices) > 10 and (indices["telephones"] > 1).all()
 
 
-def test_the_links_written_by_parts_are_the_links_written_at_once(tmp_path, monkeypatch, world, linked):
+def test_the_links_written_by_parts_are_the_links_written_at_once(tmp_path, monkeypatch, capsys, world, linked):
     """A national corpus's forty million links are turned into rows of `liens.csv` a part
     at a time (`Links.parts`): parts of 100 links write the same bytes, and count the same
     statuses, as the whole table of the default world's links."""
@@ -327,7 +327,10 @@ def test_the_links_written_by_parts_are_the_links_written_at_once(tmp_path, monk
     monkeypatch.setattr(dedup, "LINKS_AT_ONCE", 100)
     _, _, held = dedup.linked_fields(dedup.comparable(world, "62", BOULOGNE), world["id_annonce"].to_numpy())
     assert len(list(held.parts())) == -(-len(links) // 100) > 5
+    capsys.readouterr()
     by_parts = dedup.write_outputs(persons, held.parts(), tmp_path / "parts")
+    parts = -(-len(links) // 100)
+    assert f"Liens mis en lignes : part {parts}/{parts}…" in capsys.readouterr().err
     assert by_parts == whole and sum(whole["liens_par_statut"].values()) == len(links)
     for name in ("liens.csv", "resume.json"):
         assert (tmp_path / "parts" / name).read_bytes() == (tmp_path / "entier" / name).read_bytes()

@@ -792,8 +792,11 @@ class Links:
 
     def parts(self) -> Iterator[pd.DataFrame]:
         """The rows of `liens.csv`, `LINKS_AT_ONCE` at a time (one empty part when there is no link)."""
-        for start in range(0, max(len(self), 1), LINKS_AT_ONCE):
-            yield self.table(slice(start, start + LINKS_AT_ONCE))
+        parts = max(-(-len(self) // LINKS_AT_ONCE), 1)
+        for part in range(parts):
+            if parts > 1:
+                print(f"Liens mis en lignes : part {part + 1}/{parts}…", file=sys.stderr, flush=True)
+            yield self.table(slice(part * LINKS_AT_ONCE, (part + 1) * LINKS_AT_ONCE))
 
     def of_status(self, key: str) -> pd.DataFrame:
         """The links of one status (a key of `LINK_STATUSES`), as rows of `liens.csv`."""
@@ -861,6 +864,8 @@ def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | Non
     sure = (status == code["sur"]) | (status == code["releve"])
     order = np.argsort(~sure, kind="stable")   # sure links first, each set strongest first
     kept = order[sure[order] | (status[order] == code["probable"])]
+    if len(ids) > PREDICTED_ADS:
+        print(f"Annonces réunies en personnes : {len(kept)} liens sûrs ou probables…", file=sys.stderr, flush=True)
     high_groups, low_groups, holds = grouped(field_columns(fields, [*ONE_VALUE, "age"]), pairs["a"].to_numpy()[kept],
                                              pairs["b"].to_numpy()[kept], first=int(sure.sum()))
     refused = np.zeros(len(pairs), dtype=bool)
