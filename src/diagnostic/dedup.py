@@ -603,7 +603,8 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     else:
         kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
     tf = [f"mw_tf_adj_{f}" for f in TERM_FREQUENCY]
-    wanted = ["unique_id_l", "unique_id_r", "match_weight", "match_probability"] + [f"mw_{f}" for f in FIELDS] + ([] if by_weight else [f"gamma_{f}" for f in FIELDS]) + tf
+    wanted = (["unique_id_l", "unique_id_r", "match_weight", "match_probability"] + [f"mw_{f}" for f in FIELDS]
+              + ([] if by_weight else [f"gamma_{f}" for f in FIELDS]) + tf)
     chunks = -(-ads // PREDICTED_ADS)
     parts = []
     for chunk in range(1, chunks + 1):
@@ -933,8 +934,6 @@ def persons_range(persons: pd.DataFrame) -> dict:
 REVIEW_SHEET = "a_relire"
 REVIEW_CHOICES = ["meme", "differente"]
 REVIEW_SHOWN = ("site", "commune_declaree", "titre", "texte")   # each ad of a pair, for the reviewer's eyes
-
-
 REVIEW_ROWS = 50_000   # probable links in the review sheet, at most (a national corpus may have more)
 
 
