@@ -172,7 +172,7 @@ def test_a_shared_number_on_different_persons_is_a_network_index(cases):
     pair = links[(links["id_annonce_a"].isin(["X6a", "X6b"])) & (links["id_annonce_b"].isin(["X6a", "X6b"]))]
     assert pair["statut"].tolist() == [dedup.LINK_STATUSES["reseau"]]
     assert pair["niveau_telephone"].iloc[0] == "même numéro" and pair["poids_telephone"].iloc[0] > 0
-    assert pair["niveau_prenom"].iloc[0] == "prénom différent" and pair["poids_prenom"].iloc[0] < 0
+    assert pair["niveau_prenom"].iloc[0] == "prénoms différents" and pair["poids_prenom"].iloc[0] < 0
 
 
 def test_descriptions_of_different_traits_weigh_nothing_and_shared_ones_count(cases):

@@ -360,12 +360,13 @@ def _null(column: str, engine: str = "duckdb", array: bool = False) -> dict:
 TERM_FREQUENCY = ("pseudo", "prenom", "commune")
 
 
-def _exact(column: str, label: str) -> cl.ExactMatch:
+def _exact(column: str, same: str, different: str) -> cl.CustomComparison:
+    """Two levels, `same` (its weight adjusted to the value's frequency for `TERM_FREQUENCY`)
+    and `different`, beside the field not filled in."""
     tf = {"tf_adjustment_column": column, "tf_adjustment_weight": 1.0} if column in TERM_FREQUENCY else {}
-    comparison = cl.CustomComparison(output_column_name=column, comparison_levels=[
-        _null(column), {"sql_condition": f"{column}_l = {column}_r", "label_for_charts": f"même {label}", **tf},
-        {"sql_condition": "ELSE", "label_for_charts": f"{label} différent"}])
-    return comparison
+    return cl.CustomComparison(output_column_name=column, comparison_levels=[
+        _null(column), {"sql_condition": f"{column}_l = {column}_r", "label_for_charts": same, **tf},
+        {"sql_condition": "ELSE", "label_for_charts": different}])
 
 
 # Same first name and commune, the pairs the phone's weight is learnt on (the key
@@ -417,8 +418,9 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         {"sql_condition": "ELSE", "label_for_charts": "textes différents"}])
     return SettingsCreator(
         link_type="dedupe_only", unique_id_column_name="unique_id",
-        comparisons=[phone, _exact("pseudo", "pseudo"), _exact("prenom", "prénom"), age, description,
-                     _exact("commune", "commune"), text],
+        comparisons=[phone, _exact("pseudo", "même pseudo", "pseudos différents"),
+                     _exact("prenom", "même prénom", "prénoms différents"), age, description,
+                     _exact("commune", "même commune", "communes différentes"), text],
         blocking_rules_to_generate_predictions=[
             block_on("blocs_telephone", arrays_to_explode=["blocs_telephone"]),
             block_on("blocs_pseudo", arrays_to_explode=["blocs_pseudo"]),
