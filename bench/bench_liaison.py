@@ -10,8 +10,8 @@ once, after, without changing anything. The third (`synthetic.ads_third`) was wr
 hand that had read neither the linkage nor the other generators; its first measurement is
 the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
 The fourth (`synthetic.ads_fourth`, set in the Nord), the fifth (`synthetic.ads_fifth`, Gironde), the
-sixth (`synthetic.ads_sixth`, Rhône) and the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône) were
-written blind in the same way.
+sixth (`synthetic.ads_sixth`, Rhône), the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône) and the
+eighth (`synthetic.ads_eighth`, Loire-Atlantique) were written blind in the same way.
 """
 
 import json
@@ -25,7 +25,7 @@ import pandas as pd
 from diagnostic import ads, dedup, dedup_rules
 from diagnostic.synthetic.ads_independent import independent_world
 from diagnostic.synthetic.ads_third import third_world
-from diagnostic.synthetic import ads_fifth, ads_fourth, ads_seventh, ads_sixth
+from diagnostic.synthetic import ads_eighth, ads_fifth, ads_fourth, ads_seventh, ads_sixth
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
@@ -69,7 +69,9 @@ if __name__ == "__main__":
                                      ("cinquième monde (Gironde)", ads_fifth.fifth_world, ads_fifth.DEPARTEMENT),
                                      ("sixième monde (Rhône)", ads_sixth.sixth_world, ads_sixth.DEPARTEMENT),
                                      ("septième monde (Bouches-du-Rhône)", ads_seventh.seventh_world,
-                                      ads_seventh.DEPARTEMENT)):
+                                      ads_seventh.DEPARTEMENT),
+                                     ("huitième monde (Loire-Atlantique)", ads_eighth.eighth_world,
+                                      ads_eighth.DEPARTEMENT)):
         sheet, world_truth = world(size)
         with tempfile.TemporaryDirectory() as folder:
             sheet.to_csv(Path(folder) / "annonces.csv", index=False)
