@@ -56,8 +56,9 @@ from .spreadsheets import write_csv, write_workbook
 from .tables import read_rows
 from .text import in_parts, per_distinct, without_accents
 
-# Match probabilities that make a link "sure" or "probable" (section II-B: the persons
-# behind the ads are given as a range, sure links only versus sure and probable links).
+# Match probabilities that make a link "sure" or "probable": the persons behind the ads as a
+# range, sure links only versus sure and probable links (issue 15; the handbook's choice:
+# section II-B gives one figure, 273 persons, from a duplicate rate of 61 %).
 SURE = 0.99
 PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two "close" ages (a level of the age comparison)
@@ -583,10 +584,11 @@ def _expectation_maximisation(learner: Linker, rule) -> None:
         settings_.training_settings = training
 
 
-def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFrame:
-    """The candidate pairs of probability `PROBABLE` or more, and those sharing a number
-    (a network index when the persons differ), with the level reached by each field and
-    the weight (log2 of its Bayes factor) it brought.
+def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb", floor: float = PROBABLE) -> pd.DataFrame:
+    """The candidate pairs of probability `floor` or more (`PROBABLE`; 0, every candidate pair,
+    for bench/bench_plafond.py), and those sharing a number (a network index when the persons
+    differ), with the level reached by each field and the weight (log2 of its Bayes factor) it
+    brought.
 
     The pairs of a corpus of `ads` ads are scored by chunks of about `PREDICTED_ADS` ads
     (Splink's chunks of the left ads of the pairs): each chunk's scores are written,
@@ -601,9 +603,9 @@ def scored_pairs(linker: Linker, ads: int, engine: str = "duckdb") -> pd.DataFra
     same_number = max(_level_labels(linker, "telephone"))
     if by_weight:
         weight = next(w for w, level in weights["telephone"].items() if level == same_number)
-        kept = f"match_probability >= {PROBABLE} OR abs(mw_telephone - ({weight})) < {WEIGHT_TOLERANCE}"
+        kept = f"match_probability >= {floor} OR abs(mw_telephone - ({weight})) < {WEIGHT_TOLERANCE}"
     else:
-        kept = f"match_probability >= {PROBABLE} OR gamma_telephone = {same_number}"
+        kept = f"match_probability >= {floor} OR gamma_telephone = {same_number}"
     tf = [f"mw_tf_adj_{f}" for f in TERM_FREQUENCY]
     wanted = (["unique_id_l", "unique_id_r", "match_weight", "match_probability"] + [f"mw_{f}" for f in FIELDS]
               + ([] if by_weight else [f"gamma_{f}" for f in FIELDS]) + tf)
