@@ -31,15 +31,30 @@ ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
 
 
-def scores(name: str, world: str, labels: pd.Series, truth: pd.Series, seconds: float) -> dict:
-    found, true = labels.nunique(), truth.nunique()
+def networks_merged(labels: pd.Series, truth: pd.DataFrame) -> tuple[int, int]:
+    """Of the networks of two persons or more (`id_reseau`), how many have two of their
+    persons in one person found (issue 15: « networks never merged into one person »)."""
+    ads = pd.DataFrame({"trouvee": labels.to_numpy(), "personne": truth["id_personne"].to_numpy(),
+                        "reseau": truth["id_reseau"].fillna("").to_numpy()})
+    ads = ads[ads["reseau"] != ""]
+    persons = ads.groupby("reseau")["personne"].nunique()
+    merged = ads.groupby(["reseau", "trouvee"])["personne"].nunique().groupby(level="reseau").max() > 1
+    return int(merged[persons > 1].sum()), int((persons > 1).sum())
+
+
+def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
+    found, true = labels.nunique(), truth["id_personne"].nunique()
+    merged, networks = networks_merged(labels, truth)
     return {"monde": world, "methode": name, "personnes": int(found), "vraies_personnes": int(true),
             "erreur_personnes": round((found - true) / true, 4), "secondes": round(seconds, 1),
             **{k: round(v, 4) for k, v in dedup.pairwise_scores(labels.reset_index(drop=True),
-                                                                 truth.reset_index(drop=True)).items()}}
+                                                                 truth["id_personne"].reset_index(drop=True)).items()},
+            "reseaux_reunis": merged, "reseaux": networks}
 
 
-def compare(world: str, sheet: pd.DataFrame, truth: pd.Series, departement: str = "62") -> list[dict]:
+def compare(world: str, sheet: pd.DataFrame, truth: pd.DataFrame, departement: str = "62") -> list[dict]:
+    """The model, the first edition's rules and the naive baseline on one world; `truth`:
+    `id_personne` and `id_reseau` by `id_annonce`."""
     truth = truth.loc[sheet["id_annonce"]]
     rows = []
     start = time.perf_counter()
@@ -61,7 +76,7 @@ if __name__ == "__main__":
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     default = ads.read_ads(ROOT / "data/synthetic/annonces-SYNTHETIQUE.csv")
     truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str,
-                        keep_default_na=False).set_index("id_annonce")["id_personne"]
+                        keep_default_na=False).set_index("id_annonce")[["id_personne", "id_reseau"]]
     rows = compare("monde par défaut (699 annonces)", default, truth)
     for name, world, departement in (("monde indépendant", independent_world, "62"),
                                      ("troisième monde", third_world, "62"),
@@ -76,7 +91,7 @@ if __name__ == "__main__":
         with tempfile.TemporaryDirectory() as folder:
             sheet.to_csv(Path(folder) / "annonces.csv", index=False)
             read = ads.read_ads(Path(folder) / "annonces.csv")
-        rows += compare(f"{name} ({len(read)} annonces)", read, world_truth.set_index("id_annonce")["id_personne"],
+        rows += compare(f"{name} ({len(read)} annonces)", read, world_truth.set_index("id_annonce")[["id_personne", "id_reseau"]],
                         departement)
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))
