@@ -31,20 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
 
 
-def networks_merged(labels: pd.Series, truth: pd.DataFrame) -> tuple[int, int]:
-    """Of the networks of two persons or more (`id_reseau`), how many have two of their
-    persons in one person found (issue 15: « networks never merged into one person »)."""
-    ads = pd.DataFrame({"trouvee": labels.to_numpy(), "personne": truth["id_personne"].to_numpy(),
-                        "reseau": truth["id_reseau"].fillna("").to_numpy()})
-    ads = ads[ads["reseau"] != ""]
-    persons = ads.groupby("reseau")["personne"].nunique()
-    merged = ads.groupby(["reseau", "trouvee"])["personne"].nunique().groupby(level="reseau").max() > 1
-    return int(merged[persons > 1].sum()), int((persons > 1).sum())
-
-
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
     found, true = labels.nunique(), truth["id_personne"].nunique()
-    merged, networks = networks_merged(labels, truth)
+    merged, networks = dedup.networks_merged(labels, truth)
     return {"monde": world, "methode": name, "personnes": int(found), "vraies_personnes": int(true),
             "erreur_personnes": round((found - true) / true, 4), "secondes": round(seconds, 1),
             **{k: round(v, 4) for k, v in dedup.pairwise_scores(labels.reset_index(drop=True),

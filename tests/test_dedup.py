@@ -210,11 +210,11 @@ def test_the_range_of_persons_contains_the_truth(linked, truth):
 
 
 def test_a_network_is_not_merged_into_one_person(linked, truth):
+    # no two persons of one network in one person found, by sure links or by sure and probable ones
     persons, _ = linked
-    merged = persons.join(truth[["id_reseau"]].rename(columns={"id_reseau": "reseau"}), on="id_annonce")
-    merged["vrai"] = truth.loc[merged["id_annonce"], "id_personne"].to_numpy()
-    networks = merged[merged["reseau"] != ""].groupby("reseau")
-    assert sum(1 for _, g in networks if g["vrai"].nunique() > 1 and g["id_personne"].nunique() == 1) == 0
+    ads_truth = truth.loc[persons["id_annonce"], ["id_personne", "id_reseau"]]
+    for found in ("id_personne", "id_personne_probable"):
+        assert dedup.networks_merged(persons[found], ads_truth) == (0, 21)
 
 
 def test_the_linkage_is_the_same_on_every_run(world, linked):
@@ -385,6 +385,14 @@ def test_review_sheet_round_trip(tmp_path, world, linked):
         dedup.read_review(path)
     message = str(error.value)
     assert "ligne 2" in message and "decision" in message and "peut-être" in message
+
+
+def test_networks_merged_on_known_cases():
+    # network R1: persons a (two ads) and b; R2: c and d; e alone, in no network
+    truth = pd.DataFrame({"id_personne": ["a", "a", "b", "c", "d", "e"], "id_reseau": ["R1", "R1", "R1", "R2", "R2", ""]})
+    assert dedup.networks_merged(pd.Series(["x", "y", "y", "z", "w", "w"]), truth) == (1, 2)   # a and b in y
+    assert dedup.networks_merged(pd.Series(["x", "x", "y", "z", "w", "w"]), truth) == (0, 2)   # d with e: no network
+    assert dedup.networks_merged(pd.Series(["x"] * 6), truth) == (2, 2)
 
 
 def test_pairwise_scores_on_a_known_case():

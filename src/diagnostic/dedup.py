@@ -909,6 +909,19 @@ def pairwise_scores(predicted: pd.Series, truth: pd.Series) -> dict:
     return {"precision": precision, "rappel": recall, "f1": f1}
 
 
+def networks_merged(labels: pd.Series, truth: pd.DataFrame) -> tuple[int, int]:
+    """Of a synthetic world's networks of two persons or more (`truth`: each ad's
+    `id_personne` and `id_reseau`, "" for none, in the order of `labels`, each ad's person
+    found), how many have two of their persons or more in one person found, and how many
+    there are (issue 15: networks never merged into one person; section V-A-4)."""
+    ads = pd.DataFrame({"trouvee": labels.to_numpy(), "personne": truth["id_personne"].to_numpy(),
+                        "reseau": truth["id_reseau"].fillna("").to_numpy()})
+    ads = ads[ads["reseau"] != ""]
+    persons = ads.groupby("reseau")["personne"].nunique()
+    merged = ads.groupby(["reseau", "trouvee"])["personne"].nunique().groupby(level="reseau").max() > 1
+    return int(merged[persons > 1].sum()), int((persons > 1).sum())
+
+
 def write_outputs(persons: pd.DataFrame, links: Iterable[pd.DataFrame], folder: str | Path) -> dict:
     """Write `annonces_personnes.csv`, `liens.csv` (the links table given in one part or
     several, `Links.parts`) and `resume.json` into `folder`."""
@@ -1013,19 +1026,24 @@ def report_estimate(ads: int, coded: int, duplicates: int, confidence: float = 0
             "personnes": ads * (1 - rate), "personnes_bas": ads * (1 - high), "personnes_haut": ads * (1 - low)}
 
 
-def against_truth(persons: pd.DataFrame, truth: pd.Series, report: dict | None = None) -> pd.DataFrame:
+def against_truth(persons: pd.DataFrame, truth: pd.DataFrame, report: dict | None = None) -> pd.DataFrame:
     """Both ways of counting persons behind the ads against the synthetic world's truth
-    (`truth`: the true person of each ad): persons found, relative error, and for the
-    linkage the pairwise precision, recall and F1."""
-    true_persons = truth.nunique()
-    scores = pairwise_scores(persons["id_personne"], truth.loc[persons["id_annonce"]].reset_index(drop=True))
+    (`truth`: the true person, `id_personne`, and network, `id_reseau`, of each ad, by
+    `id_annonce`): persons found, relative error, and for the linkage the pairwise
+    precision, recall and F1, and the networks of several persons of which it puts two
+    persons or more in one (`networks_merged`)."""
+    ads_truth = truth.loc[persons["id_annonce"]].reset_index(drop=True)
+    true_persons = truth["id_personne"].nunique()
+    scores = pairwise_scores(persons["id_personne"], ads_truth["id_personne"])
+    merged, networks = networks_merged(persons["id_personne"], ads_truth)
     found = persons["id_personne"].nunique()
     rows = [{"methode": "Liaison de toutes les annonces (liens sûrs)", "personnes": found,
-             "erreur": (found - true_persons) / true_persons, **scores}]
+             "erreur": (found - true_persons) / true_persons, **scores,
+             "reseaux_reunis": merged, "reseaux": networks}]
     if report:
         rows.insert(0, {"methode": "Rapport : taux de doublons de l'échantillon", "personnes": report["personnes"],
                         "erreur": (report["personnes"] - true_persons) / true_persons,
-                        "precision": np.nan, "rappel": np.nan, "f1": np.nan})
+                        "precision": np.nan, "rappel": np.nan, "f1": np.nan, "reseaux_reunis": np.nan, "reseaux": np.nan})
     return pd.DataFrame(rows).assign(vraies_personnes=true_persons)
 
 

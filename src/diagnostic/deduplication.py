@@ -121,6 +121,7 @@ class Deduplication:
             true_persons = int(linkage["vraies_personnes"])
             numbers |= {"vraies_personnes": true_persons, "precision": linkage["precision"],
                         "rappel": linkage["rappel"], "f1": linkage["f1"], "erreur_liaison": linkage["erreur"],
+                        "reseaux_reunis": int(linkage["reseaux_reunis"]), "reseaux": int(linkage["reseaux"]),
                         "erreur_rapport": self.truth.iloc[0]["erreur"] if self.report else None,
                         "verite_dans_fourchette": span["personnes_bas"] <= true_persons <= span["personnes_haut"]}
         for key, summary in zip(("mc", "mc_manques"), self.study_summary().to_dict("records")):
@@ -150,9 +151,9 @@ def compute(run, root=None, build=".") -> Deduplication:
     links = results.load_table("06", "liaison_liens", build)
     truth, aligned = None, None
     if data.verite:
-        true_person = read_truth(resolve(data.verite, root), "annonces").set_index("id_annonce")["id_personne"]
-        truth = dedup.against_truth(persons, true_person, report)
-        aligned = true_person.loc[ads["id_annonce"]].reset_index(drop=True)
+        true_ads = read_truth(resolve(data.verite, root), "annonces").set_index("id_annonce")
+        truth = dedup.against_truth(persons, true_ads[["id_personne", "id_reseau"]], report)
+        aligned = true_ads.loc[ads["id_annonce"], "id_personne"].reset_index(drop=True)
     linked_rate = 1 - persons["id_personne"].nunique() / len(persons) if len(persons) else 0.0
     rate = report["taux"] if report else linked_rate
     sites = results.load_table("05", "sites", build)
