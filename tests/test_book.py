@@ -88,6 +88,8 @@ def test_deduplication_chapter_prints_the_report_rule_and_the_linkage_against_th
     low, high = (int(v) for v in re.search(r"sa fourchette va de (\d+) à (\d+) ?, et la vérité est dans cette fourchette",
                                            text).groups())
     assert low <= 273 <= high
+    # the world's 21 networks of several persons, none with two persons in one (tests/test_dedup.py)
+    assert "Des 21 réseaux de plusieurs personnes de ce monde, aucun n’a deux de ses personnes comptées pour une" in text
     assert "feuille de relecture" in text and "Comment se fait un lien : deux exemples" in text
     assert "Sur 200 mondes" in text
 
