@@ -22,7 +22,8 @@ from .text import without_accents
 
 _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
 # "moi c'est Axelle", "je suis Melina", "je m'appelle Sofia", "my name is Joy", "I am Kim":
-# the ways ads introduce the person (section V-A-4 quotes both the first and the third person).
+# the ways ads introduce the person (section II-B quotes ads in the first person, « Je suis
+# Melina… »; V-A-4 counts the third person among the indices of a network).
 FIRST_NAME_PATTERNS = [
     re.compile(r"(?:moi c'?est|moi c’est|je suis|je m'appelle|je m’appelle|my name is|i am|i'm|call me)\s+" + _NAME,
                re.IGNORECASE),
@@ -86,7 +87,8 @@ _TRAIT_LABEL = re.compile(r"\b(yeux|cheveux)\s*:\s*")
 _TRAIT_LABEL_EN = re.compile(r"\b(eyes|hair)\s*:\s*([a-z]+(?: [a-z]+)?)")
 # The traits of which one person has one value at a time: the colours of the eyes and of the
 # hair, by which the escort sites' search engines sort the persons (annex 5, 1-a). Two ads
-# giving two colours are two persons (the handbook's choice, see `exclusive_trait`).
+# giving two eye colours are two persons (`dedup.ONE_VALUE`); two hair colours only weigh
+# against a link, through the description's level (a dye, a wig): the handbook's choices.
 EXCLUSIVE_TRAITS = {"yeux": ("yeux-bleus", "yeux-verts", "yeux-noirs", "yeux-marron"),
                     "cheveux": ("blond", "brun", "roux", "chatain")}
 # What each description word speaks of: two ads that describe different things (« brune »

@@ -1,8 +1,8 @@
 """Step 7 — from ads to persons: linking the ads that are about the same person.
 
 Section II-B of the report estimates the persons behind the ads from a duplicate rate
-measured by hand in the coded sample (61 % in Pas-de-Calais, so 273 persons behind 699
-ads). This module links the whole corpus instead (issue 15), and says why for every link:
+measured in the coded sample (« de l'ordre de 61 % » in Pas-de-Calais, so 273 persons
+behind 699 ads; how a duplicate was recognised, it does not say). This module links the whole corpus instead (issue 15), and says why for every link:
 
 - fields read from each ad (`adfields`): phones (in their column and in the text), the
   pseudonym, the first name, the age, the description, the commune's INSEE code, and the
@@ -11,7 +11,7 @@ ads). This module links the whole corpus instead (issue 15), and says why for ev
   its neighbours, so that a person's hundreds of reposts make pairs in proportion to
   them), and ads sharing a first name in a commune or a band of their text's signature,
   by stretches too, when no number or pseudo already brings them together (the
-  handbook's choices: the report compares ads by hand);
+  handbook's choices: the report does not say how it recognised a duplicate);
 - a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
@@ -913,7 +913,8 @@ def networks_merged(labels: pd.Series, truth: pd.DataFrame) -> tuple[int, int]:
     """Of a synthetic world's networks of two persons or more (`truth`: each ad's
     `id_personne` and `id_reseau`, "" for none, in the order of `labels`, each ad's person
     found), how many have two of their persons or more in one person found, and how many
-    there are (issue 15: networks never merged into one person; section V-A-4)."""
+    there are (issue 15's target: networks never merged into one person; the report's
+    section V-A-4 lists the indices of a network, not this measure)."""
     ads = pd.DataFrame({"trouvee": labels.to_numpy(), "personne": truth["id_personne"].to_numpy(),
                         "reseau": truth["id_reseau"].fillna("").to_numpy()})
     ads = ads[ads["reseau"] != ""]
@@ -1016,7 +1017,8 @@ def report_estimate(ads: int, coded: int, duplicates: int, confidence: float = 0
     """The report's estimate of the persons behind the ads, with an interval carried through.
 
     `coded` ads of the sample were checked, `duplicates` of them were found to repeat an
-    ad collected before. The rate's interval is exact for a sample drawn without
+    ad collected before (the handbook's definition of the coded variable `doublon`: the
+    report does not say how it recognised a duplicate). The rate's interval is exact for a sample drawn without
     replacement among the `ads` (hypergeometric); persons = ads × (1 − rate) maps its
     upper bound to the lower bound of the persons, and back.
     """
