@@ -1,5 +1,5 @@
 """Benchmark: the linkage of step 7 side by side with the first edition's rules and a naive
-baseline, on the default synthetic world and on the two written apart from it.
+baseline, on the default synthetic world and on the worlds written apart from it.
 
 Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_ECRITS_A_PART]
 
@@ -10,8 +10,11 @@ once, after, without changing anything. The third (`synthetic.ads_third`) was wr
 hand that had read neither the linkage nor the other generators; its first measurement is
 the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
 The fourth (`synthetic.ads_fourth`, set in the Nord), the fifth (`synthetic.ads_fifth`, Gironde), the
-sixth (`synthetic.ads_sixth`, Rhône), the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône) and the
-eighth (`synthetic.ads_eighth`, Loire-Atlantique) were written blind in the same way.
+sixth (`synthetic.ads_sixth`, Rhône), the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône), the
+eighth (`synthetic.ads_eighth`, Loire-Atlantique) and the ninth (`synthetic.ads_ninth`, Bas-Rhin,
+first measured in the thirteenth session, to judge the change of the u) were written blind in the
+same way. Each row also counts the networks of several persons of which two persons or more are
+found as one (`dedup.networks_merged`).
 """
 
 import json
@@ -25,7 +28,7 @@ import pandas as pd
 from diagnostic import ads, dedup, dedup_rules
 from diagnostic.synthetic.ads_independent import independent_world
 from diagnostic.synthetic.ads_third import third_world
-from diagnostic.synthetic import ads_eighth, ads_fifth, ads_fourth, ads_seventh, ads_sixth
+from diagnostic.synthetic import ads_eighth, ads_fifth, ads_fourth, ads_ninth, ads_seventh, ads_sixth
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
@@ -75,7 +78,8 @@ if __name__ == "__main__":
                                      ("septième monde (Bouches-du-Rhône)", ads_seventh.seventh_world,
                                       ads_seventh.DEPARTEMENT),
                                      ("huitième monde (Loire-Atlantique)", ads_eighth.eighth_world,
-                                      ads_eighth.DEPARTEMENT)):
+                                      ads_eighth.DEPARTEMENT),
+                                     ("neuvième monde (Bas-Rhin)", ads_ninth.ninth_world, ads_ninth.DEPARTEMENT)):
         sheet, world_truth = world(size)
         with tempfile.TemporaryDirectory() as folder:
             sheet.to_csv(Path(folder) / "annonces.csv", index=False)
