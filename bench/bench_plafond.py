@@ -3,8 +3,8 @@ pairs could do, and how its persons move with the threshold of a sure link.
 
 Usage: PYTHONPATH=src .venv/bin/python bench/bench_plafond.py [--mondes troisieme,…] [ANNONCES]
 
-For each world (the default one, 699 ads, and the worlds written apart at ANNONCES ads, the
-ninth included since it judged the change of the u, thirteenth session):
+For each world (the default one, 699 ads, and the worlds written apart at ANNONCES ads; never
+those kept blind, `bench_dedup.BLIND`, to judge the next change of the model):
 - the model as `diagnostic dedup` runs it: persons by sure links, and by sure and probable links;
 - the ceiling: every candidate pair the blocking gives (`scored_pairs` with floor 0) linked
   when, and only when, its two ads are truly of one person — a perfect scoring of the same
@@ -29,12 +29,12 @@ from scipy.sparse.csgraph import connected_components
 from diagnostic import ads, dedup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_dedup import GENERATORS  # noqa: E402
+from bench_dedup import BLIND, GENERATORS  # noqa: E402
 from bench_liaison import BOULOGNE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = (0.5, 0.8, 0.9, dedup.SURE, 0.999)
-MEASURED = list(GENERATORS)
+MEASURED = [name for name in GENERATORS if name not in BLIND]
 
 
 def world(name: str, size: int) -> tuple[pd.DataFrame, pd.Series, str | None]:
@@ -92,6 +92,8 @@ if __name__ == "__main__":
     parser.add_argument("--mondes", default=",".join(["defaut", *MEASURED]))
     options = parser.parse_args()
     names = options.mondes.split(",")
+    if set(names) & set(BLIND):
+        sys.exit(f"non mesurés : {', '.join(sorted(set(names) & set(BLIND)))} (ils jugeront le prochain changement du modèle)")
     header = ["monde", "annonces", "personnes", "liens sûrs", "sûrs et probables", "plafond sans garde",
               "plafond avec garde", *[f"p ≥ {s}".replace(".", ",") for s in THRESHOLDS]]
     print("| " + " | ".join(header) + " |")

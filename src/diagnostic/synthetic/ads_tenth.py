@@ -38,42 +38,49 @@ Taken from the report (Amicale du Nid, *Diagnostic de la prostitution dans le Pa
   « 24h/24 ».
 - Ad wording (II-B extracts): the euphemisms (« moment », « détente », « compagnie »), the
   conditions (« pas de numéros masqués ni de SMS », « photos 100 % réelles »), « appartement
-  climatisé », « je peux me déplacer », men addressing men « en échange de qui prend soin de
+  climatisé », « je peux me déplacer », a young man addressing men, « qui prend soin de
   moi ». The extracts themselves are not copied.
 
 Decided, not in the report
 --------------------------
-- Geography of the Hérault: about 45 % of the ads in Montpellier, then Béziers, Sète, Agde and
-  the Cap d'Agde, Lunel, the metropolis' suburbs and the coast, a rural tail of some forty
-  communes (``COMMUNES``). Tours stop mostly in Montpellier, Béziers and Sète, and on the
-  coast in summer (a window of more than 77 days meets summers). Sites with a list of cities
-  offer only the main ones: a person in Jacou declares « Montpellier » there.
-- Communes as written: the official name, lower or upper case, without hyphens or accents,
-  with « (34) » or the postcode, the postcode alone, « centre », a neighbourhood alone
-  (« Antigone », « Carnon »), « près de », an abbreviation or a misspelling, the département
-  only, or nothing. Each person has a habit; each site a commune field.
-- Persons in networks: 30 % of the persons (their ads are then about 38 %): international tours
-  (56 % of network persons), massage salons (8 %), local pimps of one to three persons (36 %).
-  A network shares one template in 85 % of cases (local pimps: 40 %), writes in the third person
-  in 60 % (agencies 80 %, independent persons 3 %), posts from one account in 55 % (salons
-  always, local pimps 30 %), and gives its persons one switchboard number (35 %), numbers of
-  one batch differing in their last two digits (30 %) or a number each, handed on to the next
-  newcomer when a person leaves (35 %); salons always one number, local pimps half the time
-  their own. Houses names (« Bella », « Kiara »...) are given to several persons of a network.
-- Languages: French mostly; English, bilingual French-English, Spanish, Portuguese, Italian
-  for networks and a few foreign independent persons (about 10 % of the ads not only French).
-- Change of number: about one per 250 days of presence for an independent person, at a new
-  tour visit for 40 % of touring persons with their own number, every 180 days for a
-  switchboard. Change of pseudo: about one per 250 days, or at a new visit (25 %); an alias on
-  some sites; pseudo left empty on some ads or absent from some sites.
-- Texts rewritten about every 60 days of presence by an independent person, every 150 days by
-  a network template; the number written in the text of about a third of the ads, in another
-  format than the field; typing mistakes in about 1.5 % of the written numbers (a digit of the
-  last four changed, swapped or dropped, so it stays in the fiction range and may hit another
-  person's number).
-- Ads without any number: dating sites and their mirrors (contact through the site), agency
-  sheets « réservation via le site », classified ads with a masked number (about 15-20 %).
-- No duo ads: one ad presents one person. No number is recycled between unrelated persons.
+- Geography of the Hérault: about 45 % of the residents' ads in Montpellier, then Béziers, Sète,
+  Agde and the Cap d'Agde, Lunel, the metropolis' suburbs and the coast, and a tail of some forty
+  communes (``COMMUNES``; names and INSEE codes from the shared geographic data, postcodes
+  those of La Poste, written from knowledge since that data has none). Tours stop mostly in
+  Montpellier, Béziers and Sète, and on the coast in summer (windows longer than 77 days meet
+  summers). Sites with a list of cities offer only the main ones: a
+  person in Jacou is « Montpellier » there.
+- Communes as written: the official name, lower or upper case, without hyphens or accents, with
+  « (34) » or the postcode, the postcode alone, « centre », a neighbourhood alone (« Antigone »,
+  « Carnon »), « près de », an abbreviation or a misspelling, the département only, or nothing.
+  Each person has a habit; each site a commune field (free text, a list, a postcode).
+- Networks: 30 % of the persons, so that their ads are 35-38 % of the sheet: international tours
+  (about 56 % of network persons), massage salons (8 %), local pimps of one to three persons
+  (36 %). A network shares one template in 85 % of cases (local pimps 40 %), with its own
+  spelling mistakes and habits; writes in the third person in 60 % (agencies 80 %; independent
+  persons 3 %); posts from one account in 55 % (salons always, local pimps 30 %); gives its
+  persons one switchboard number renewed about every 180 days (35 %), numbers of one batch that
+  differ only in their last two digits (30 %), or a number each, handed on to a newcomer when a
+  person leaves (35 %); salons always one number, local pimps half the time. House names
+  (« Bella », « Kiara »...) are given to several persons of a network, and common first names
+  meet across unrelated persons.
+- Languages: French mostly; English, French with English or Spanish after it, Spanish,
+  Portuguese, Italian for networks and a few foreign independent persons: about 11 % of the ads.
+- Change of number about once per 400 days of presence for a person with her own number, at a
+  new tour visit for 40 % of touring persons; change of name about once per 250 days, or at a
+  new visit (25 %); an alias on some sites; the pseudo left empty on 5 % of the ads, absent from
+  one classified site. At 699 ads 7 % of the persons show two numbers or more, at 100 000 ads
+  37 %.
+- Texts rewritten about every 60 days by an independent person, every 90 days for a network
+  person writing her own, every 150 days for a network template; a rewrite keeps about half
+  the sentences. The number is written in the text of about a third of the ads, in the person's
+  own format, and is the only number of about 20 % of them; typing mistakes in 1.5 % of the
+  written numbers (a digit of the last four changed, swapped or dropped: the number stays in the
+  fiction range and may be another person's).
+- Ads without any number: about 8 % at 699 ads, 11 % at a million (dating sites and their
+  mirrors, masked numbers, agency sheets « réservation via le site »).
+- Declared ages are 18 or more (the sites refuse minors, IV-A-2) and grow by one a year.
+- One ad presents one person (no duo ads). No number is recycled between unrelated persons.
 - Phone numbers: the six fiction ranges (60 000 numbers) stand for all French numbers; the
   mobile range is drawn four times as often and the 04 range twice as often as the others.
 
@@ -81,21 +88,22 @@ Growth law (decided)
 --------------------
 Persons grow like a vocabulary (Heaps' law) with the number of ads:
 ``persons = round(273 * (n / 699) ** 0.6)`` (never more than ``n``), and the collection window
-lengthens with it, ``days = round(77 * (n / 699) ** 0.35)``, from 20 September 2018: a larger
-sheet is a longer collection, in which persons stay, come back, tour and repost.
+lengthens with it, ``days = round(77 * (n / 699) ** 0.35)`` from 20 September 2018: a larger
+sheet is a longer collection, in which persons stay, come back, tour and repost. Nobody has more
+than eight times the mean number of ads per person (``MAX_ADS_FACTOR``).
 
-=============  =========  ==============  ===============
-ads            persons    ads per person  window (days)
-=============  =========  ==============  ===============
-699            273        2.6             77
-2 000          513        3.9             111
-100 000        5 364      18.6            437
-1 000 000      21 354     46.8            979
-=============  =========  ==============  ===============
+=============  =========  ==============  ===============  ========================
+ads            persons    ads per person  window (days)    cap of ads per person
+=============  =========  ==============  ===============  ========================
+699            273        2.6             77               21
+2 000          513        3.9             111              32
+100 000        5 364      18.6            437              150
+1 000 000      21 354     46.8            979              375
+=============  =========  ==============  ===============  ========================
 
-At a million ads about 36 000 of the 60 000 fiction numbers are used, and the busiest person
-has a few hundred ads over the 979 days (reposts on several sites, each dating ad copied by
-the mirrors).
+At a million ads 35 800 fiction numbers appear (39 400 taken, counting the unused rest of the
+networks' batches) of the 60 000; somewhere between 1.5 and 2 million ads the ranges run out and
+``tenth_world`` raises ``RuntimeError`` rather than reuse a number.
 """
 
 from __future__ import annotations
@@ -211,7 +219,7 @@ COMMUNES: tuple[Commune, ...] = (
     Commune("Ganges", "34111", ("34190",), 0.3),
     Commune("Saint-Gély-du-Fesc", "34255", ("34980",), 0.4, agglo="Montpellier",
             typos=("St Gely du Fesc",)),
-    Commune("Crès", "34090", ("34920",), 0.4, agglo="Montpellier"),
+    Commune("Le Crès", "34090", ("34920",), 0.4, agglo="Montpellier"),
     Commune("Villeneuve-lès-Maguelone", "34337", ("34750",), 0.3, agglo="Montpellier",
             typos=("Villeneuve les Maguelone",)),
     Commune("Lamalou-les-Bains", "34126", ("34240",), 0.2, agglo="Béziers"),
@@ -231,10 +239,9 @@ COMMUNES: tuple[Commune, ...] = (
     Commune("Saint-André-de-Sangonis", "34239", ("34725",), 0.2, agglo="Montpellier"),
     Commune("Saint-Chinian", "34245", ("34360",), 0.1, agglo="Béziers"),
 )
-"""Communes the ads declare: official names of the INSEE code (« Crès » is Le Crès)."""
+"""Communes the ads declare, under their official names (the INSEE's file puts an article apart:
+« Grande-Motte », « Crès ») and postcodes."""
 
-# « Le Crès » is how everybody writes it; INSEE's 2018 name puts the article apart.
-_SPOKEN_NAME = {"Crès": "Le Crès"}
 _OTHER_CITIES = ("Nîmes", "Perpignan", "Toulouse", "Marseille", "Avignon", "Narbonne", "Barcelone", "Lyon")
 
 
@@ -270,7 +277,7 @@ class _CommuneWriter:
         rnd = self.rnd
         family = habit if rnd.random() < 0.6 else rnd.choices(self.FAMILIES, self.WEIGHTS)[0]
         c = COMMUNES[commune_idx]
-        name = _SPOKEN_NAME.get(c.name, c.name)
+        name = c.name
         if family == "officiel":
             return name
         if family == "minuscules":
@@ -373,13 +380,13 @@ _SITE_WORD = tuple(s.domain.removesuffix(".example") for s in SITES)
 
 # where each profile posts: the kinds of sites and their weights
 _KIND_PREFS = {
-    "independante": {"annuaire": 0.70, "petites_annonces": 0.20, "rencontre": 0.05, "agence": 0.02,
-                     "massage": 0.03},
-    "independant": {"petites_annonces": 0.60, "rencontre": 0.20, "annuaire": 0.20},
+    "independante": {"annuaire": 0.69, "petites_annonces": 0.11, "rencontre": 0.16, "agence": 0.02,
+                     "massage": 0.02},
+    "independant": {"petites_annonces": 0.50, "rencontre": 0.35, "annuaire": 0.15},
     "tournee": {"agence": 0.25, "annuaire": 0.68, "petites_annonces": 0.05, "rencontre": 0.02},
     "agence": {"agence": 0.60, "annuaire": 0.40},
     "salon": {"massage": 0.70, "petites_annonces": 0.30},
-    "local": {"annuaire": 0.50, "petites_annonces": 0.42, "rencontre": 0.08},
+    "local": {"annuaire": 0.58, "petites_annonces": 0.30, "rencontre": 0.12},
 }
 
 
@@ -424,9 +431,6 @@ class _PhoneBook:
                 self._used[start:start + _BATCH_SIZE] = b"\x01" * _BATCH_SIZE
                 return list(range(start, start + _BATCH_SIZE))
         raise RuntimeError("no free batch of consecutive fiction numbers left")
-
-    def used(self) -> int:
-        return sum(self._used)
 
 
 def _digits(k: int) -> str:
@@ -546,25 +550,25 @@ _ORIGINS = {
     "asiatique": Origin("asiatique", "Asian"),
     "méditerranéenne": Origin("méditerranéenne", "Mediterranean", "mediterránea", fr_m="méditerranéen"),
     "métisse": Origin("métisse", "mixed-race", fr_m="métis"),
-    "de l'Est": Origin("de l'Est", "Eastern European"),
+    "slave": Origin("slave", "Slavic", fr_m="slave"),
 }
 # origins by group: (origin, weight); the second column is the category the same ads may use instead
 _ORIGIN_POOLS = {
-    "est": (("ukrainienne", 4), ("polonaise", 2), ("de l'Est", 4)),
+    "est": (("ukrainienne", 4), ("polonaise", 2), ("slave", 4)),
     "latine": (("brésilienne", 4), ("colombienne", 3), ("vénézuélienne", 2), ("argentine", 1), ("cubaine", 1),
                ("mexicaine", 1), ("paraguayenne", 1), ("portoricaine", 1), ("latine", 3)),
     "asie": (("chinoise", 5), ("asiatique", 4)),
     "monde": (("espagnole", 2), ("italienne", 2), ("allemande", 1), ("finlandaise", 1), ("libanaise", 1),
               ("indienne", 1), ("kenyane", 1), ("brésilienne", 1), ("ukrainienne", 1)),
-    "independante": (("française", 35), ("latine", 8), ("brésilienne", 6), ("colombienne", 4),
+    "independante": (("française", 22), ("latine", 8), ("brésilienne", 6), ("colombienne", 4),
                      ("méditerranéenne", 10), ("métisse", 8), ("espagnole", 4), ("italienne", 3),
-                     ("asiatique", 5), ("de l'Est", 5), ("vénézuélienne", 2), ("cubaine", 2), ("libanaise", 1)),
-    "local": (("française", 60), ("méditerranéenne", 10), ("métisse", 10), ("de l'Est", 8), ("latine", 6),
+                     ("asiatique", 5), ("slave", 5), ("vénézuélienne", 2), ("cubaine", 2), ("libanaise", 1)),
+    "local": (("française", 40), ("méditerranéenne", 10), ("métisse", 10), ("slave", 8), ("latine", 6),
               ("brésilienne", 6)),
     "homme": (("française", 50), ("brésilienne", 10), ("latine", 10), ("méditerranéenne", 15),
               ("espagnole", 8), ("italienne", 7)),
 }
-_CATEGORY = {"ukrainienne": "de l'Est", "polonaise": "de l'Est", "chinoise": "asiatique", "brésilienne": "latine",
+_CATEGORY = {"ukrainienne": "slave", "polonaise": "slave", "chinoise": "asiatique", "brésilienne": "latine",
              "colombienne": "latine", "vénézuélienne": "latine", "argentine": "latine", "cubaine": "latine",
              "mexicaine": "latine", "paraguayenne": "latine", "portoricaine": "latine",
              "espagnole": "méditerranéenne", "italienne": "méditerranéenne", "libanaise": "méditerranéenne"}
@@ -573,7 +577,7 @@ _DESCRIPTIONS = {
     "femme": (("jolie brune", "brunette"), ("belle blonde", "blonde"), ("charmante brune", "brunette"),
               ("douce", "sweet"), ("pulpeuse", "curvy"), ("sportive", "sporty"), ("élégante", "elegant"),
               ("petite brune", "petite brunette"), ("grande blonde", "tall blonde"),
-              ("rousse pétillante", "redhead"), ("jeune femme", "young"), ("souriante", "smiling")),
+              ("rousse pétillante", "redhead"), ("jeune femme", "young")),
     "mure": (("femme mûre", "mature"), ("belle femme", "beautiful"), ("élégante", "elegant")),
     "trans": (("belle trans", "trans"), ("transsexuelle", "TS"), ("trans féminine", "feminine trans"),
               ("TS", "TS")),
@@ -591,7 +595,7 @@ _BANKS: dict[str, dict[str, tuple[str, ...]]] = {
                   "{nom}, {age} ans, {desc} {orig}, nouvelle sur {ville}.",
                   "Charmante {orig} de {age} ans, je vous propose un moment d'évasion à {ville}.",
                   "Bonsoir, je suis {nom}, jeune femme {orig} pleine de douceur.",
-                  "Hello, {nom} ici, {desc} de {age} ans.", "Jolie {desc} {orig} pour vous messieurs.",
+                  "Hello, {nom} ici, {desc} de {age} ans.", "{desc} {orig} pour vous messieurs.",
                   "Je m'appelle {nom} et je suis {desc}.", "Nouvelle à {ville}, je suis {nom}, {orig}, {age} ans.",
                   "Bonjour à tous, {nom}, {desc}, {age} ans.", "Vous cherchez de la compagnie à {ville} ?"),
         "offer": ("Je vous propose un moment de détente et de complicité en toute discrétion.",
@@ -613,30 +617,36 @@ _BANKS: dict[str, dict[str, tuple[str, ...]]] = {
         "avail": ("Disponible 24h/24 et 7j/7.", "Disponible du lundi au samedi de 10h à 22h.",
                   "Dispo tous les jours sur rendez-vous.", "Disponible en soirée et le week-end.",
                   "Disponible tout le temps, n'hésitez pas.",
-                  "Merci de prendre rendez-vous 30 minutes à l'avance.", "Disponible en journée uniquement."),
-        "passage": ("De passage à {ville} pour quelques jours seulement !", "Je suis dans votre ville pour une semaine.",
+                  "Merci de prendre rendez-vous 30 minutes à l'avance.",
+                  "Disponible en journée uniquement."),
+        "passage": ("De passage à {ville} pour quelques jours seulement !",
+                    "Je suis dans votre ville pour une semaine.",
                     "En vacances à {ville} jusqu'au {fin}.", "Sur le secteur pendant tout l'été.",
-                    "De passage du {debut} au {fin}, ne me ratez pas.", "Derniers jours à {ville} avant mon départ !",
+                    "De passage du {debut} au {fin}, ne me ratez pas.",
+                    "Derniers jours à {ville} avant mon départ !",
                     "Après {autreville}, je suis à {ville} cette semaine."),
         "langue": ("Je parle français et anglais.", "Je parle un peu français.",
-                   "Je parle espagnol et un peu français."),
+                   "Je parle anglais et un peu français."),
         "cond": ("Pas de numéros masqués ni de SMS.", "Les appels masqués resteront sans réponse.",
                  "Respect et hygiène exigés.", "Mes photos sont 100 % réelles et récentes.", "Photos vérifiées.",
                  "Pas sérieux s'abstenir.", "Merci de préciser que vous m'avez vue sur {site}.",
                  "Discrétion assurée.", "Je ne réponds pas aux mails."),
-        "contact": ("Appelez-moi au {tel}.", "Tél : {tel}", "Contact au {tel}.", "Joignable au {tel}, appel uniquement.",
+        "contact": ("Appelez-moi au {tel}.",
+                    "Tél : {tel}", "Contact au {tel}.", "Joignable au {tel}, appel uniquement.",
                     "WhatsApp : {tel}", "📞 {tel}", "Mon numéro : {tel}"),
         "close": ("Bisous.", "À très vite.", "Bisous et à bientôt 😘", "N'hésitez pas à m'appeler.", "Je vous attends.",
                   "À bientôt.", "Kiss."),
     },
     "fr3f": {
         "intro": ("{nom} est une {desc} {orig} de {age} ans.", "Nous vous présentons {nom}, {age} ans, {desc} {orig}.",
-                  "Nouvelle arrivée : {nom}, jeune {orig}.", "Très jolie {orig}, {nom} a {age} ans.",
-                  "Découvrez {nom}, {desc} et souriante.", "Superbe {desc} {orig} de {age} ans.",
-                  "Jeune femme de {age} ans, {desc}, reçoit à {ville}.", "{nom}, {age} ans, vient d'arriver à {ville}."),
+                  "Nouvelle arrivée : {nom}, {desc} {orig}.", "Très jolie {orig}, {nom} a {age} ans.",
+                  "Découvrez {nom}, {desc} et souriante.", "Superbe {orig} de {age} ans, {desc}.",
+                  "Jeune femme de {age} ans, {desc}, reçoit à {ville}.",
+                  "{nom}, {age} ans, vient d'arriver à {ville}."),
         "offer": ("Elle vous propose un moment de détente en toute discrétion.",
                   "Elle saura vous accueillir avec douceur et gentillesse.",
-                  "Charmante et attentionnée, elle vous attend.", "Elle reçoit pour des moments agréables et complices.",
+                  "Charmante et attentionnée, elle vous attend.",
+                  "Elle reçoit pour des moments agréables et complices.",
                   "Elle est douce, calme et très discrète.", "Moment de détente garanti avec elle."),
         "place": ("Elle reçoit dans un appartement discret et climatisé.", "Elle se déplace à l'hôtel ou à domicile.",
                   "Appartement privé proche du centre.", "Elle reçoit uniquement, en appartement privé."),
@@ -646,9 +656,9 @@ _BANKS: dict[str, dict[str, tuple[str, ...]]] = {
                     "Présente à {ville} du {debut} au {fin} seulement.",
                     "En tournée : {ville} cette semaine, puis {autreville}.",
                     "Elle est dans votre ville pour une semaine.", "De passage, ne tardez pas !"),
-        "langue": ("Elle parle anglais et espagnol.", "Elle parle un peu français.", "Elle parle anglais.",
-                   "Elle parle russe et anglais."),
-        "cond": ("Pas de SMS, pas de numéros masqués.", "Photos 100 % réelles.", "Réservation par téléphone uniquement.",
+        "langue": ("Elle parle anglais et un peu français.", "Elle parle un peu français.", "Elle parle anglais."),
+        "cond": ("Pas de SMS, pas de numéros masqués.",
+                 "Photos 100 % réelles.", "Réservation par téléphone uniquement.",
                  "Merci de respecter les horaires.", "Appeler 20 minutes avant."),
         "contact": ("Réservations : {tel}", "Appelez le {tel}.", "Contact : {tel}", "Renseignements au {tel}."),
         "close": ("Ne tardez pas !", "À bientôt.", "Elle vous attend.", "Bienvenue aux gentlemen."),
@@ -671,15 +681,17 @@ _BANKS: dict[str, dict[str, tuple[str, ...]]] = {
         "close": ("À plus.", "Contacte-moi.", "Bises."),
     },
     "en1f": {
-        "intro": ("Hello gentlemen, I am {nom}, {age} years old.", "Hi! My name is {nom}, sweet {orig_en} girl.",
+        "intro": ("Hello gentlemen, I am {nom}, {age} years old.", "Hello, my name is {nom}.",
+                  "Hi! My name is {nom}, sweet {orig_en} girl.",
                   "I'm {nom}, a {desc_en} {orig_en} lady.", "New in {ville}: {nom}, {age}."),
-        "offer": ("I offer you a relaxing and discreet time.", "Perfect girlfriend experience, elegant and open-minded.",
+        "offer": ("I offer you a relaxing and discreet time.",
+                  "Perfect girlfriend experience, elegant and open-minded.",
                   "Let's spend a nice moment together.", "Sweet, friendly and very discreet."),
         "place": ("Private apartment in {ville}.", "Incall and outcall.", "Incall only, clean and discreet apartment."),
         "avail": ("Available 24/7.", "Available every day.", "Available day and night."),
         "passage": ("Only a few days in {ville}!", "Visiting {ville} this week only.",
                     "On tour: {ville} now, then {autreville}.", "In {ville} from {debut} to {fin}."),
-        "langue": ("I speak English and a little French.", "I speak English, Spanish and Russian."),
+        "langue": ("I speak English and a little French.", "I speak English."),
         "cond": ("No SMS, no hidden numbers.", "100% real photos.", "Booking by phone only."),
         "contact": ("Call me: {tel}", "Booking: {tel}", "WhatsApp {tel}", "Phone: {tel}"),
         "close": ("Kisses.", "See you soon.", "Don't miss me!"),
@@ -702,7 +714,8 @@ _BANKS: dict[str, dict[str, tuple[str, ...]]] = {
         "intro": ("Hola, soy {nom}, {orig_es} de {age} años.", "Hola cariño, soy {nom}.",
                   "Chica {orig_es} muy cariñosa, {age} años."),
         "offer": ("Te ofrezco un momento relajante y discreto.", "Muy cariñosa y simpática."),
-        "place": ("Piso privado y discreto en {ville}.",), "avail": ("Disponible 24 horas.", "Disponible todos los días."),
+        "place": ("Piso privado y discreto en {ville}.",),
+        "avail": ("Disponible 24 horas.", "Disponible todos los días."),
         "passage": ("De paso por {ville} pocos días.", "Solo esta semana en {ville}."),
         "langue": ("Hablo español y un poco de francés.",), "cond": ("No contesto números ocultos.",),
         "contact": ("Llámame: {tel}", "WhatsApp {tel}"), "close": ("Besos.", "Te espero."),
@@ -752,6 +765,7 @@ _TITLES = {
               "Institut {salon} {ville}"),
 }
 
+_SUMMER_ONLY = frozenset(("Sur le secteur pendant tout l'été.",))
 _FORMATTER = string.Formatter()
 
 
@@ -785,6 +799,7 @@ class _Version:
     misspellings: tuple[int, ...] = ()
     field_age_shift: int = 0
     text_age_shift: int = 0
+    tells_passage: bool = True
     passage_claim: bool = False
 
 
@@ -800,10 +815,11 @@ def _draw_parts(rnd: random.Random, bank: str, available: frozenset[str], slots:
     return tuple(parts)
 
 
-def _optional_slots(rnd: random.Random) -> tuple[str, ...]:
-    """The slots of one writing: intro, contact and passage always kept ready, others by chance."""
-    keep = {"intro": 1.0, "offer": 0.9, "place": 0.75, "avail": 0.6, "passage": 1.0, "langue": 0.0,
-            "cond": 0.6, "contact": 1.0, "close": 0.7}
+def _optional_slots(rnd: random.Random, foreign: bool) -> tuple[str, ...]:
+    """The slots of one writing: intro, contact and passage always kept ready, others by chance;
+    the languages spoken only for a person stated foreign."""
+    keep = {"intro": 1.0, "offer": 0.9, "place": 0.75, "avail": 0.6, "passage": 1.0,
+            "langue": 0.35 if foreign else 0.0, "cond": 0.6, "contact": 1.0, "close": 0.7}
     return tuple(s for s in _SLOTS if rnd.random() < keep[s])
 
 
@@ -839,6 +855,7 @@ class _Network:
     batch: list[int] = field(default_factory=list)
     handover: list[tuple[int, int]] = field(default_factory=list)  # (free from day, number)
     states_origin: bool = True
+    quirks: tuple | None = None  # the writer's habits, when one writer writes for all its persons
     versions: dict[str, list[tuple[int, _Version]]] = field(default_factory=dict)  # bank -> writings
     misspellings: tuple[int, ...] = ()
 
@@ -868,7 +885,7 @@ class _Person:
     field_format: str = "paires"
     text_format: str = "paires"
     text_phone: float = 0.3
-    gives_age: float = 0.75
+    gives_age: float = 0.55
     no_accents: bool = False
     emoji: str = ""
     sms_style: bool = False
@@ -905,7 +922,6 @@ class _WorldBuilder:
         self.dates = [(COLLECTION_START + timedelta(days=d)) for d in range(self.days)]
         self.date_text = [d.isoformat() for d in self.dates]
         self.short_date = [f"{d.day:02d}/{d.month:02d}" for d in self.dates]
-        self.networks: list[_Network] = []
 
     # ---------------- time and places ----------------
 
@@ -1002,6 +1018,7 @@ class _WorldBuilder:
             language = rnd.choices(("fr", "en"), (0.9, 0.1))[0]
         else:
             language = "fr"
+        # where a local pimp or a salon works; touring networks draw a commune per stop
         commune = self._home_commune() if kind in ("local", "salon") else _commune_index("Montpellier")
         kind_prefs = _KIND_PREFS[kind]
         sites = self._choose_sites(kind_prefs, rnd.randint(2, 4))
@@ -1017,7 +1034,7 @@ class _WorldBuilder:
             salon=rnd.choice(_SALON_NAMES) if kind == "salon" else "",
             misspellings=tuple(rnd.sample(range(len(_MISSPELLINGS)), rnd.randint(0, 2))),
         )
-        network.states_origin = kind != "local" and rnd.random() < 0.85 or kind == "local" and rnd.random() < 0.5
+        network.states_origin = rnd.random() < (0.5 if kind == "local" else 0.85)
         if kind == "salon":
             network.account = network.salon
         if phone_mode == "standard":
@@ -1050,7 +1067,8 @@ class _WorldBuilder:
     def _gender_counts(self) -> dict[str, int]:
         raw = [(g, share * self.n_persons) for g, share in self.GENDER_SHARES]
         counts = {g: int(x) for g, x in raw}
-        for g, x in sorted(raw, key=lambda gx: gx[1] - int(gx[1]), reverse=True)[:self.n_persons - sum(counts.values())]:
+        by_remainder = sorted(raw, key=lambda gx: gx[1] - int(gx[1]), reverse=True)
+        for g, _ in by_remainder[:self.n_persons - sum(counts.values())]:  # largest remainders
             counts[g] += 1
         return counts
 
@@ -1060,7 +1078,6 @@ class _WorldBuilder:
         targets = self._gender_counts()
         n_network = round(self.NETWORK_SHARE * self.n_persons)
         for network, size in self.build_networks(n_network):
-            self.networks.append(network)
             for _ in range(size):
                 gender = self._network_gender(network)
                 persons.append(self._network_person(network, gender))
@@ -1104,15 +1121,15 @@ class _WorldBuilder:
         shown = 1.0 if network.states_origin else 0.0
         origin, alt = self._origin("homme" if gender == "homme" else network.group, shown)
         if kind == "tournee" or kind == "agence":
-            n_visits = 1 + int(rng_poisson(rnd, (network.span[1] - network.span[0]) / 120))
+            n_visits = 1 + _poisson(rnd, (network.span[1] - network.span[0]) / 120)
             stays = self._visits(network.span, n_visits, (1, 3), (3, 10))
-            age = self._declared_age(25, 4, 40)
+            age = self._declared_age(27, 4, 40)
             profile = kind
         elif kind == "salon":
-            n_visits = 1 + int(rng_poisson(rnd, (network.span[1] - network.span[0]) / 200))
+            n_visits = 1 + _poisson(rnd, (network.span[1] - network.span[0]) / 200)
             stays = self._visits(network.span, n_visits, (1, 1), (14, 60), base=network.commune)
             for s in stays:
-                s.passage = rnd.random() < 0.3
+                s.passage = rnd.random() < 0.2
             age = self._declared_age(33, 6, 50)
             profile = "salon"
         else:
@@ -1121,7 +1138,7 @@ class _WorldBuilder:
             profile = "local"
         person = _Person("", gender, profile, network, age, origin, alt, stays)
         person.sites = [s for s in network.sites if rnd.random() < 0.7] or [rnd.choice(network.sites)]
-        person.gives_age = 0.9
+        person.gives_age = 0.75
         self._identity(person)
         return person
 
@@ -1129,14 +1146,14 @@ class _WorldBuilder:
         rnd = self.rnd
         if gender == "homme":
             origin, alt = self._origin("homme", 0.35)
-            age = self._declared_age(26, 5, 45)
+            age = self._declared_age(27, 5, 45)
             profile = "independant"
         else:
-            origin, alt = self._origin("independante", 0.45)
-            age = self._declared_age(28 if gender == "trans" else 31, 7, 58)
+            origin, alt = self._origin("independante", 0.55)
+            age = self._declared_age(29 if gender == "trans" else 33, 7, 58)
             profile = "independante"
         if rnd.random() < 0.08:  # touring on one's own, the coast in summer
-            n_visits = 1 + int(rng_poisson(rnd, self.days / 240))
+            n_visits = 1 + _poisson(rnd, self.days / 240)
             stays = self._visits((0, self.days - 1), n_visits, (1, 2), (5, 21))
         else:
             stays = self._residence(self._home_commune())
@@ -1153,6 +1170,9 @@ class _WorldBuilder:
         first, last = person.stays[0].start, person.stays[-1].end
         person.site_weights = [0.2 + rnd.random() for _ in person.sites]
         person.birthday = rnd.randrange(365)
+        desc_key = "homme" if person.gender == "homme" else "trans" if person.gender == "trans" else (
+            "mure" if person.age >= 38 else "femme")
+        person.description = rnd.choice(_DESCRIPTIONS[desc_key])
         names_pool = self._names_pool(person)
         visit_starts = [s.start for s in person.stays]
 
@@ -1179,18 +1199,17 @@ class _WorldBuilder:
         person.hides_phone = 0.15 if rnd.random() < 0.2 else 0.0
 
         # the way of writing
-        desc_key = "homme" if person.gender == "homme" else "trans" if person.gender == "trans" else (
-            "mure" if person.age >= 38 else "femme")
-        person.description = rnd.choice(_DESCRIPTIONS[desc_key])
         person.bank, person.second_bank = self._banks(person)
         person.commune_habit = rnd.choices(_CommuneWriter.FAMILIES, _CommuneWriter.WEIGHTS)[0]
         person.field_format = rnd.choices(_PHONE_FORMATS, _FIELD_FORMAT_WEIGHTS)[0]
         person.text_format = rnd.choices(_PHONE_FORMATS + ("espace",), _TEXT_FORMAT_WEIGHTS + (1,))[0]
         person.text_phone = rnd.choice((0.05, 0.3, 0.6, 0.9))
-        person.no_accents = rnd.random() < 0.08
-        person.emoji = rnd.choice(_EMOJIS) if rnd.random() < 0.12 else ""
-        person.sms_style = rnd.random() < 0.1
-        person.title_caps = rnd.random() < 0.1
+        quirks = (rnd.random() < 0.08, rnd.choice(_EMOJIS) if rnd.random() < 0.12 else "", rnd.random() < 0.1,
+                  rnd.random() < 0.1)
+        if network and network.shared_template:
+            network.quirks = network.quirks or quirks
+            quirks = network.quirks
+        person.no_accents, person.emoji, person.sms_style, person.title_caps = quirks
         if network and network.shared_template:
             if person.bank not in network.versions:
                 network.versions[person.bank] = self._writings(person, network.span, 150)
@@ -1213,7 +1232,8 @@ class _WorldBuilder:
     def _account(self, name: str, person: _Person) -> str:
         rnd = self.rnd
         base = _strip_accents(name).lower()
-        return rnd.choice((f"{base}{rnd.randint(1, 99)}", f"{base}_34", f"douce_{base}", f"{base}.{rnd.randint(18, 45)}",
+        return rnd.choice((f"{base}{rnd.randint(1, 99)}", f"{base}_34", f"douce_{base}",
+                           f"{base}.{rnd.randint(18, 45)}",
                            f"{name}{rnd.choice(('Mtp', 'Sud', 'Hérault', 'Love', ''))}",
                            f"{_strip_accents(person.description[0]).replace(' ', '')}{rnd.randint(1, 99)}"))
 
@@ -1238,7 +1258,7 @@ class _WorldBuilder:
                         phones.append((start, self.phones.number()))
             network.handover.append((last + 1, phones[-1][1]))
             return phones
-        return self._epochs((first, last), 250, self.phones.number)
+        return self._epochs((first, last), 400, self.phones.number)
 
     def _banks(self, person: _Person) -> tuple[str, str]:
         network = person.network
@@ -1296,7 +1316,8 @@ class _WorldBuilder:
         network = person.network
         for start in starts:
             available = self._available(person)
-            parts = _draw_parts(rnd, person.bank, available, _optional_slots(rnd))
+            foreign = person.origin not in ("", "française") and person.bank != "fr1m"
+            parts = _draw_parts(rnd, person.bank, available, _optional_slots(rnd, foreign))
             if versions:  # a rewrite: some sentences kept from the previous writing
                 previous = dict(versions[-1].parts)
                 parts = tuple((slot, previous[slot]) if slot in previous and rnd.random() < 0.5 else (slot, i)
@@ -1312,17 +1333,14 @@ class _WorldBuilder:
                 misspellings=network.misspellings if network else (),
                 field_age_shift=rnd.choice((-2, -1, 1, 2, -3)) if rnd.random() < incoherent else 0,
                 text_age_shift=rnd.choice((-1, 1, -2)) if rnd.random() < incoherent / 2 else 0,
-                passage_claim=rnd.random() < 0.06,
+                tells_passage=rnd.random() < 0.65,
+                passage_claim=rnd.random() < 0.03,
             ))
         return [(v.start, v) for v in versions]
 
 
-def rng_poisson(rnd: random.Random, lam: float) -> int:
-    """A Poisson draw from Python's generator (Knuth's method; small means only)."""
-    if lam <= 0:
-        return 0
-    if lam > 30:
-        return max(0, round(rnd.gauss(lam, math.sqrt(lam))))
+def _poisson(rnd: random.Random, lam: float) -> int:
+    """A Poisson draw from Python's generator (Knuth's method, for the small means used here)."""
     limit, k, p = math.exp(-lam), 0, 1.0
     while True:
         p *= rnd.random()
@@ -1346,7 +1364,6 @@ class _AdWriter:
         self.columns["site_index"] = []
         self.truth_person: list[str] = []
         self.truth_network: list[str] = []
-        self.passage_ads = 0
         self._text_cache: dict[tuple, tuple[str, str]] = {}
 
     def write(self, person: _Person, n_ads: int) -> None:
@@ -1379,10 +1396,9 @@ class _AdWriter:
         cols["site_index"].append(site)
         self.truth_person.append(person.ident)
         self.truth_network.append(person.network.ident if person.network else "")
-        self.passage_ads += ad["passage"]
 
     def _posting(self, person: _Person, stay: _Stay, day: int, site_idx: int) -> dict:
-        rnd, b = self.rnd, self.b
+        rnd = self.rnd
         site = SITES[site_idx]
         network = person.network
         version = _at(person.versions, day)
@@ -1390,23 +1406,20 @@ class _AdWriter:
         number = _at(person.phones, day)
         age = person.age + (day + person.birthday) // 365
 
-        digits = _digits(number)
-        if rnd.random() < 0.015:
-            digits = _mistype(digits, rnd)
         shows_phone = rnd.random() < site.phone and rnd.random() >= person.hides_phone
         phone_field = ""
         if shows_phone:
-            phone_field = _format_phone(digits, "paires" if site.normalised_phone else person.field_format)
+            phone_field = _format_phone(self._typed(number), "paires" if site.normalised_phone else person.field_format)
         phone_text = ""
         if rnd.random() < (person.text_phone if shows_phone else min(1.0, person.text_phone + 0.3)):
-            phone_text = _format_phone(digits, person.text_format)
+            phone_text = _format_phone(self._typed(number), person.text_format)
 
-        passage = stay.passage or version.passage_claim
-        ville = stay.place or _SPOKEN_NAME.get(COMMUNES[stay.commune].name, COMMUNES[stay.commune].name)
+        passage = stay.passage and version.tells_passage or version.passage_claim
+        ville = stay.place or COMMUNES[stay.commune].name
         key = (id(version), name, age, ville, phone_text, passage, site_idx, stay.start)
         cached = self._text_cache.get(key)
         if cached is None:
-            cached = self._render(person, version, name, age + version.text_age_shift, ville, phone_text,
+            cached = self._render(person, version, name, max(18, age + version.text_age_shift), ville, phone_text,
                                   passage, stay, site_idx)
             self._text_cache[key] = cached
         title, text = cached
@@ -1419,11 +1432,15 @@ class _AdWriter:
             pseudo = name
         age_text = ""
         if site.age and rnd.random() < person.gives_age:
-            shown = age + version.field_age_shift
+            shown = max(18, age + version.field_age_shift)  # the sites refuse minors' ads (IV-A-2)
             age_text = f"{shown} ans" if site.age == "ans" else str(shown)
         return {"commune_declaree": self._commune(person, stay, site), "titre": title, "texte": text,
-                "telephone": phone_field, "pseudo": pseudo, "age_declare": age_text, "passage": passage,
-                "commune": stay.commune}
+                "telephone": phone_field, "pseudo": pseudo, "age_declare": age_text}
+
+    def _typed(self, number: int) -> str:
+        """The digits of a number as typed: 1.5 % of the time with a mistake."""
+        digits = _digits(number)
+        return _mistype(digits, self.rnd) if self.rnd.random() < 0.015 else digits
 
     def _commune(self, person: _Person, stay: _Stay, site: Site) -> str:
         w = self.b.writer
@@ -1474,13 +1491,17 @@ class _AdWriter:
             "autreville": rnd.choice(_OTHER_CITIES), "salon": network.salon if network else "",
         }
         bank = _BANKS[version.bank]
+        summer = _in_summer(b.dates[stay.start])
         sentences = []
         for slot, i in version.parts:
             if (slot == "passage" and not passage) or (slot == "contact" and not phone_text):
                 continue
             if slot == "contact" and version.second_parts:
                 continue
-            sentences.append(bank[slot][i].format_map(values))
+            sentence = bank[slot][i]
+            if slot == "passage" and not summer and sentence in _SUMMER_ONLY:
+                sentence = bank[slot][0]
+            sentences.append(_capitalised(sentence.format_map(values)))
         text = " ".join(sentences)
         if version.second_parts:
             second = _BANKS[version.second_bank]
@@ -1488,7 +1509,7 @@ class _AdWriter:
             if phone_text:
                 tail.append(second["contact"][0].format_map(values))
             text = f"{text} / {' '.join(tail)}"
-        title = _TITLES[version.bank][version.title].format_map(values)
+        title = _capitalised(_TITLES[version.bank][version.title].format_map(values))
         for i in version.misspellings:
             wrong, right = _MISSPELLINGS[i]
             text = text.replace(wrong, right)
@@ -1505,6 +1526,10 @@ class _AdWriter:
         return title, text
 
 
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
 def _mojibake(text: str) -> str:
     """UTF-8 read as Windows-1252, as a careless copy does."""
     return text.encode("utf-8").decode("cp1252", errors="replace")
@@ -1514,17 +1539,28 @@ def _mojibake(text: str) -> str:
 # The world
 # --------------------------------------------------------------------------------------------
 
+MAX_ADS_FACTOR = 8  # nobody has more than eight times the mean number of ads per person
+
+
 def _ads_per_person(builder: _WorldBuilder, persons: list[_Person]) -> list[int]:
-    """Each person's number of ads: one at least, the rest shared by activity and presence."""
-    rates = {"independante": 0.055, "independant": 0.055, "tournee": 0.45, "agence": 0.45, "salon": 0.15,
-             "local": 0.09}
+    """Each person's number of ads: one at least, the rest shared by activity and presence, capped."""
+    rates = {"independante": 0.06, "independant": 0.06, "tournee": 0.5, "agence": 0.5, "salon": 0.12,
+             "local": 0.08}
     weights = np.empty(len(persons))
     for i, p in enumerate(persons):
-        copies = sum(_copies_expected(s) * w for s, w in zip(p.sites, p.site_weights)) / sum(p.site_weights)
-        spread = min(math.exp(builder.rnd.gauss(0.0, 0.7)), 4.0)
+        # a dating ad copied by the mirrors is reposted less often: its copies count by their square root
+        copies = sum(_copies_expected(s) ** 0.5 * w for s, w in zip(p.sites, p.site_weights)) / sum(p.site_weights)
+        spread = min(math.exp(builder.rnd.gauss(0.0, 0.6)), 3.0)
         weights[i] = rates[p.profile] * p.presence() * copies * spread
-    extra = builder.rng.multinomial(builder.n_ads - len(persons), weights / weights.sum())
-    return (extra + 1).tolist()
+    cap = max(2, math.ceil(MAX_ADS_FACTOR * builder.n_ads / len(persons)))
+    counts = np.ones(len(persons), dtype=np.int64)
+    left = builder.n_ads - len(persons)
+    while left > 0:  # share, clip at the cap, share the excess again among the others
+        open_weights = np.where(counts < cap, weights, 0.0)
+        counts += builder.rng.multinomial(left, open_weights / open_weights.sum())
+        left = int(np.maximum(counts - cap, 0).sum())
+        counts = np.minimum(counts, cap)
+    return counts.tolist()
 
 
 def _build(n_ads: int, seed: int) -> tuple[_WorldBuilder, list[_Person], _AdWriter]:
