@@ -17,6 +17,7 @@ same way. Each row also counts the networks of several persons of which two pers
 found as one (`dedup.networks_merged`).
 """
 
+import importlib
 import json
 import sys
 import tempfile
@@ -25,13 +26,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from bench_dedup import GENERATORS
 from diagnostic import ads, dedup, dedup_rules
-from diagnostic.synthetic.ads_independent import independent_world
-from diagnostic.synthetic.ads_third import third_world
-from diagnostic.synthetic import ads_eighth, ads_fifth, ads_fourth, ads_ninth, ads_seventh, ads_sixth
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
+# The worlds measured, by their names in `bench_dedup.GENERATORS` (the tenth, kept blind, is not one)
+LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "troisieme": "troisième monde",
+          "quatrieme": "quatrième monde (Nord)", "cinquieme": "cinquième monde (Gironde)",
+          "sixieme": "sixième monde (Rhône)", "septieme": "septième monde (Bouches-du-Rhône)",
+          "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
@@ -64,27 +68,29 @@ def compare(world: str, sheet: pd.DataFrame, truth: pd.DataFrame, departement: s
     return rows
 
 
+def world(name: str, size: int) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The ads of a world (`LABELS`) as `ads.read_ads` gives them (a generated world is
+    written to CSV and read back, as a département's sheet is), each ad's `id_personne` and
+    `id_reseau` by `id_annonce`, and the world's département. The default world has its
+    699 ads whatever `size`."""
+    if name == "defaut":
+        truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str, keep_default_na=False)
+        return (ads.read_ads(ROOT / "data/synthetic/annonces-SYNTHETIQUE.csv"),
+                truth.set_index("id_annonce")[["id_personne", "id_reseau"]], "62")
+    module_name, function = GENERATORS[name]
+    module = importlib.import_module(f"diagnostic.synthetic.{module_name}")
+    written, truth = getattr(module, f"{function}_world")(size)
+    with tempfile.TemporaryDirectory() as folder:
+        written.to_csv(Path(folder) / "annonces.csv", index=False)
+        sheet = ads.read_ads(Path(folder) / "annonces.csv")
+    return sheet, truth.set_index("id_annonce")[["id_personne", "id_reseau"]], getattr(module, "DEPARTEMENT", "62")
+
+
 if __name__ == "__main__":
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    default = ads.read_ads(ROOT / "data/synthetic/annonces-SYNTHETIQUE.csv")
-    truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str,
-                        keep_default_na=False).set_index("id_annonce")[["id_personne", "id_reseau"]]
-    rows = compare("monde par défaut (699 annonces)", default, truth)
-    for name, world, departement in (("monde indépendant", independent_world, "62"),
-                                     ("troisième monde", third_world, "62"),
-                                     ("quatrième monde (Nord)", ads_fourth.fourth_world, ads_fourth.DEPARTEMENT),
-                                     ("cinquième monde (Gironde)", ads_fifth.fifth_world, ads_fifth.DEPARTEMENT),
-                                     ("sixième monde (Rhône)", ads_sixth.sixth_world, ads_sixth.DEPARTEMENT),
-                                     ("septième monde (Bouches-du-Rhône)", ads_seventh.seventh_world,
-                                      ads_seventh.DEPARTEMENT),
-                                     ("huitième monde (Loire-Atlantique)", ads_eighth.eighth_world,
-                                      ads_eighth.DEPARTEMENT),
-                                     ("neuvième monde (Bas-Rhin)", ads_ninth.ninth_world, ads_ninth.DEPARTEMENT)):
-        sheet, world_truth = world(size)
-        with tempfile.TemporaryDirectory() as folder:
-            sheet.to_csv(Path(folder) / "annonces.csv", index=False)
-            read = ads.read_ads(Path(folder) / "annonces.csv")
-        rows += compare(f"{name} ({len(read)} annonces)", read, world_truth.set_index("id_annonce")[["id_personne", "id_reseau"]],
-                        departement)
+    rows = []
+    for name, label in LABELS.items():
+        sheet, truth, departement = world(name, size)
+        rows += compare(f"{label} ({len(sheet)} annonces)", sheet, truth, departement)
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))

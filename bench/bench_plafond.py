@@ -16,7 +16,6 @@ those kept blind, `bench_dedup.BLIND`, to judge the next change of the model):
 """
 
 import argparse
-import importlib
 import sys
 import tempfile
 from pathlib import Path
@@ -26,33 +25,14 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from diagnostic import ads, dedup
+from diagnostic import dedup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_dedup import BLIND, GENERATORS  # noqa: E402
-from bench_liaison import BOULOGNE  # noqa: E402
+from bench_liaison import BOULOGNE, world  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = (0.5, 0.8, 0.9, dedup.SURE, 0.999)
 MEASURED = [name for name in GENERATORS if name not in BLIND]
-
-
-def world(name: str, size: int) -> tuple[pd.DataFrame, pd.Series, str | None]:
-    """The ads of a world as `ads.read_ads` gives them (written to CSV and read back), each
-    ad's true person, and the world's département."""
-    if name == "defaut":
-        sheet = ads.read_ads(ROOT / "data/synthetic/annonces-SYNTHETIQUE.csv")
-        truth = pd.read_csv(ROOT / "data/synthetic/verite/annonces-SYNTHETIQUE.csv", dtype=str,
-                            keep_default_na=False).set_index("id_annonce")["id_personne"]
-        return sheet, truth.loc[sheet["id_annonce"]].reset_index(drop=True), "62"
-    module_name, function = GENERATORS[name]
-    module = importlib.import_module(f"diagnostic.synthetic.{module_name}")
-    written, truth = getattr(module, f"{function}_world")(size)
-    with tempfile.TemporaryDirectory() as folder:
-        written.to_csv(Path(folder) / "annonces.csv", index=False)
-        sheet = ads.read_ads(Path(folder) / "annonces.csv")
-    truth = truth.set_index("id_annonce")["id_personne"]
-    return sheet, truth.loc[sheet["id_annonce"]].reset_index(drop=True), getattr(module, "DEPARTEMENT", "62")
 
 
 def measured(groups, truth: pd.Series) -> str:
@@ -64,17 +44,16 @@ def measured(groups, truth: pd.Series) -> str:
 
 
 def row(name: str, size: int) -> list[str]:
-    sheet, truth, departement = world(name, size)
+    sheet, truths, departement = world(name, size)
+    truth = truths.loc[sheet["id_annonce"], "id_personne"].reset_index(drop=True)
     fields = dedup.comparable(sheet, departement, BOULOGNE if departement == "62" else None)   # as bench_liaison
     with tempfile.TemporaryDirectory(prefix="diagnostic-duckdb-") as spill:
         pairs = dedup.scored_pairs(dedup.trained_model(fields, "duckdb", Path(spill)), len(sheet), floor=0.0)
     a, b, probability = pairs["a"].to_numpy(), pairs["b"].to_numpy(), pairs["probabilite"].to_numpy()
     guard = dedup.field_columns(fields, [*dedup.ONE_VALUE, "age"])
-    # the model: sure links, then probable ones, each set strongest first (as `linked_fields`)
+    # the model, as `linked_fields` groups its links
     sure = probability >= dedup.SURE
-    order = np.argsort(~sure, kind="stable")
-    kept = order[sure[order] | (probability[order] >= dedup.PROBABLE)]
-    high, low, _ = dedup.grouped(guard, a[kept], b[kept], first=int(sure.sum()))
+    high, low, _ = dedup.persons_by_links(guard, pairs, sure, ~sure & (probability >= dedup.PROBABLE))
     # the ceiling: the true pairs among the candidates
     true = truth.to_numpy()[a] == truth.to_numpy()[b]
     graph = coo_matrix((np.ones(true.sum()), (a[true], b[true])), shape=(len(sheet), len(sheet)))

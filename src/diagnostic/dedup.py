@@ -2,7 +2,8 @@
 
 Section II-B of the report estimates the persons behind the ads from a duplicate rate
 measured in the coded sample (« de l'ordre de 61 % » in Pas-de-Calais, so 273 persons
-behind 699 ads; how a duplicate was recognised, it does not say). This module links the whole corpus instead (issue 15), and says why for every link:
+behind 699 ads; how a duplicate was recognised, it does not say). This module links the
+whole corpus instead (issue 15), and says why for every link:
 
 - fields read from each ad (`adfields`): phones (in their column and in the text), the
   pseudonym, the first name, the age, the description, the commune's INSEE code, and the
@@ -890,18 +891,27 @@ def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | Non
         said = _decided(ids, pairs["a"].to_numpy(), pairs["b"].to_numpy(), decisions)
         status = np.where(said == "meme", code["releve"], np.where(said == "differente", code["releve_differente"],
                                                                     status))
-    sure = (status == code["sur"]) | (status == code["releve"])
-    order = np.argsort(~sure, kind="stable")   # sure links first, each set strongest first
-    kept = order[sure[order] | (status[order] == code["probable"])]
-    if len(ids) > PREDICTED_ADS:
-        print(f"Annonces réunies en personnes : {len(kept)} liens sûrs ou probables…", file=sys.stderr, flush=True)
-    high_groups, low_groups, holds = grouped(field_columns(fields, [*ONE_VALUE, "age"]), pairs["a"].to_numpy()[kept],
-                                             pairs["b"].to_numpy()[kept], first=int(sure.sum()))
-    refused = np.zeros(len(pairs), dtype=bool)
-    refused[kept[~np.array(holds, dtype=bool)]] = True
+    high_groups, low_groups, refused = persons_by_links(field_columns(fields, [*ONE_VALUE, "age"]), pairs,
+                                                        (status == code["sur"]) | (status == code["releve"]),
+                                                        status == code["probable"])
     phone = (pairs["niveau_telephone"] == "même numéro").to_numpy()
     status = np.where(refused | (status == -1), np.where(phone, code["reseau"], code["ecarte"]), status)
     return _numbered(high_groups), _numbered(low_groups), Links(pairs, status.astype(np.int8), ids)
+
+
+def persons_by_links(guard: pd.DataFrame, pairs: pd.DataFrame, sure: np.ndarray,
+                     probable: np.ndarray) -> tuple[list[int], list[int], np.ndarray]:
+    """Each ad's group by the `sure` pairs, and by the sure and `probable` ones (`grouped`,
+    the sure pairs first, each set strongest first as `scored_pairs` sorts them, with the
+    first names, eye colours and ages of `guard`), and which pairs the guard refused."""
+    order = np.argsort(~sure, kind="stable")
+    kept = order[sure[order] | probable[order]]
+    if len(guard) > PREDICTED_ADS:
+        print(f"Annonces réunies en personnes : {len(kept)} liens sûrs ou probables…", file=sys.stderr, flush=True)
+    high, low, holds = grouped(guard, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept], first=int(sure.sum()))
+    refused = np.zeros(len(pairs), dtype=bool)
+    refused[kept[~np.array(holds, dtype=bool)]] = True
+    return high, low, refused
 
 
 def _no_pairs() -> pd.DataFrame:
@@ -1042,9 +1052,9 @@ def report_estimate(ads: int, coded: int, duplicates: int, confidence: float = 0
 
     `coded` ads of the sample were checked, `duplicates` of them were found to repeat an
     ad collected before (the handbook's definition of the coded variable `doublon`: the
-    report does not say how it recognised a duplicate). The rate's interval is exact for a sample drawn without
-    replacement among the `ads` (hypergeometric); persons = ads × (1 − rate) maps its
-    upper bound to the lower bound of the persons, and back.
+    report does not say how it recognised a duplicate). The rate's interval is exact for a
+    sample drawn without replacement among the `ads` (hypergeometric); persons = ads ×
+    (1 − rate) maps its upper bound to the lower bound of the persons, and back.
     """
     rate = duplicates / coded if coded else float("nan")
     low, high = hypergeometric_interval(duplicates, coded, ads, confidence)
