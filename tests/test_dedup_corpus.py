@@ -32,12 +32,12 @@ def test_a_corpus_in_two_sheets_is_linked_as_its_ads_in_one_sheet_in_memory(tmp_
     monkeypatch.setattr(dedup, "TRAINING_ADS", 500)
     sheet = ads.read_ads(DATA / "annonces-SYNTHETIQUE.csv")
     expected, expected_links = dedup.link(sheet, "62", BOULOGNE)
-    persons, links, shown = dedup_corpus.link(_halves(tmp_path), tmp_path / "sortie", "62", BOULOGNE)
+    persons, links, probable, shown = dedup_corpus.link(_halves(tmp_path), tmp_path / "sortie", "62", BOULOGNE)
     assert persons["id_annonce"].tolist() == sheet["id_annonce"].tolist()
     assert persons["id_personne"].tolist() == expected["id_personne"].tolist()
     assert persons["id_personne_probable"].tolist() == expected["id_personne_probable"].tolist()
     pd.testing.assert_frame_equal(links.table(), expected_links)
-    probable = links.of_status("probable")
+    assert probable.equals(links.of_status("probable"))
     assert set(shown["id_annonce"]) == set(probable["id_annonce_a"]) | set(probable["id_annonce_b"]) != set()
     assert list(shown.columns) == ["id_annonce", *dedup.REVIEW_SHOWN]
     assert not (tmp_path / "sortie").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["mois1.csv",
@@ -60,7 +60,7 @@ def test_a_field_empty_in_one_sheet_keeps_its_type(tmp_path):
                   {"id_annonce": "B2", "site": "cas.example", "commune_declaree": "", "titre": "", "texte": ""}]
                  ).to_csv(tmp_path / "deux.csv", index=False)
     sheets = [tmp_path / "un.csv", tmp_path / "deux.csv"]
-    persons, links, _ = dedup_corpus.link(sheets, tmp_path / "sortie", "62")
+    persons, links, _, _ = dedup_corpus.link(sheets, tmp_path / "sortie", "62")
     expected, expected_links = dedup.link(pd.concat(map(ads.read_ads, sheets), ignore_index=True), "62")
     assert persons["id_personne"].tolist() == expected["id_personne"].tolist()
     assert len(links) == len(expected_links) > 0 and links.table()["id_annonce_a"].isin(["A1", "A2", "A3"]).all()

@@ -379,13 +379,13 @@ def _dedup(args) -> int:
         return EXIT_INPUT
     folder = output_folder(args.sortie)
     decisions = read_checked(dedup.read_review, args.decisions) if args.decisions else None
-    persons, links, shown = dedup_corpus.link(args.annonces, folder, args.departement, decisions=decisions,
-                                              engine=args.moteur)
+    persons, links, probable, shown = dedup_corpus.link(args.annonces, folder, args.departement,
+                                                        decisions=decisions, engine=args.moteur)
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".diagnostic-ecriture-", dir=folder) as staging:
         # written beside, then put in place: a stop while writing leaves the last results whole
         summary = dedup.write_outputs(persons, links.parts(), staging)
-        dedup.review_sheet(Path(staging) / "liens_a_relire.xlsx", shown, links.of_status("probable"))
+        dedup.review_sheet(Path(staging) / "liens_a_relire.xlsx", shown, probable)
         for written in sorted(Path(staging).iterdir()):
             os.replace(written, folder / written.name)
     print(f"{summary['annonces']} annonces, de {summary['personnes_bas']} à {summary['personnes_haut']} personnes "

@@ -114,18 +114,20 @@ def prepared(sheets: list[Path], folder: Path, departement: str | None = None,
 
 def link(sheets: list[Path], work: Path, departement: str | None = None, aliases: dict[str, str] | None = None,
          decisions: pd.DataFrame | None = None, engine: str = "duckdb") -> tuple[pd.DataFrame, dedup.Links,
-                                                                                   pd.DataFrame]:
+                                                                                   pd.DataFrame, pd.DataFrame]:
     """The ads of `sheets` linked into persons (`dedup.link`, by the files of a work folder
     made in `work`, or the nearest folder above it that exists, and removed at the end,
     even on a stop; on a cluster, a folder its machines all see): each ad's persons
-    (`id_annonce`, `id_personne`, `id_personne_probable`), the links, and the ads of the
-    probable links the review sheet lists (`dedup.for_review`), with the columns it shows."""
+    (`id_annonce`, `id_personne`, `id_personne_probable`), the links, the probable links (rows
+    of `liens.csv`, for `dedup.review_sheet`), and the ads of those the review sheet lists
+    (`dedup.for_review`), with the columns it shows."""
     dedup.check_engine(engine)
     existing = next(folder for folder in (work, *work.absolute().parents) if folder.is_dir())
     with tempfile.TemporaryDirectory(prefix=".diagnostic-travail-", dir=existing) as folder:
         corpus = prepared(sheets, Path(folder), departement, aliases)
         high, low, links = dedup.linked_fields(corpus.fields, corpus.ids, decisions, engine)
-        probable = dedup.for_review(links.of_status("probable"))
-        shown = corpus.shown(set(probable["id_annonce_a"]) | set(probable["id_annonce_b"]))
+        probable = links.of_status("probable")
+        listed = dedup.for_review(probable)
+        shown = corpus.shown(set(listed["id_annonce_a"]) | set(listed["id_annonce_b"]))
     persons = pd.DataFrame({"id_annonce": corpus.ids, "id_personne": high, "id_personne_probable": low})
-    return persons, links, shown
+    return persons, links, probable, shown
