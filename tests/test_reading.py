@@ -92,6 +92,18 @@ def test_1a_typed_headers_are_matched_and_pseudonymised(tmp_path):
     assert "Lola" not in " ".join(sheet["texte"]) and "06 39 98" not in " ".join(sheet["texte"])
 
 
+def test_1a_phone_cells_as_sites_show_them(tmp_path):
+    """A number masked until clicked is no number (libphonenumber would read « XX » as 99,
+    one number for every ad so masked); a label or a name around a number is dropped."""
+    cells = ["06 39 98 XX XX", "06 39 98 XX XX", "06.39.98.**.**", "06 39 98 1x 34",
+             "Tél. 06 39 98 12 34", "06 39 98 12 34 (Lola)", "O6 39 98 12 34", "0639981234"]
+    rows = "".join(f"A{k};escortes.example;2018-10-02;Lens;Bonjour;Bonsoir;{cell};;\n" for k, cell in enumerate(cells))
+    sheet = ads.read_ads(write(tmp_path / "annonces.csv", AD_SHEET.splitlines(keepends=True)[0] + rows))
+    keys = sheet["telephone_pseudo"].tolist()
+    assert keys[:4] == ["", "", "", ""] and sheet["voisins_pseudo"].tolist()[:4] == ["", "", "", ""]
+    assert keys[4].startswith("TEL-") and set(keys[4:]) == {keys[4]}
+
+
 def test_1b_unknown_header_is_reported(tmp_path):
     path = write(tmp_path / "annonces.csv", "id_annonce,site,Comentaire\nA1,x.example,à revoir\n")
     with pytest.warns(tables.ColumnWarning) as caught:

@@ -37,6 +37,10 @@ PHONE_MASK = "[téléphone]"
 EMAIL_MASK = "[courriel]"
 NAME_MASK = "[pseudo]"
 FULL_NAME_MASK = "[nom]"
+# A phone cell from its first digit (or "+") to its last, and a digit masked within it.
+_WITHIN_DIGITS = re.compile(r"\+?\d(?:.*\d)?", re.DOTALL)
+_MASKED_DIGIT = re.compile(r"[^\W\d_]|\*")
+
 # Nine digits at least, possibly separated by spaces, dots, dashes or "+": the shortest a
 # French number can be written (+33 6 12 34 56 78 has eleven). A cheap test before the
 # phonenumbers matcher, which is slow on a million ads.
@@ -183,13 +187,21 @@ def _pseudonym(key: bytes, kind: str, value: str, length: int = 10) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def normalise_phone(text: str) -> str | None:
-    """A French phone number as written ("06.39.98.12.34", "+33 6 39…") in E.164, or None.
+    """A French phone number as written ("06.39.98.12.34", "+33 6 39…", "zéro six…", "O6…")
+    in E.164, or None.
 
+    Letters left once spelled numbers and O's are digits are no digits: around the number
+    (« tél. », a name) they are dropped; within it, or a « * », a digit is masked and there
+    is no number — libphonenumber would read letters on a phone's keypad, a number masked
+    until clicked (« 06 39 98 XX XX ») as 06 39 98 99 99, one number for every ad so masked.
     The fiction ranges are "possible" but not "valid" numbers for libphonenumber: possible
     is what is checked here.
     """
+    digits = _WITHIN_DIGITS.search(_normalised(str(text))[0])
+    if digits is None or _MASKED_DIGIT.search(digits.group(0)):
+        return None
     try:
-        number = phonenumbers.parse(str(text), "FR")
+        number = phonenumbers.parse(digits.group(0), "FR")
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
