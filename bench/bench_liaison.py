@@ -11,9 +11,10 @@ hand that had read neither the linkage nor the other generators; its first measu
 the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
 The fourth (`synthetic.ads_fourth`, set in the Nord), the fifth (`synthetic.ads_fifth`, Gironde), the
 sixth (`synthetic.ads_sixth`, Rhône), the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône), the
-eighth (`synthetic.ads_eighth`, Loire-Atlantique) and the ninth (`synthetic.ads_ninth`, Bas-Rhin,
-first measured in the thirteenth session, to judge the change of the u) were written blind in the
-same way. Each row also counts the networks of several persons of which two persons or more are
+eighth (`synthetic.ads_eighth`, Loire-Atlantique), the ninth (`synthetic.ads_ninth`, Bas-Rhin,
+first measured in the thirteenth session, to judge the change of the u) and the tenth
+(`synthetic.ads_tenth`, Hérault, first measured in the fourteenth, to judge a change of the
+pseudo's weight, not kept) were written blind in the same way. Each row also counts the networks of several persons of which two persons or more are
 found as one (`dedup.networks_merged`).
 """
 
@@ -31,11 +32,12 @@ from diagnostic import ads, dedup, dedup_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 BOULOGNE = {"Boulogne": "Boulogne-sur-Mer"}
-# The worlds measured, by their names in `bench_dedup.GENERATORS` (the tenth, kept blind, is not one)
+# The worlds measured, by their names in `bench_dedup.GENERATORS` (those of `bench_dedup.BLIND` are not)
 LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "troisieme": "troisième monde",
           "quatrieme": "quatrième monde (Nord)", "cinquieme": "cinquième monde (Gironde)",
           "sixieme": "sixième monde (Rhône)", "septieme": "septième monde (Bouches-du-Rhône)",
-          "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)"}
+          "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
+          "dixieme": "dixième monde (Hérault)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
