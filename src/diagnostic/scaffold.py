@@ -207,7 +207,8 @@ ADS = {
     "commune_declaree": "Commune telle que l'annonce l'écrit (elle est rattachée ensuite à son code INSEE).",
     "titre": "Titre de l'annonce, tel quel.",
     "texte": "Texte de l'annonce, tel quel (numéros et adresses y sont masqués à la lecture).",
-    "telephone": "Numéro de téléphone tel qu'écrit (pseudonymisé à la lecture, jamais affiché).",
+    "telephone": "Numéro de téléphone tel qu'écrit (pseudonymisé à la lecture, jamais affiché ; un numéro "
+                 "que le site masque, « 06 39 98 XX XX », n'est pas un numéro).",
     "pseudo": "Pseudo de l'annonce (pseudonymisé à la lecture, jamais affiché).",
     "age_declare": "Âge écrit dans l'annonce, s'il y en a un.",
 }
