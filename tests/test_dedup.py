@@ -418,15 +418,17 @@ def test_command_line(tmp_path, project_root):
 
 
 # Ten of the hand-written ads alone, and what the linkage gives on them (the DuckDB engine,
-# pinned since it was made fast for a million ads, issue 15). The weights moved three times
+# pinned since it was made fast for a million ads, issue 15). The weights moved four times
 # since, the persons never: when contradicting colours became a level of their own (X5, X6:
 # hair), when a pseudo that is only a first name ("Axelle", "Melina", "Olga") stopped counting
-# twice with the first name, and when the rounds of expectation maximisation estimated their
-# own u (`dedup._u_of_random_pairs`; X5's pair, 0.05 bits before, is no longer scored a link).
+# twice with the first name, when the rounds of expectation maximisation estimated their
+# own u (`dedup._u_of_random_pairs`; X5's pair, 0.05 bits before, is no longer scored a link),
+# and when the u left out the pairs of one person among the random pairs
+# (`dedup._u_of_different_persons`; X6's pair, refused by the guard, now scores 1.0).
 TEN = ["X1a", "X1b", "X2a", "X2b", "X3a", "X3b", "X5a", "X5b", "X6a", "X6b"]
 TEN_PERSONS = ["P00001", "P00001", "P00002", "P00002", "P00003", "P00003", "P00004", "P00005", "P00006", "P00007"]
-TEN_LINKS = [("X2a", "X2b", "sûr", 10.36, 0.9992), ("X1a", "X1b", "sûr", 7.94, 0.9959),
-             ("X3a", "X3b", "sûr", 7.94, 0.9959), ("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 7.55, 0.9947)]
+TEN_LINKS = [("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 23.75, 1.0), ("X2a", "X2b", "sûr", 13.25, 0.9999),
+             ("X1a", "X1b", "sûr", 9.03, 0.9981), ("X3a", "X3b", "sûr", 9.03, 0.9981)]
 
 
 def test_ten_ads_give_the_same_persons_and_links_as_before(tmp_path, project_root):
@@ -537,10 +539,13 @@ def test_a_level_no_pair_reached_in_training_weighs_next_to_nothing(world, tmp_p
     linker._db_api._con.close()
 
 
-def test_the_pairs_are_scored_with_the_u_of_random_pairs(world, tmp_path):
+def test_the_pairs_are_scored_with_the_u_of_random_pairs_less_those_of_one_person(world, tmp_path):
     """Expectation maximisation estimates its own u among its pairs (a network's persons
     sharing a number agree far more than two persons drawn at random); the model scores
-    with the u that random pairs alone give, level by level."""
+    with the u that random pairs alone give, level by level, less the agreements of the
+    pairs of one person among them: (a − λ m) / (1 − λ), one random pair in `RANDOM_PAIRS`
+    at least — on the default world, where every number is one person's or a network's
+    few, « même numéro » is at that floor."""
     import logging
 
     from splink import DuckDBAPI, Linker
@@ -549,14 +554,19 @@ def test_the_pairs_are_scored_with_the_u_of_random_pairs(world, tmp_path):
     linker = dedup.trained_model(fields, "duckdb", tmp_path)
     alone = Linker(DuckDBAPI().register(fields), dedup.settings(), log_level=logging.ERROR)
     alone.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=dedup.SEED)
-    compared = 0
+    share = linker._settings_obj.core_model_settings.probability_two_random_records_match
+    assert 0.005 < share < 0.02
+    compared, floored = 0, []
     for comparison in alone._settings_obj.comparisons:
         trained = dedup._comparison(linker, comparison.output_column_name)
         for level, kept in zip(comparison._comparison_levels_excluding_null, trained._comparison_levels_excluding_null):
             if level._u_probability is not None:
-                assert kept._u_probability == pytest.approx(level._u_probability, rel=1e-9), level.label_for_charts
+                random_pairs, one_person = level._u_probability, kept._m_probability
+                expected = max((random_pairs - share * one_person) / (1 - share), 1 / 2e6)
+                assert kept._u_probability == pytest.approx(expected, rel=1e-9), level.label_for_charts
                 compared += 1
-    assert compared >= 15
+                floored += [level.label_for_charts] if expected == 1 / 2e6 else []
+    assert compared >= 15 and "même numéro" in floored
     linker._db_api._con.close()
 
 

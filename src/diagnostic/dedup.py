@@ -325,6 +325,7 @@ _SQL = {"duckdb": {"size": "len({0})", "common": "list_intersect({0}, {1})"},
         "spark": {"size": "size({0})", "common": "array_intersect({0}, {1})"}}
 DUCKDB_MEMORY = "4GB"     # DuckDB spills to disk beyond this (the whole run stays within 8 GiB at a million ads)
 TRAINING_ADS = 200_000    # ads the weights are learnt on, at most (a national corpus: a seeded sample)
+RANDOM_PAIRS = 2e6        # random pairs of ads the u are estimated on, at most
 PREDICTED_ADS = 500_000   # ads whose pairs are scored at once, at most
 DUCKDB_THREADS = 2        # for the predictions; the training sums on one thread, in the same order every run
 
@@ -517,7 +518,8 @@ def trained_model(fields: Fields, engine: str, spill: Path) -> Linker:
     a phone number (which estimates every field but the phone), then on the pairs sharing
     a commune and a first name (which estimates the phone's). Each round estimates its
     own u as well, those of the different persons within its pairs, and the model then
-    scores with the u of random pairs (`_u_of_random_pairs`). Beyond `TRAINING_ADS` ads,
+    scores with the u of random pairs (`_u_of_random_pairs`), less the agreements of the
+    pairs of one person among them (`_u_of_different_persons`). Beyond `TRAINING_ADS` ads,
     the weights are learnt on a seeded random sample of that many ads (each pair of the
     sample is a pair of the corpus, drawn with the same chance) and the model then scores
     the whole corpus.
@@ -530,10 +532,11 @@ def trained_model(fields: Fields, engine: str, spill: Path) -> Linker:
     learner = Linker(sample, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
     learner.training.estimate_probability_two_random_records_match(
         [block_on("telephone"), block_on("pseudo", "commune")], recall=0.8)
-    learner.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
+    learner.training.estimate_u_using_random_sampling(max_pairs=RANDOM_PAIRS, seed=SEED)
     for rule in (block_on("telephone"), NAME_AND_PLACE):
         _expectation_maximisation(learner, rule)
     _u_of_random_pairs(learner)
+    _u_of_different_persons(learner)
     _unseen_levels_weigh_next_to_nothing(learner)
     if engine == "duckdb":
         database._con.execute(f"SET threads = {DUCKDB_THREADS}")
@@ -579,6 +582,28 @@ def _u_of_random_pairs(learner: Linker) -> None:
             level._trained_u_probabilities = [trained for trained in level._trained_u_probabilities
                                               if not str(trained["description"]).startswith("EM")]
             level._u_probability = level._trained_u_median
+
+
+def _u_of_different_persons(learner: Linker) -> None:
+    """Each level's u, estimated on random pairs, less the share of those pairs that are one
+    person's: u = (a − λ m) / (1 − λ), for a the level's share among random pairs, λ the
+    share of pairs of one person and m the level's among them; at least one random pair in
+    `RANDOM_PAIRS` (the sampling shows no less).
+
+    Splink's sampling takes every random pair for two persons. For most levels the pairs of
+    one person are too few among them to matter, but not for a number or a pseudo: two
+    ads drawn at random share one mostly because they are one person's (a person reposts
+    the same number tens of times), and the u of « même numéro » was then about λ m, whose
+    weight log2(m / u) only cancels the prior log2(λ): on the default world, a shared number
+    weighed +6.7 bits where different persons rarely share one. The u of each comparison
+    still sum to one (λ and m sum to one over its levels), but for the floor."""
+    settings_ = learner._settings_obj
+    share = settings_.core_model_settings.probability_two_random_records_match
+    for comparison in settings_.comparisons:
+        for level in comparison._comparison_levels_excluding_null:
+            if level._u_probability is not None and level._m_probability is not None:
+                level._u_probability = max((level._u_probability - share * level._m_probability) / (1 - share),
+                                           1 / RANDOM_PAIRS)
 
 
 def _expectation_maximisation(learner: Linker, rule) -> None:
