@@ -14,7 +14,9 @@ sixth (`synthetic.ads_sixth`, Rhône), the seventh (`synthetic.ads_seventh`, Bou
 eighth (`synthetic.ads_eighth`, Loire-Atlantique), the ninth (`synthetic.ads_ninth`, Bas-Rhin,
 first measured in the thirteenth session, to judge the change of the u) and the tenth
 (`synthetic.ads_tenth`, Hérault, first measured in the fourteenth, to judge a change of the
-pseudo's weight, not kept) were written blind in the same way. Each row also counts the networks of several persons of which two persons or more are
+pseudo's weight, not kept) and the eleventh (`synthetic.ads_eleventh`, Alpes-Maritimes, first
+measured in the same session, to judge the u of different persons, kept) were written blind in
+the same way. Each row also counts the networks of several persons of which two persons or more are
 found as one (`dedup.networks_merged`).
 """
 
@@ -37,7 +39,7 @@ LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "t
           "quatrieme": "quatrième monde (Nord)", "cinquieme": "cinquième monde (Gironde)",
           "sixieme": "sixième monde (Rhône)", "septieme": "septième monde (Bouches-du-Rhône)",
           "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
-          "dixieme": "dixième monde (Hérault)"}
+          "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
