@@ -424,11 +424,11 @@ def test_command_line(tmp_path, project_root):
 # twice with the first name, when the rounds of expectation maximisation estimated their
 # own u (`dedup._u_of_random_pairs`; X5's pair, 0.05 bits before, is no longer scored a link),
 # and when the u left out the pairs of one person among the random pairs
-# (`dedup._u_of_different_persons`; X6's pair, refused by the guard, now scores 1.0).
+# (`dedup._u_of_different_persons`).
 TEN = ["X1a", "X1b", "X2a", "X2b", "X3a", "X3b", "X5a", "X5b", "X6a", "X6b"]
 TEN_PERSONS = ["P00001", "P00001", "P00002", "P00002", "P00003", "P00003", "P00004", "P00005", "P00006", "P00007"]
-TEN_LINKS = [("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 23.75, 1.0), ("X2a", "X2b", "sûr", 13.25, 0.9999),
-             ("X1a", "X1b", "sûr", 9.03, 0.9981), ("X3a", "X3b", "sûr", 9.03, 0.9981)]
+TEN_LINKS = [("X2a", "X2b", "sûr", 11.24, 0.9996), ("X1a", "X1b", "sûr", 9.03, 0.9981),
+             ("X3a", "X3b", "sûr", 9.03, 0.9981), ("X6a", "X6b", dedup.LINK_STATUSES["reseau"], 8.31, 0.9969)]
 
 
 def test_ten_ads_give_the_same_persons_and_links_as_before(tmp_path, project_root):
@@ -543,9 +543,9 @@ def test_the_pairs_are_scored_with_the_u_of_random_pairs_less_those_of_one_perso
     """Expectation maximisation estimates its own u among its pairs (a network's persons
     sharing a number agree far more than two persons drawn at random); the model scores
     with the u that random pairs alone give, level by level, less the agreements of the
-    pairs of one person among them: (a − λ m) / (1 − λ), one random pair in `RANDOM_PAIRS`
-    at least — on the default world, where every number is one person's or a network's
-    few, « même numéro » is at that floor."""
+    pairs of one person among them: (a − λ m) / (1 − λ), and at least the sampling's standard
+    error √(a / N) for its N pairs (all 699 × 698 / 2 pairs of the default world) — where
+    « même numéro » is: its a is below λ m."""
     import logging
 
     from splink import DuckDBAPI, Linker
@@ -562,10 +562,11 @@ def test_the_pairs_are_scored_with_the_u_of_random_pairs_less_those_of_one_perso
         for level, kept in zip(comparison._comparison_levels_excluding_null, trained._comparison_levels_excluding_null):
             if level._u_probability is not None:
                 random_pairs, one_person = level._u_probability, kept._m_probability
-                expected = max((random_pairs - share * one_person) / (1 - share), 1 / 2e6)
+                error = np.sqrt(random_pairs / (699 * 698 / 2))
+                expected = max((random_pairs - share * one_person) / (1 - share), error)
                 assert kept._u_probability == pytest.approx(expected, rel=1e-9), level.label_for_charts
                 compared += 1
-                floored += [level.label_for_charts] if expected == 1 / 2e6 else []
+                floored += [level.label_for_charts] if expected == error else []
     assert compared >= 15 and "même numéro" in floored
     linker._db_api._con.close()
 

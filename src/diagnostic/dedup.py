@@ -527,6 +527,7 @@ def trained_model(fields: Fields, engine: str, spill: Path) -> Linker:
     database = _database(engine, spill)
     table = _registered(database, fields, engine)
     n_ads = ads_count(fields)
+    n_sampled = min(n_ads, TRAINING_ADS)
     sample = table if n_ads <= TRAINING_ADS else _registered(
         database, _training_sample(fields, n_ads, spill / "echantillon"), engine)
     learner = Linker(sample, settings(engine), log_level=logging.ERROR)  # a level absent from a small corpus is no error
@@ -536,7 +537,7 @@ def trained_model(fields: Fields, engine: str, spill: Path) -> Linker:
     for rule in (block_on("telephone"), NAME_AND_PLACE):
         _expectation_maximisation(learner, rule)
     _u_of_random_pairs(learner)
-    _u_of_different_persons(learner)
+    _u_of_different_persons(learner, min(RANDOM_PAIRS, n_sampled * (n_sampled - 1) / 2))
     _unseen_levels_weigh_next_to_nothing(learner)
     if engine == "duckdb":
         database._con.execute(f"SET threads = {DUCKDB_THREADS}")
@@ -584,26 +585,29 @@ def _u_of_random_pairs(learner: Linker) -> None:
             level._u_probability = level._trained_u_median
 
 
-def _u_of_different_persons(learner: Linker) -> None:
-    """Each level's u, estimated on random pairs, less the share of those pairs that are one
-    person's: u = (a − λ m) / (1 − λ), for a the level's share among random pairs, λ the
-    share of pairs of one person and m the level's among them; at least one random pair in
-    `RANDOM_PAIRS` (the sampling shows no less).
+def _u_of_different_persons(learner: Linker, pairs: float) -> None:
+    """Each level's u, estimated on `pairs` random pairs, less the share of those pairs that
+    are one person's: u = (a − λ m) / (1 − λ), for a the level's share among the random pairs,
+    λ the share of pairs of one person and m the level's among them; no less than the
+    sampling's own standard error, √(a / pairs) (below it, the sampling cannot tell u from
+    zero; the handbook's choice).
 
     Splink's sampling takes every random pair for two persons. For most levels the pairs of
-    one person are too few among them to matter, but not for a number or a pseudo: two
-    ads drawn at random share one mostly because they are one person's (a person reposts
-    the same number tens of times), and the u of « même numéro » was then about λ m, whose
-    weight log2(m / u) only cancels the prior log2(λ): on the default world, a shared number
-    weighed +6.7 bits where different persons rarely share one. The u of each comparison
-    still sum to one (λ and m sum to one over its levels), but for the floor."""
+    one person are too few among them to matter, but not for a number or a near-identical
+    text: two ads drawn at random share one mostly because they are one person's (a person
+    reposts the same number tens of times), and the u of « même numéro » was then about λ m,
+    whose weight log2(m / u) did little more than cancel the prior log2 λ. Where a is below
+    λ m (λ is estimated from the pairs sharing a number or a pseudo and a commune, and may
+    be too high: on the default world, « même numéro »), the standard error is the u. The u
+    of each comparison still sum to about one (λ and m sum to one over its levels)."""
     settings_ = learner._settings_obj
     share = settings_.core_model_settings.probability_two_random_records_match
     for comparison in settings_.comparisons:
         for level in comparison._comparison_levels_excluding_null:
-            if level._u_probability is not None and level._m_probability is not None:
-                level._u_probability = max((level._u_probability - share * level._m_probability) / (1 - share),
-                                           1 / RANDOM_PAIRS)
+            random_pairs, one_person = level._u_probability, level._m_probability
+            if random_pairs is not None and one_person is not None:
+                level._u_probability = max((random_pairs - share * one_person) / (1 - share),
+                                           np.sqrt(random_pairs / pairs))
 
 
 def _expectation_maximisation(learner: Linker, rule) -> None:
