@@ -32,6 +32,14 @@ def test_first_name_in_the_ways_ads_introduce_the_person():
     assert adfields.first_name("emma, brune. compagnie agréable") == "emma"
     assert adfields.first_name("salut a tous, je recois a lens, discretion assuree") == ""
     assert adfields.first_name("lingerie rose, talons hauts") == ""   # a known name, not set off
+    # the age right after the name, and a name presented
+    assert adfields.first_name("Luana 25 ans de passage \n De retour ! Elle vous propose un moment") == "Luana"
+    assert adfields.first_name("Dispo dès maintenant. Eva 27 ans rousse nouvelle sur Obernai.") == "Eva"
+    assert adfields.first_name("Paloma (23 ans), ravissante argentine") == "Paloma"
+    assert adfields.first_name("Agence Sata vous présente Lucia. Âge : 30 ans") == "Lucia"
+    assert adfields.first_name("Découvrez Sarah : sportive et souriante.") == "Sarah"
+    assert adfields.first_name("Nouvelle 25 ans, de passage à Lens") == ""    # no name before the age
+    assert adfields.first_name("Je vous présente mes services, 30 ans") == ""
 
 
 def test_the_same_first_name_gives_the_same_key_whatever_its_spelling():

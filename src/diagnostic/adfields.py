@@ -29,13 +29,15 @@ FIRST_NAME_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"pr[ée]nom\s*:\s*" + _NAME, re.IGNORECASE),   # a profile sheet's label
 ]
-# Else a known first name followed by the age ("Lina, 22 ans", "Lina, 22 years old", not
-# "Ukrainian, 24 years old"), in the third person or signing the ad ("Marta est une belle
-# blonde", "Samia ici"); set off by a comma: "Bonsoir messieurs, Emma, française"; in a text
-# written all in lower case, between punctuation marks or at the start of the title or the
-# text: "hello, camila, pulpeuse".
-_NAME_AND_AGE = re.compile(_NAME + r"\s*,\s*\d{2}\s*(?:ans|years)")
+# Else a known first name followed by the age ("Lina, 22 ans", "Lina 22 ans", "Lina (22 ans)",
+# "Lina, 22 years old", not "Ukrainian, 24 years old"), in the third person or signing the ad
+# ("Marta est une belle blonde", "Samia ici"), presented ("l'agence vous présente Lucia",
+# "découvrez Sarah", "voici Eva"); set off by a comma: "Bonsoir messieurs, Emma, française"; in
+# a text written all in lower case, between punctuation marks or at the start of the title or
+# the text: "hello, camila, pulpeuse".
+_NAME_AND_AGE = re.compile(_NAME + r"\s*(?:[,(–-]\s*)?\d{2}\s*(?:ans|years)")
 _NAME_PRESENTED = re.compile(r"\b" + _NAME + r"\s+(?:est une?\b|ici\b)")
+_NAME_INTRODUCED = re.compile(r"\b(?:pr[ée]sente(?:nt)?|d[ée]couvrez|voici|meet|this is)\s+" + _NAME, re.IGNORECASE)
 _NAME_AND_COMMA = re.compile(r"\b" + _NAME + r"\s*,")
 _LOWER_NAME_AND_COMMA = re.compile(r"(?:^|(?<=[,.!?:;\n]))\s*([a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s*(?=,)")
 # Words that follow "je suis" with a capital letter without being a name.
@@ -117,7 +119,7 @@ def first_name(text: str) -> str:
             name = found.group(1)
             if without_accents(name).lower() not in NOT_NAMES:
                 return name
-    known_name_patterns = (_NAME_AND_AGE, _NAME_PRESENTED, _NAME_AND_COMMA, _LOWER_NAME_AND_COMMA)
+    known_name_patterns = (_NAME_AND_AGE, _NAME_PRESENTED, _NAME_INTRODUCED, _NAME_AND_COMMA, _LOWER_NAME_AND_COMMA)
     return next((found.group(1) for pattern in known_name_patterns
                  for found in pattern.finditer(text or "") if is_first_name(found.group(1))), "")
 
