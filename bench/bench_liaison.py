@@ -15,8 +15,9 @@ eighth (`synthetic.ads_eighth`, Loire-Atlantique), the ninth (`synthetic.ads_nin
 first measured in the thirteenth session, to judge the change of the u) and the tenth
 (`synthetic.ads_tenth`, Hérault, first measured in the fourteenth, to judge a change of the
 pseudo's weight, not kept) and the eleventh (`synthetic.ads_eleventh`, Alpes-Maritimes, first
-measured in the same session, to judge the u of different persons, kept) were written blind in
-the same way. Each row also counts the networks of several persons of which two persons or more are
+measured in the same session, to judge the u of different persons, kept) and the twelfth
+(`synthetic.ads_twelfth`, Haute-Garonne, which judged their floor) were written blind in the same
+way. Each row also counts the networks of several persons of which two persons or more are
 found as one (`dedup.networks_merged`).
 """
 
@@ -39,7 +40,8 @@ LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "t
           "quatrieme": "quatrième monde (Nord)", "cinquieme": "cinquième monde (Gironde)",
           "sixieme": "sixième monde (Rhône)", "septieme": "septième monde (Bouches-du-Rhône)",
           "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
-          "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)"}
+          "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)",
+          "douzieme": "douzième monde (Haute-Garonne)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
