@@ -50,7 +50,7 @@ GENERATORS = {"independant": ("ads_independent", "independent"), "troisieme": ("
               "huitieme": ("ads_eighth", "eighth"), "neuvieme": ("ads_ninth", "ninth"),
               "dixieme": ("ads_tenth", "tenth"), "onzieme": ("ads_eleventh", "eleventh"),
               "douzieme": ("ads_twelfth", "twelfth"), "treizieme": ("ads_thirteenth", "thirteenth")}
-BLIND = ("treizieme",)   # written blind and not yet measured: the judges of the next change of the model
+BLIND = ()   # written blind and not yet measured: the judges of the next change of the model
 
 
 def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:

@@ -16,8 +16,9 @@ first measured in the thirteenth session, to judge the change of the u) and the 
 (`synthetic.ads_tenth`, Hérault, first measured in the fourteenth, to judge a change of the
 pseudo's weight, not kept) and the eleventh (`synthetic.ads_eleventh`, Alpes-Maritimes, first
 measured in the same session, to judge the u of different persons, kept) and the twelfth
-(`synthetic.ads_twelfth`, Haute-Garonne, which judged their floor) were written blind in the same
-way. Each row also counts the networks of several persons of which two persons or more are
+(`synthetic.ads_twelfth`, Haute-Garonne, which judged their floor) and the thirteenth
+(`synthetic.ads_thirteenth`, Seine-Maritime, which judged a reading of first names) were written
+blind in the same way. Each row also counts the networks of several persons of which two persons or more are
 found as one (`dedup.networks_merged`).
 """
 
@@ -41,7 +42,7 @@ LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "t
           "sixieme": "sixième monde (Rhône)", "septieme": "septième monde (Bouches-du-Rhône)",
           "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
           "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)",
-          "douzieme": "douzième monde (Haute-Garonne)"}
+          "douzieme": "douzième monde (Haute-Garonne)", "treizieme": "treizième monde (Seine-Maritime)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
