@@ -11,15 +11,14 @@ hand that had read neither the linkage nor the other generators; its first measu
 the blind one (bench/RESULTATS.md), the later ones follow changes it showed to be needed.
 The fourth (`synthetic.ads_fourth`, set in the Nord), the fifth (`synthetic.ads_fifth`, Gironde), the
 sixth (`synthetic.ads_sixth`, Rhône), the seventh (`synthetic.ads_seventh`, Bouches-du-Rhône), the
-eighth (`synthetic.ads_eighth`, Loire-Atlantique), the ninth (`synthetic.ads_ninth`, Bas-Rhin,
-first measured in the thirteenth session, to judge the change of the u) and the tenth
-(`synthetic.ads_tenth`, Hérault, first measured in the fourteenth, to judge a change of the
-pseudo's weight, not kept) and the eleventh (`synthetic.ads_eleventh`, Alpes-Maritimes, first
-measured in the same session, to judge the u of different persons, kept) and the twelfth
-(`synthetic.ads_twelfth`, Haute-Garonne, which judged their floor) and the thirteenth
-(`synthetic.ads_thirteenth`, Seine-Maritime, which judged a reading of first names) were written
-blind in the same way. Each row also counts the networks of several persons of which two persons or more are
-found as one (`dedup.networks_merged`).
+eighth (`synthetic.ads_eighth`, Loire-Atlantique) and the ninth to thirteenth were written blind
+in the same way, each first measured to judge one change of the model (bench/RESULTATS.md): the
+ninth (`synthetic.ads_ninth`, Bas-Rhin) the u of the thirteenth session; in the fourteenth, the
+tenth (`synthetic.ads_tenth`, Hérault) a weight of the pseudo, not kept, the eleventh
+(`synthetic.ads_eleventh`, Alpes-Maritimes) the u of different persons, the twelfth
+(`synthetic.ads_twelfth`, Haute-Garonne) their floor, the thirteenth (`synthetic.ads_thirteenth`,
+Seine-Maritime) a reading of first names. Each row also counts the networks of several persons
+of which two persons or more are found as one (`dedup.networks_merged`).
 """
 
 import importlib

@@ -553,7 +553,7 @@ def test_the_pairs_are_scored_with_the_u_of_random_pairs_less_those_of_one_perso
     fields = dedup.comparable(world, "62", BOULOGNE)
     linker = dedup.trained_model(fields, "duckdb", tmp_path)
     alone = Linker(DuckDBAPI().register(fields), dedup.settings(), log_level=logging.ERROR)
-    alone.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=dedup.SEED)
+    alone.training.estimate_u_using_random_sampling(max_pairs=dedup.RANDOM_PAIRS, seed=dedup.SEED)
     share = linker._settings_obj.core_model_settings.probability_two_random_records_match
     assert 0.005 < share < 0.02
     compared, floored = 0, []
