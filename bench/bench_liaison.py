@@ -1,7 +1,9 @@
 """Benchmark: the linkage of step 7 side by side with the first edition's rules and a naive
 baseline, on the default synthetic world and on the worlds written apart from it.
 
-Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_ECRITS_A_PART]
+Usage: .venv/bin/python bench/bench_liaison.py [ANNONCES_DES_MONDES_ECRITS_A_PART] [--mondes NOM …]
+(`--mondes`: only these worlds, by their names in `bench_dedup.GENERATORS` or `defaut`; a world of
+`bench_dedup.BLIND` is measured only so, when it judges a change)
 
 The model was set (fields, comparisons, blocking, thresholds) on the default world and
 the hand-written cases of tests/test_dedup.py; the independent world
@@ -21,9 +23,9 @@ Seine-Maritime) a reading of first names. Each row also counts the networks of s
 of which two persons or more are found as one (`dedup.networks_merged`).
 """
 
+import argparse
 import importlib
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -93,10 +95,11 @@ def world(name: str, size: int) -> tuple[pd.DataFrame, pd.DataFrame, str]:
 
 
 if __name__ == "__main__":
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    rows = []
-    for name, label in LABELS.items():
-        sheet, truth, departement = world(name, size)
-        rows += compare(f"{label} ({len(sheet)} annonces)", sheet, truth, departement)
-    for row in rows:
-        print(json.dumps(row, ensure_ascii=False))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("taille", nargs="?", type=int, default=2000)
+    parser.add_argument("--mondes", nargs="+", choices=["defaut", *GENERATORS], default=list(LABELS))
+    args = parser.parse_args()
+    for name in args.mondes:
+        sheet, truth, departement = world(name, args.taille)
+        for row in compare(f"{LABELS.get(name, name)} ({len(sheet)} annonces)", sheet, truth, departement):
+            print(json.dumps(row, ensure_ascii=False), flush=True)
