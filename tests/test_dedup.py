@@ -81,10 +81,25 @@ CASES = [
      "toute discrétion à Wimereux. Moment de détente et de complicité, appartement calme près de la plage."),
     ("cheveux teints", "X13b", "Wimereux", "Capucine_vip", "0536491313", "Capucine, belle blonde, vous reçoit en "
      "toute discrétion à Wimereux. Moment de détente et de complicité, appartement calme près de la plage."),
+    # one person who posts under a second first name: same number, age, description and words → one person
+    ("deux prénoms", "X14a", "Étaples", "", "0536491414", "Bonjour messieurs, je suis Lina, 24 ans, petite brune "
+     "aux yeux noirs. Je vous reçois dans un studio calme et propre près du port d'Étaples, en journée et en soirée, "
+     "uniquement sur rendez-vous pris une heure avant. Pas de numéros masqués ni de SMS. À bientôt."),
+    ("deux prénoms", "X14b", "Etaples", "", "0536491414", "Bonjour messieurs, je suis Maya, 24 ans, petite brune "
+     "aux yeux noirs. Je vous reçois dans un studio calme et propre près du port d'Étaples, en journée et en soirée, "
+     "uniquement sur rendez-vous pris une heure avant. Pas de numéros masqués ni de SMS. À bientôt."),
+    # a network's template under one number for two persons, names and ages differing → two persons
+    ("modèle sous un numéro", "X15a", "Bruay-la-Buissière", "", "0536491515", "Nouvelle à Bruay : je suis Eva, "
+     "22 ans, douce et discrète. Je vous reçois dans un appartement privé, hygiène irréprochable, disponible 24h/24 "
+     "pour quelques jours seulement. Appelez, pas de SMS ni de numéros masqués."),
+    ("modèle sous un numéro", "X15b", "Bruay-la-Buissière", "", "0536491515", "Nouvelle à Bruay : je suis Rosa, "
+     "29 ans, douce et discrète. Je vous reçois dans un appartement privé, hygiène irréprochable, disponible 24h/24 "
+     "pour quelques jours seulement. Appelez, pas de SMS ni de numéros masqués."),
 ]
 EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numéro dans le texte": 1,
                     "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2, "pseudo prénom": 2,
-                    "description partielle": 1, "description en partie commune": 1, "cheveux teints": 1}
+                    "description partielle": 1, "description en partie commune": 1, "cheveux teints": 1,
+                    "deux prénoms": 1, "modèle sous un numéro": 2}
 
 
 def _sheet(path: Path, rows: list[dict]) -> pd.DataFrame:

@@ -753,23 +753,42 @@ def _level_labels(linker: Linker, field: str) -> dict[int, str]:
 ONE_VALUE = ("prenom", "yeux")
 
 
-def _compatible(values_a: tuple, values_b: tuple, ages_a: tuple, ages_b: tuple) -> bool:
-    """Two groups of ads can be one person: no two first names or eye colours, and
-    the ages their ads declare within `AGE_SPREAD` years (a declared age is a sales
-    argument that "peut ne pas correspondre à la réalité", section IV-A-2, and a person's
-    ads over a long collection declare several)."""
-    if any(x is not None and y is not None and x != y for x, y in zip(values_a, values_b)):
+# One person under a second first name: a link whose ads share the number, the age, the
+# looks (descriptions compatible, or nothing to compare) and nearly all their words joins two
+# groups of ads that name the person differently. The report is silent (V-A-4 counts several
+# pseudonyms in one ad among a network's incoherences, not one person's ads under two names);
+# the handbook's reading: apparently one person, renamed. A network's template under one number
+# for several persons changes their ages or looks with their names (V-A-4, « personnes
+# différentes décrites avec les mêmes mots »), and stays apart.
+RENAMED = {"telephone": ("même numéro",), "age": ("même âge",),
+           "description": ("descriptions compatibles", NOTHING_TO_COMPARE), "texte": ("textes presque identiques",)}
+
+
+def renamed(pairs: pd.DataFrame) -> np.ndarray:
+    """Which scored pairs (`scored_pairs`) may join two first names: their levels are those of `RENAMED`."""
+    return np.logical_and.reduce([pairs[f"niveau_{field}"].isin(levels).to_numpy() for field, levels in RENAMED.items()])
+
+
+def _compatible(group_a: tuple, group_b: tuple, second_name: bool) -> bool:
+    """Two groups of ads (their first names, eye colour and ages, as `grouped` holds them) can
+    be one person: a first name in common, or none on one side, or a link that allows a
+    `second_name` (`RENAMED`); no two eye colours; and the ages their ads declare within
+    `AGE_SPREAD` years (a declared age is a sales argument that "peut ne pas correspondre à
+    la réalité", section IV-A-2, and a person's ads over a long collection declare several)."""
+    (names_a, eyes_a, (low_a, high_a)), (names_b, eyes_b, (low_b, high_b)) = group_a, group_b
+    if names_a and names_b and not names_a & names_b and not second_name:
         return False
-    low, high = min(ages_a[0], ages_b[0]), max(ages_a[1], ages_b[1])
-    return not high - low > AGE_SPREAD
+    if eyes_a is not None and eyes_b is not None and eyes_a != eyes_b:
+        return False
+    return not max(high_a, high_b) - min(low_a, low_b) > AGE_SPREAD
 
 
-def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
-            first: int) -> tuple[list[int], list[int], list[bool]]:
+def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
+            second_name: np.ndarray | None = None) -> tuple[list[int], list[int], list[bool]]:
     """Persons from links taken in order (the `first` ones, the sure links, then the
     others, each set strongest first), never joining two groups of ads whose first names,
     eye colours or ages contradict each other (clusters that do not chain,
-    issue 15).
+    issue 15) — two first names only through a link of `second_name` (`renamed`).
 
     Returns each ad's group (the index of its first ad) after the `first` links and after
     all, and, per link, whether it holds: a refused link is two persons, not one, whatever
@@ -777,20 +796,24 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray,
     index (section V-A-4), not a merge.
     """
     groups = DisjointSets(range(len(fields)))
-    values = list(zip(*(fields[column].astype(object).where(fields[column].notna(), None).tolist()
-                        for column in ONE_VALUE)))
+    second_name = np.zeros(len(a), dtype=bool) if second_name is None else second_name
+    names = [frozenset() if name is None else frozenset([name])
+             for name in fields["prenom"].astype(object).where(fields["prenom"].notna(), None).tolist()]
+    eyes = fields["yeux"].astype(object).where(fields["yeux"].notna(), None).tolist()
     ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float).tolist()]
+    traits = list(zip(names, eyes, ages))
     holds, after_first = [], None
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist())):
+    for k, (i, j, renaming) in enumerate(zip(a.tolist(), b.tolist(), second_name.tolist())):
         if k == first:
             after_first = groups.roots(range(len(fields)))
         ri, rj = groups.root(i), groups.root(j)
         if ri == rj:
             holds.append(True)
-        elif _compatible(values[ri], values[rj], ages[ri], ages[rj]):
+        elif _compatible(traits[ri], traits[rj], renaming):
             groups.join(ri, rj)
-            values[ri] = tuple(x if x is not None else y for x, y in zip(values[ri], values[rj]))
-            ages[ri] = (min(ages[ri][0], ages[rj][0]), max(ages[ri][1], ages[rj][1]))
+            (names_i, eyes_i, ages_i), (names_j, eyes_j, ages_j) = traits[ri], traits[rj]
+            traits[ri] = (names_i | names_j, eyes_i if eyes_i is not None else eyes_j,
+                          (min(ages_i[0], ages_j[0]), max(ages_i[1], ages_j[1])))
             holds.append(True)
         else:
             holds.append(False)
@@ -937,7 +960,8 @@ def persons_by_links(guard: pd.DataFrame, pairs: pd.DataFrame, sure: np.ndarray,
     kept = order[sure[order] | probable[order]]
     if len(guard) > PREDICTED_ADS:
         print(f"Annonces réunies en personnes : {len(kept)} liens sûrs ou probables…", file=sys.stderr, flush=True)
-    high, low, holds = grouped(guard, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept], first=int(sure.sum()))
+    high, low, holds = grouped(guard, pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept], first=int(sure.sum()),
+                               second_name=renamed(pairs)[kept])
     refused = np.zeros(len(pairs), dtype=bool)
     refused[kept[~np.array(holds, dtype=bool)]] = True
     return high, low, refused
