@@ -114,7 +114,7 @@ def test_determinism(w699):
 
 def test_write_read_back(tmp_path):
     a, v = w.write_fourteenth_world(900, tmp_path / "out")
-    assert a.name == "annonces.csv" and v.name == "verite.csv"
+    assert a == tmp_path / "out" / "annonces-SYNTHETIQUE.csv" and v == tmp_path / "out" / "verite" / "annonces-SYNTHETIQUE.csv"
     sheet, truth = w.fourteenth_world(900)
     rs = pd.read_csv(a, dtype=str, keep_default_na=False, encoding="utf-8")
     rt = pd.read_csv(v, dtype=str, keep_default_na=False, encoding="utf-8")

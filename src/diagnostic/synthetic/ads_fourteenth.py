@@ -1300,12 +1300,13 @@ def fourteenth_world(n_ads: int, seed: int = DEFAULT_SEED) -> tuple[pd.DataFrame
 
 
 def write_fourteenth_world(n_ads: int, folder, seed: int = DEFAULT_SEED) -> tuple[Path, Path]:
-    """Write ``annonces.csv`` and ``verite.csv`` (UTF-8, comma) in ``folder``."""
+    """Write ``folder/annonces-SYNTHETIQUE.csv`` and ``folder/verite/annonces-SYNTHETIQUE.csv``
+    (UTF-8, comma), where the benchmarks read every world."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "verite").mkdir(parents=True, exist_ok=True)
     sheet, truth = fourteenth_world(n_ads, seed)
-    a = folder / "annonces.csv"
-    v = folder / "verite.csv"
+    a = folder / "annonces-SYNTHETIQUE.csv"
+    v = folder / "verite" / "annonces-SYNTHETIQUE.csv"
     sheet.to_csv(a, index=False, encoding="utf-8", lineterminator="\n")
     truth.to_csv(v, index=False, encoding="utf-8", lineterminator="\n")
     return a, v
