@@ -19,8 +19,10 @@ ninth (`synthetic.ads_ninth`, Bas-Rhin) the u of the thirteenth session; in the 
 tenth (`synthetic.ads_tenth`, Hérault) a weight of the pseudo, not kept, the eleventh
 (`synthetic.ads_eleventh`, Alpes-Maritimes) the u of different persons, the twelfth
 (`synthetic.ads_twelfth`, Haute-Garonne) their floor, the thirteenth (`synthetic.ads_thirteenth`,
-Seine-Maritime) a reading of first names. Each row also counts the networks of several persons
-of which two persons or more are found as one (`dedup.networks_merged`).
+Seine-Maritime) a reading of first names; in the fifteenth, the fourteenth
+(`synthetic.ads_fourteenth`, Moselle) one person under a second first name (`dedup.RENAMED`).
+Each row also counts the networks of several persons of which two persons or more are found as
+one (`dedup.networks_merged`).
 """
 
 import argparse
@@ -43,7 +45,8 @@ LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "t
           "sixieme": "sixième monde (Rhône)", "septieme": "septième monde (Bouches-du-Rhône)",
           "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
           "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)",
-          "douzieme": "douzième monde (Haute-Garonne)", "treizieme": "treizième monde (Seine-Maritime)"}
+          "douzieme": "douzième monde (Haute-Garonne)", "treizieme": "treizième monde (Seine-Maritime)",
+          "quatorzieme": "quatorzième monde (Moselle)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:

@@ -17,9 +17,10 @@ whole corpus instead (issue 15), and says why for every link:
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
 - links are taken strongest first, but never join ads whose first names, ages or eye
-  colours disagree (`ONE_VALUE`, the handbook's choice): one generic field (a shared
-  phone, a common name) cannot glue persons together, and a number shared by apparently
-  different persons is a **network index** (section V-A-4);
+  colours disagree (`ONE_VALUE`, the handbook's choice; two first names only through a
+  link of `RENAMED`): one generic field (a shared phone, a common name) cannot glue
+  persons together, and a number shared by apparently different persons is a **network
+  index** (section V-A-4);
 - the persons are a range: sure links only (high bound) versus sure and probable links
   (low bound); probable links go to a review sheet whose decisions are read back.
 """
@@ -747,9 +748,10 @@ def _level_labels(linker: Linker, field: str) -> dict[int, str]:
     return {level.comparison_vector_value: level.label_for_charts for level in comparison.comparison_levels}
 
 # The fields of which a person has one value: two groups of ads giving two different values
-# are two persons (`grouped`). Not the hair: it is dyed, or a wig, and an ad's « brune » or
-# « blonde » is a sales argument like its age; two hair colours weigh against a link through
-# the description's level « couleurs des yeux ou des cheveux différentes », as learnt.
+# are two persons (`grouped`; two first names may be one person renamed, `RENAMED`). Not the
+# hair: it is dyed, or a wig, and an ad's « brune » or « blonde » is a sales argument like its
+# age; two hair colours weigh against a link through the description's level « couleurs des
+# yeux ou des cheveux différentes », as learnt.
 ONE_VALUE = ("prenom", "yeux")
 
 
@@ -775,8 +777,8 @@ def _compatible(group_a: tuple, group_b: tuple, second_name: bool) -> bool:
     `second_name` (`RENAMED`); no two eye colours; and the ages their ads declare within
     `AGE_SPREAD` years (a declared age is a sales argument that "peut ne pas correspondre à
     la réalité", section IV-A-2, and a person's ads over a long collection declare several)."""
-    (names_a, eyes_a, (low_a, high_a)), (names_b, eyes_b, (low_b, high_b)) = group_a, group_b
-    if names_a and names_b and not names_a & names_b and not second_name:
+    (names_a, eyes_a, low_a, high_a), (names_b, eyes_b, low_b, high_b) = group_a, group_b
+    if names_a and names_b and names_a.isdisjoint(names_b) and not second_name:
         return False
     if eyes_a is not None and eyes_b is not None and eyes_a != eyes_b:
         return False
@@ -801,7 +803,7 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
              for name in fields["prenom"].astype(object).where(fields["prenom"].notna(), None).tolist()]
     eyes = fields["yeux"].astype(object).where(fields["yeux"].notna(), None).tolist()
     ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float).tolist()]
-    traits = list(zip(names, eyes, ages))
+    traits = [(name, eye, low, high) for name, eye, (low, high) in zip(names, eyes, ages)]
     holds, after_first = [], None
     for k, (i, j, renaming) in enumerate(zip(a.tolist(), b.tolist(), second_name.tolist())):
         if k == first:
@@ -811,9 +813,8 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
             holds.append(True)
         elif _compatible(traits[ri], traits[rj], renaming):
             groups.join(ri, rj)
-            (names_i, eyes_i, ages_i), (names_j, eyes_j, ages_j) = traits[ri], traits[rj]
-            traits[ri] = (names_i | names_j, eyes_i if eyes_i is not None else eyes_j,
-                          (min(ages_i[0], ages_j[0]), max(ages_i[1], ages_j[1])))
+            (names_i, eyes_i, low_i, high_i), (names_j, eyes_j, low_j, high_j) = traits[ri], traits[rj]
+            traits[ri] = (names_i | names_j, eyes_i if eyes_i is not None else eyes_j, min(low_i, low_j), max(high_i, high_j))
             holds.append(True)
         else:
             holds.append(False)
