@@ -799,11 +799,12 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
     """
     groups = DisjointSets(range(len(fields)))
     second_name = np.zeros(len(a), dtype=bool) if second_name is None else second_name
-    names = [frozenset() if name is None else frozenset([name])
-             for name in fields["prenom"].astype(object).where(fields["prenom"].notna(), None).tolist()]
+    names = fields["prenom"].astype(object).where(fields["prenom"].notna(), None).tolist()
+    one_name = {name: frozenset([name]) for name in set(names)} | {None: frozenset()}
     eyes = fields["yeux"].astype(object).where(fields["yeux"].notna(), None).tolist()
-    ages = [(age, age) if age == age else (np.inf, -np.inf) for age in fields["age"].astype(float).tolist()]
-    traits = [(name, eye, low, high) for name, eye, (low, high) in zip(names, eyes, ages)]
+    ages = fields["age"].astype(float).tolist()
+    traits = [(one_name[name], eye, age, age) if age == age else (one_name[name], eye, np.inf, -np.inf)
+              for name, eye, age in zip(names, eyes, ages)]
     holds, after_first = [], None
     for k, (i, j, renaming) in enumerate(zip(a.tolist(), b.tolist(), second_name.tolist())):
         if k == first:
