@@ -8,9 +8,9 @@ those kept blind, `bench_dedup.BLIND`, to judge the next change of the model):
 - the model as `diagnostic dedup` runs it: persons by sure links, and by sure and probable links;
 - the ceiling: every candidate pair the blocking gives (`scored_pairs` with floor 0) linked
   when, and only when, its two ads are truly of one person — a perfect scoring of the same
-  pairs —, without the guard and with it (`grouped`: no two first names, eye colours, or
-  ages too far apart in one person). Persons the ceiling still splits have ads that no
-  candidate pair joins, or that the guard keeps apart;
+  pairs —, without the guard and with it (`grouped`: no two first names but through a link of
+  `dedup.RENAMED`, no two eye colours, no ages too far apart in one person). Persons the
+  ceiling still splits have ads that no candidate pair joins, or that the guard keeps apart;
 - the persons and F1 when every pair of probability at least s is linked (with the guard),
   for a few thresholds s (`SURE` is one of them).
 """
@@ -58,9 +58,10 @@ def row(name: str, size: int) -> list[str]:
     true = truth.to_numpy()[a] == truth.to_numpy()[b]
     graph = coo_matrix((np.ones(true.sum()), (a[true], b[true])), shape=(len(sheet), len(sheet)))
     unguarded = connected_components(graph, directed=False)[1]
-    guarded = dedup.grouped(guard, a[true], b[true], first=int(true.sum()))[0]
-    at = [measured(dedup.grouped(guard, a[probability >= s], b[probability >= s], first=int((probability >= s).sum()))[0],
-                   truth) for s in THRESHOLDS]
+    second_name = dedup.renamed(pairs)
+    guarded = dedup.grouped(guard, a[true], b[true], first=int(true.sum()), second_name=second_name[true])[0]
+    at = [measured(dedup.grouped(guard, a[probability >= s], b[probability >= s], first=int((probability >= s).sum()),
+                                 second_name=second_name[probability >= s])[0], truth) for s in THRESHOLDS]
     return [name, str(len(sheet)), str(truth.nunique()), measured(high, truth), measured(low, truth),
             measured(unguarded, truth), measured(guarded, truth), *at]
 

@@ -760,8 +760,8 @@ ONE_VALUE = ("prenom", "yeux")
 # groups of ads that name the person differently. The report is silent (V-A-4 counts several
 # pseudonyms in one ad among a network's incoherences, not one person's ads under two names);
 # the handbook's reading: apparently one person, renamed. A network's template under one number
-# for several persons changes their ages or looks with their names (V-A-4, « personnes
-# différentes décrites avec les mêmes mots »), and stays apart.
+# for several persons changes their ages or looks with their names (V-A-4: ads « apparemment
+# relatives à des personnes différentes » with « les mêmes mots ou expressions »), and stays apart.
 RENAMED = {"telephone": ("même numéro",), "age": ("même âge",),
            "description": ("descriptions compatibles", NOTHING_TO_COMPARE), "texte": ("textes presque identiques",)}
 
