@@ -15,6 +15,15 @@ def test_phone_email_and_known_values_are_found_and_not_repeated_in_full():
     assert publication.scan_text("699 annonces, 2018-09-20, 0,61, 62 300 habitants", "page", set()) == []
 
 
+def test_the_books_commit_is_not_a_phone_number():
+    """Every page names the handbook's commit (`run.version`); 788191601ec6, a real one, begins
+    with nine digits that read as 07 88 19 16 01. A number written on its own still counts."""
+    assert publication.scan_text("Version 0.1.0 (commit 788191601ec6)", "page", set()) == []
+    assert publication.scan_text("commit 0639987140ab, modifié localement", "page", set()) == []
+    found = publication.scan_text("joignable au 788191601 ou au 0788191601e", "page", set())
+    assert [f.what.split(" « ")[0] for f in found] == ["numéro de téléphone"] * 2
+
+
 def test_every_known_value_is_found_in_any_case_overlapping_or_inside_a_word():
     values = {"Lina_love", "lina_lo", "ina_love2", "Kim-22", "Sam Dupont", "absent_ici"}
     text = "Annonce de LINA_LOVE2 et de kim-22 ; « sam dupont » aussi"

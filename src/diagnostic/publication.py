@@ -95,10 +95,16 @@ def sensitive_values(run: Parametres, root: Path | None = None) -> set[str]:
     return values
 
 
+# The handbook's commit, as every page names it (`run.version`): its digits are no phone number
+COMMIT = re.compile(r"\bcommit ([0-9a-f]{7,40})\b")
+
+
 def scan_text(text: str, place: str, sensitive: set[str] | frozenset[str]) -> list[Finding]:
-    """Phone numbers, e-mail addresses and known identifying values in one text."""
+    """Phone numbers (not the digits of the handbook's `COMMIT`), e-mail addresses and known
+    identifying values in one text."""
+    commits = [match.span(1) for match in COMMIT.finditer(text)]
     findings = [Finding(place, f"numéro de téléphone « {_hint(text[a:b])} »", fingerprint(text[a:b]))
-                for a, b in privacy.phone_spans(text)]
+                for a, b in privacy.phone_spans(text) if not any(low <= a and b <= high for low, high in commits)]
     findings += [Finding(place, f"adresse électronique « {_hint(text[a:b])} »", fingerprint(text[a:b]))
                  for a, b in privacy.email_spans(text)]
     findings += [Finding(place, f"donnée d'identification d'un fichier d'entrée « {_hint(v)} »", fingerprint(v))
