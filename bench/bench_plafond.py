@@ -50,7 +50,7 @@ def row(name: str, size: int) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="diagnostic-duckdb-") as spill:
         pairs = dedup.scored_pairs(dedup.trained_model(fields, "duckdb", Path(spill)), len(sheet), floor=0.0)
     a, b, probability = pairs["a"].to_numpy(), pairs["b"].to_numpy(), pairs["probabilite"].to_numpy()
-    guard = dedup.field_columns(fields, [*dedup.ONE_VALUE, "age"])
+    guard = dedup.field_columns(fields, [*dedup.ONE_VALUE, "age", "taille"])
     # the model, as `linked_fields` groups its links
     sure = probability >= dedup.SURE
     high, low, _ = dedup.persons_by_links(guard, pairs, sure, ~sure & (probability >= dedup.PROBABLE))

@@ -54,6 +54,15 @@ def test_declared_age_from_the_cell_then_from_the_text():
     assert math.isnan(adfields.declared_age("", "disponible 24h/24, 7 jours"))
 
 
+def test_declared_height_in_the_spellings_ads_use():
+    # "1m68", "1 m 60", "1,65 m", "1.64m", "168 cm", a profile's label, German; all in centimetres
+    assert [adfields.declared_height(t) for t in ("Brune, 1m68, 55 kg", "je mesure 1 m 60", "grande (1,65 m)",
+                                                   "1.64m", "Taille : 157 cm | Yeux : bleus", "taille 1,70, mince",
+                                                   "Größe: 170 cm")] == [168, 160, 165, 164, 157, 170, 170]
+    # hours, prices and a bare "1m" are not heights
+    assert all(math.isnan(adfields.declared_height(t)) for t in ("rdv 1h30", "1,50 € le café", "1m de la gare", ""))
+
+
 def test_description_and_languages():
     assert adfields.description("Blonde aux yeux bleus, petite et pulpeuse, brésilienne") == [
         "blond", "bresilien", "petit", "pulpeux", "yeux-bleus"]

@@ -88,6 +88,21 @@ CASES = [
     ("deux prénoms", "X14b", "Etaples", "", "0536491414", "Bonjour messieurs, je suis Maya, 24 ans, petite brune "
      "aux yeux noirs. Je vous reçois dans un studio calme et propre près du port d'Étaples, en journée et en soirée, "
      "uniquement sur rendez-vous pris une heure avant. Pas de numéros masqués ni de SMS. À bientôt."),
+    # a network's template under one number for two persons who give neither a first name nor an
+    # age, only their heights, 15 cm apart → two persons
+    ("tailles différentes", "X16a", "Outreau", "", "0536491616", "Nouvelle sur Outreau, douce et discrète, 1m58, "
+     "cheveux longs. Je vous reçois dans un appartement privé, hygiène irréprochable, disponible jour et nuit pour "
+     "quelques jours seulement. Appelez, pas de SMS ni de numéros masqués."),
+    ("tailles différentes", "X16b", "Outreau", "", "0536491616", "Nouvelle sur Outreau, douce et discrète, 1m73, "
+     "cheveux longs. Je vous reçois dans un appartement privé, hygiène irréprochable, disponible jour et nuit pour "
+     "quelques jours seulement. Appelez, pas de SMS ni de numéros masqués."),
+    # one person whose ads write her height three ways, one rounded otherwise → one person
+    ("taille arrondie", "X17a", "Le Portel", "Nora", "0536491717", "Nora, 29 ans, 1m68, métisse. Massage "
+     "relaxant chez moi au Portel, sur rendez-vous."),
+    ("taille arrondie", "X17b", "Le Portel", "Nora", "0536491717", "Je suis Nora, métisse de 168 cm. Je vous "
+     "reçois au Portel en journée."),
+    ("taille arrondie", "X17c", "Le Portel", "Nora", "0536491717", "Nora, 1,67 m, douce métisse, vous attend au "
+     "Portel le soir."),
     # a network's template under one number for two persons, names and ages differing → two persons
     ("modèle sous un numéro", "X15a", "Bruay-la-Buissière", "", "0536491515", "Nouvelle à Bruay : je suis Eva, "
      "22 ans, douce et discrète. Je vous reçois dans un appartement privé, hygiène irréprochable, disponible 24h/24 "
@@ -99,7 +114,8 @@ CASES = [
 EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numéro dans le texte": 1,
                     "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2, "pseudo prénom": 2,
                     "description partielle": 1, "description en partie commune": 1, "cheveux teints": 1,
-                    "deux prénoms": 1, "modèle sous un numéro": 2}
+                    "deux prénoms": 1, "modèle sous un numéro": 2, "tailles différentes": 2,
+                    "taille arrondie": 1}
 
 
 def _sheet(path: Path, rows: list[dict]) -> pd.DataFrame:
@@ -166,20 +182,21 @@ def test_a_pseudo_that_is_only_a_first_name_is_compared_once_as_the_first_name(t
     assert fields["pseudo"].isna().tolist() == [True, True, False, False, False]
 
 
-def test_persons_never_join_ads_whose_first_names_colours_or_ages_contradict():
+def test_persons_never_join_ads_whose_first_names_colours_ages_or_heights_contradict():
     """The guard of `grouped`, by hand: links taken in order, refused when the two groups
-    of ads would hold two first names, two eye or hair colours, or ages more than
-    `AGE_SPREAD` years apart."""
-    fields = pd.DataFrame({"prenom": ["PRE-a", "PRE-a", "PRE-a", None, "PRE-b", "PRE-a", "PRE-a"],
-                           "yeux": [None, "yeux-verts", None, None, None, "yeux-noirs", None],
-                           "cheveux": [None] * 7,
-                           "age": [24, 26, 28, 41, 25, 25, np.nan]})
-    a, b = np.array([0, 1, 2, 0, 1, 0, 3]), np.array([1, 2, 3, 4, 5, 6, 6])
+    of ads would hold two first names, two eye colours, ages more than `AGE_SPREAD` years
+    apart or heights more than `HEIGHT_SPREAD` centimetres apart."""
+    fields = pd.DataFrame({"prenom": ["PRE-a", "PRE-a", "PRE-a", None, "PRE-b", "PRE-a", "PRE-a", None, None],
+                           "yeux": [None, "yeux-verts", None, None, None, "yeux-noirs", None, None, None],
+                           "age": [24, 26, 28, 41, 25, 25, np.nan, np.nan, np.nan],
+                           "taille": [165, np.nan, np.nan, np.nan, np.nan, np.nan, 167, 169, np.nan]})
+    a, b = np.array([0, 1, 2, 0, 1, 0, 3, 6, 7]), np.array([1, 2, 3, 4, 5, 6, 6, 7, 8])
     _, groups, holds = dedup.grouped(fields, a, b, first=len(a))
     # 24, 26, 28: one person (a spread of 4); 41 is 17 years from 24; another first name;
-    # other eyes; an ad with no age or colour joins the first group, then refuses ad 3 through it
-    assert holds == [True, True, False, False, False, True, False]
-    assert groups == [0, 0, 0, 3, 4, 5, 0]
+    # other eyes; an ad with no age or colour, 167 cm, joins the first group (165 cm), then
+    # refuses ad 3 through it; 169 cm is 4 cm from 165; an ad of no height joins ad 7
+    assert holds == [True, True, False, False, False, True, False, False, True]
+    assert groups == [0, 0, 0, 3, 4, 5, 0, 7, 7]
 
 
 def test_a_shared_number_on_different_persons_is_a_network_index(cases):

@@ -1,9 +1,9 @@
 """Step 7 — what an ad says about its author, read from its text before it is masked.
 
 The linkage of step 7 compares fields, not raw strings (issue 15): the first name the ad
-gives ("moi c'est Axelle", "je suis Melina"), the age it declares ("28 ans"), the words
-of its physical description, the languages it speaks, the phone numbers written inside
-the text, and the commune matched to its INSEE code. Names and phones are pseudonymised
+gives ("moi c'est Axelle", "je suis Melina"), the age it declares ("28 ans"), the height
+("1m68"), the words of its physical description, the languages it speaks, the phone
+numbers written inside the text, and the commune matched to its INSEE code. Names and phones are pseudonymised
 here exactly like the `telephone` and `pseudo` columns (`privacy.pseudonym`): the clear
 values never leave this module.
 """
@@ -45,6 +45,10 @@ NOT_NAMES = {"nouvelle", "nouveau", "belle", "douce", "disponible", "ouverte", "
              "le", "ici", "new", "sweet", "available", "bonjour", "coucou", "hello", "dispo", "jeune", "tres", "très",
              "votre", "ta", "ton", "sur", "a", "à", "en", "pour", "trans", "escort", "massage", "masseuse"}
 AGE = re.compile(r"\b(1[89]|[2-6]\d)\s*(?:ans|years|yo)\b", re.IGNORECASE)
+# The height an ad declares, as ads write it: "1m68", "1 m 68", "1,68 m", "1.68m", "168 cm",
+# "taille 1,68" (annex 5, 1-a: the escort sites sort the persons by their « mensurations »).
+HEIGHT = re.compile(r"\b1\s?m\s?([4-9]\d)\b|\b1[,.]([4-9]\d)\s?m\b|\b(1[4-9]\d)\s?cm\b"
+                    r"|(?:taille|mesure|height|gr(?:ö|oe)(?:ß|ss)e)\s*:?\s*1[,.]([4-9]\d)\b", re.IGNORECASE)
 # Physical description as ads word it: hair, build, height, eyes, tattoos, and the origin
 # words ads use (categories the report criticises, but signs of one person all the same).
 DESCRIPTION_WORDS = {
@@ -135,6 +139,15 @@ def declared_age(age_field: str, text: str) -> float:
     return float(found.group(1)) if found else float("nan")
 
 
+def declared_height(text: str) -> float:
+    """The height the ad declares, in centimetres (`HEIGHT`: "1m68" gives 168), NaN when none."""
+    found = HEIGHT.search(text or "")
+    if not found:
+        return float("nan")
+    centimetres, = filter(None, found.groups())
+    return float(centimetres) + (100 if len(centimetres) == 2 else 0)
+
+
 def description(text: str) -> list[str]:
     """The physical description words of the ad, normalised, sorted, without repeats."""
     lowered = _TRAIT_LABEL.sub(r"\1 ", without_accents(text or "").lower())
@@ -205,15 +218,15 @@ def text_phones(*texts: str) -> tuple[list[str], list[str]]:
             sorted({key for raw in numbers for key in phone_neighbour_keys(raw).split(";") if key}))
 
 
-def fields(title: str, body: str, age_field: str) -> tuple[str, str, float, str, str, str, str]:
+def fields(title: str, body: str, age_field: str) -> tuple[str, str, float, float, str, str, str, str]:
     """What step 7 reads from one ad (its title and text, its `age_declare` cell): the first
-    name as written (to mask it), its key, the age, the description and the languages (words
-    joined by spaces), the phones written in the title and the text and their neighbour keys
-    (joined by ";")."""
+    name as written (to mask it), its key, the age, the height, the description and the
+    languages (words joined by spaces), the phones written in the title and the text and
+    their neighbour keys (joined by ";")."""
     text = title + " \n " + body
     name = first_name(text)
     phones, neighbours = text_phones(title, body)
-    return (name, name_key(name), declared_age(age_field, text), " ".join(description(text)),
+    return (name, name_key(name), declared_age(age_field, text), declared_height(text), " ".join(description(text)),
             " ".join(languages(text)), ";".join(phones), ";".join(neighbours))
 
 

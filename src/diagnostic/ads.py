@@ -67,7 +67,7 @@ def read_ads(path: str | Path) -> pd.DataFrame:
 
     Read from the text before it is masked (`adfields`, step 7): `prenom_pseudo` (the
     pseudonym of the first name the ad gives, which is then masked in the text too),
-    `age` (declared, a number), `description` and `langues` (words joined by spaces),
+    `age` (declared, a number), `taille` (the declared height in centimetres), `description` and `langues` (words joined by spaces),
     `telephones_texte` and `voisins_texte` (pseudonyms of the numbers written inside the
     text, and their neighbour keys), `pseudo_prenom` (the pseudo is only a first name,
     "Emma", and the ad's first name: the text gives none, or the same; step 7 then compares
@@ -89,7 +89,7 @@ def read_ads(path: str | Path) -> pd.DataFrame:
                                         and is_first_name(p.strip()), pseudos)
     found = per_distinct(_read_text, ads["titre"].fillna(""), ads["texte"].fillna(""), pseudos,
                          ads["age_declare"].fillna(""))
-    for k, column in enumerate(("prenom_pseudo", "age", "description", "langues", "telephones_texte",
+    for k, column in enumerate(("prenom_pseudo", "age", "taille", "description", "langues", "telephones_texte",
                                 "voisins_texte", "titre", "texte"), start=1):
         ads[column] = [f[k] for f in found]
     # a pseudo that is only a first name is the ad's first name when its text gives none; when

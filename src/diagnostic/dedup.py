@@ -6,7 +6,7 @@ behind 699 ads; how a duplicate was recognised, it does not say). This module li
 whole corpus instead (issue 15), and says why for every link:
 
 - fields read from each ad (`adfields`): phones (in their column and in the text), the
-  pseudonym, the first name, the age, the description, the commune's INSEE code, and the
+  pseudonym, the first name, the age, the height, the description, the commune's INSEE code, and the
   text's word trigrams (MinHash/LSH keys to find candidate pairs at scale);
 - the pairs compared: ads sharing a number or a pseudo, by sorted stretches (each ad with
   its neighbours, so that a person's hundreds of reposts make pairs in proportion to
@@ -16,8 +16,8 @@ whole corpus instead (issue 15), and says why for every link:
 - a Fellegi–Sunter model (Splink, DuckDB embedded) weighs each field's agreement; its m
   and u probabilities are estimated from the ads alone, without labels, every random draw
   seeded; each link lists the fields and the weight each brought;
-- links are taken strongest first, but never join ads whose first names, ages or eye
-  colours disagree (`ONE_VALUE`, the handbook's choice; two first names only through a
+- links are taken strongest first, but never join ads whose first names, ages, heights or
+  eye colours disagree (`ONE_VALUE`, the handbook's choice; two first names only through a
   link of `RENAMED`): one generic field (a shared phone, a common name) cannot glue
   persons together, and a number shared by apparently different persons is a **network
   index** (section V-A-4);
@@ -65,6 +65,8 @@ SURE = 0.99
 PROBABLE = 0.5
 AGE_TOLERANCE = 2          # years between two "close" ages (a level of the age comparison)
 AGE_SPREAD = 5             # years between the ages one person's ads declare, at most (see `grouped`)
+HEIGHT_TOLERANCE = 2       # centimetres between two "close" heights (a level of the height comparison)
+HEIGHT_SPREAD = 3          # centimetres between the heights one person's ads declare, at most (see `grouped`)
 SEED = 7                   # every random draw of the model (u sampling)
 BANDS, ROWS = 10, 3        # MinHash: 30 hashes, 10 bands of 3 (texts ~60 % alike meet in a band)
 BLOCK_LIMIT = 50           # ads sharing a first name + commune key the weights are learnt on, at most
@@ -72,7 +74,7 @@ STRETCH = 3                # ads of one stretch of the ads sharing a number or a
 _PRIME = (1 << 61) - 1
 
 # The fields compared, in the order of `liens.csv`, with their French names.
-FIELDS = {"telephone": "téléphone", "pseudo": "pseudo", "prenom": "prénom", "age": "âge",
+FIELDS = {"telephone": "téléphone", "pseudo": "pseudo", "prenom": "prénom", "age": "âge", "taille": "taille",
           "description": "description", "commune": "commune", "texte": "texte"}
 
 
@@ -271,6 +273,7 @@ def ad_fields(ads: pd.DataFrame, departement: str | None = None, aliases: dict[s
         "telephones": phones, "voisins": neighbours,
         "pseudo": pseudo, "prenom": blank("prenom_pseudo"),
         "age": ads["age"].astype(float).to_numpy(),
+        "taille": ads["taille"].astype(float).to_numpy(),
         **{f"description_{k}": np.array([bits[k] for bits, *_ in described], dtype=np.int64) for k in (0, 1)},
         "traits": np.array([bits for _, bits, *_ in described], dtype=np.int64),
         **{trait: [values[k] or None for _, _, *values in described]
@@ -380,7 +383,7 @@ NAME_AND_PLACE = "l.prenom_commune = r.prenom_commune AND l.prenom = r.prenom AN
 
 
 def settings(engine: str = "duckdb") -> SettingsCreator:
-    """The Fellegi–Sunter model: seven comparisons, their levels from sure to different,
+    """The Fellegi–Sunter model: eight comparisons, their levels from sure to different,
     in the SQL of `engine` (the same model on DuckDB or Spark).
 
     A common pseudo, first name or commune weighs less than a rare one (term-frequency
@@ -400,6 +403,10 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
         _null("age"), {"sql_condition": "age_l = age_r", "label_for_charts": "même âge"},
         {"sql_condition": f"abs(age_l - age_r) <= {AGE_TOLERANCE}", "label_for_charts": "âges proches"},
         {"sql_condition": "ELSE", "label_for_charts": "âges différents"}])
+    height = cl.CustomComparison(output_column_name="taille", comparison_levels=[
+        _null("taille"), {"sql_condition": "taille_l = taille_r", "label_for_charts": "même taille"},
+        {"sql_condition": f"abs(taille_l - taille_r) <= {HEIGHT_TOLERANCE}", "label_for_charts": "tailles proches"},
+        {"sql_condition": "ELSE", "label_for_charts": "tailles différentes"}])
     # two descriptions that speak of different things (hair in one, eyes in the other) say
     # nothing, like an absent one; those that speak of the same things agree, in part, or not
     description = cl.CustomComparison(output_column_name="description", comparison_levels=[
@@ -423,7 +430,7 @@ def settings(engine: str = "duckdb") -> SettingsCreator:
     return SettingsCreator(
         link_type="dedupe_only", unique_id_column_name="unique_id",
         comparisons=[phone, _exact("pseudo", "même pseudo", "pseudos différents"),
-                     _exact("prenom", "même prénom", "prénoms différents"), age, description,
+                     _exact("prenom", "même prénom", "prénoms différents"), age, height, description,
                      _exact("commune", "même commune", "communes différentes"), text],
         blocking_rules_to_generate_predictions=[
             block_on("blocs_telephone", arrays_to_explode=["blocs_telephone"]),
@@ -772,24 +779,36 @@ def renamed(pairs: pd.DataFrame) -> np.ndarray:
 
 
 def _compatible(group_a: tuple, group_b: tuple, second_name: bool) -> bool:
-    """Two groups of ads (their first names, eye colour and ages, as `grouped` holds them) can
-    be one person: a first name in common, or none on one side, or a link that allows a
-    `second_name` (`RENAMED`); no two eye colours; and the ages their ads declare within
-    `AGE_SPREAD` years (a declared age is a sales argument that "peut ne pas correspondre à
-    la réalité", section IV-A-2, and a person's ads over a long collection declare several)."""
-    (names_a, eyes_a, low_a, high_a), (names_b, eyes_b, low_b, high_b) = group_a, group_b
+    """Two groups of ads (their first names, eye colour, ages and heights, as `grouped`
+    holds them) can be one person: a first name in common, or none on one side, or a link
+    that allows a `second_name` (`RENAMED`); no two eye colours; the ages their ads declare
+    within `AGE_SPREAD` years (a declared age is a sales argument that "peut ne pas
+    correspondre à la réalité", section IV-A-2, and a person's ads over a long collection
+    declare several); and their heights within `HEIGHT_SPREAD` centimetres (a person has one
+    height; a few centimetres allow for rounding)."""
+    (names_a, eyes_a, ages_a, heights_a), (names_b, eyes_b, ages_b, heights_b) = group_a, group_b
     if names_a and names_b and names_a.isdisjoint(names_b) and not second_name:
         return False
     if eyes_a is not None and eyes_b is not None and eyes_a != eyes_b:
         return False
-    return not max(high_a, high_b) - min(low_a, low_b) > AGE_SPREAD
+    return (not max(ages_a[1], ages_b[1]) - min(ages_a[0], ages_b[0]) > AGE_SPREAD
+            and not max(heights_a[1], heights_b[1]) - min(heights_a[0], heights_b[0]) > HEIGHT_SPREAD)
+
+
+def _span(value: float) -> tuple[float, float]:
+    """The lowest and highest of one ad's value, empty (+inf, -inf) when it gives none."""
+    return (value, value) if value == value else (np.inf, -np.inf)
+
+
+def _spanned(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
             second_name: np.ndarray | None = None) -> tuple[list[int], list[int], list[bool]]:
     """Persons from links taken in order (the `first` ones, the sure links, then the
     others, each set strongest first), never joining two groups of ads whose first names,
-    eye colours or ages contradict each other (clusters that do not chain,
+    eye colours, ages or heights contradict each other (clusters that do not chain,
     issue 15) — two first names only through a link of `second_name` (`renamed`).
 
     Returns each ad's group (the index of its first ad) after the `first` links and after
@@ -802,9 +821,8 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
     names = fields["prenom"].astype(object).where(fields["prenom"].notna(), None).tolist()
     one_name = {name: frozenset([name]) for name in set(names)} | {None: frozenset()}
     eyes = fields["yeux"].astype(object).where(fields["yeux"].notna(), None).tolist()
-    ages = fields["age"].astype(float).tolist()
-    traits = [(one_name[name], eye, age, age) if age == age else (one_name[name], eye, np.inf, -np.inf)
-              for name, eye, age in zip(names, eyes, ages)]
+    traits = [(one_name[name], eye, _span(age), _span(height)) for name, eye, age, height
+              in zip(names, eyes, fields["age"].astype(float).tolist(), fields["taille"].astype(float).tolist())]
     holds, after_first = [], None
     for k, (i, j, renaming) in enumerate(zip(a.tolist(), b.tolist(), second_name.tolist())):
         if k == first:
@@ -814,8 +832,9 @@ def grouped(fields: pd.DataFrame, a: np.ndarray, b: np.ndarray, first: int,
             holds.append(True)
         elif _compatible(traits[ri], traits[rj], renaming):
             groups.join(ri, rj)
-            (names_i, eyes_i, low_i, high_i), (names_j, eyes_j, low_j, high_j) = traits[ri], traits[rj]
-            traits[ri] = (names_i | names_j, eyes_i if eyes_i is not None else eyes_j, min(low_i, low_j), max(high_i, high_j))
+            (names_i, eyes_i, ages_i, heights_i), (names_j, eyes_j, ages_j, heights_j) = traits[ri], traits[rj]
+            traits[ri] = (names_i | names_j, eyes_i if eyes_i is not None else eyes_j, _spanned(ages_i, ages_j),
+                          _spanned(heights_i, heights_j))
             holds.append(True)
         else:
             holds.append(False)
@@ -945,7 +964,7 @@ def linked_fields(fields: Fields, ids: np.ndarray, decisions: pd.DataFrame | Non
         said = _decided(ids, pairs["a"].to_numpy(), pairs["b"].to_numpy(), decisions)
         status = np.where(said == "meme", code["releve"], np.where(said == "differente", code["releve_differente"],
                                                                     status))
-    high_groups, low_groups, refused = persons_by_links(field_columns(fields, [*ONE_VALUE, "age"]), pairs,
+    high_groups, low_groups, refused = persons_by_links(field_columns(fields, [*ONE_VALUE, "age", "taille"]), pairs,
                                                         (status == code["sur"]) | (status == code["releve"]),
                                                         status == code["probable"])
     phone = (pairs["niveau_telephone"] == "même numéro").to_numpy()
@@ -957,7 +976,7 @@ def persons_by_links(guard: pd.DataFrame, pairs: pd.DataFrame, sure: np.ndarray,
                      probable: np.ndarray) -> tuple[list[int], list[int], np.ndarray]:
     """Each ad's group by the `sure` pairs, and by the sure and `probable` ones (`grouped`,
     the sure pairs first, each set strongest first as `scored_pairs` sorts them, with the
-    first names, eye colours and ages of `guard`), and which pairs the guard refused."""
+    first names, eye colours, ages and heights of `guard`), and which pairs the guard refused."""
     order = np.argsort(~sure, kind="stable")
     kept = order[sure[order] | probable[order]]
     if len(guard) > PREDICTED_ADS:
