@@ -20,7 +20,8 @@ tenth (`synthetic.ads_tenth`, Hérault) a weight of the pseudo, not kept, the el
 (`synthetic.ads_eleventh`, Alpes-Maritimes) the u of different persons, the twelfth
 (`synthetic.ads_twelfth`, Haute-Garonne) their floor, the thirteenth (`synthetic.ads_thirteenth`,
 Seine-Maritime) a reading of first names; in the fifteenth, the fourteenth
-(`synthetic.ads_fourteenth`, Moselle) one person under a second first name (`dedup.RENAMED`).
+(`synthetic.ads_fourteenth`, Moselle) one person under a second first name (`dedup.RENAMED`);
+in the sixteenth, the fifteenth (`synthetic.ads_fifteenth`, Isère) the height an ad declares.
 Each row also counts the networks of several persons of which two persons or more are found as
 one (`dedup.networks_merged`).
 """
@@ -46,7 +47,7 @@ LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "t
           "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
           "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)",
           "douzieme": "douzième monde (Haute-Garonne)", "treizieme": "treizième monde (Seine-Maritime)",
-          "quatorzieme": "quatorzième monde (Moselle)"}
+          "quatorzieme": "quatorzième monde (Moselle)", "quinzieme": "quinzième monde (Isère)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
