@@ -96,6 +96,16 @@ CASES = [
     ("tailles différentes", "X16b", "Outreau", "", "0536491616", "Nouvelle sur Outreau, douce et discrète, 1m73, "
      "cheveux longs. Je vous reçois dans un appartement privé, hygiène irréprochable, disponible jour et nuit pour "
      "quelques jours seulement. Appelez, pas de SMS ni de numéros masqués."),
+    # one person under two first names, her number, age and looks the same, her texts rewritten → one person
+    ("deux prénoms, deux textes", "X18a", "Calais", "", "0536491818", "Salut, moi c'est Jessy, 27 ans, brune aux "
+     "yeux verts. Massage relaxant dans mon appartement à Calais, en soirée, sur rendez-vous."),
+    ("deux prénoms, deux textes", "X18b", "Calais", "", "0536491818", "Bonjour, je suis Kelly, 27 ans, grande brune "
+     "aux yeux verts. Massage relaxant dans mon appartement à Calais, en journée, douche à disposition."),
+    # a network's template under one number for two persons of one age, whose hair differs → two persons
+    ("modèle, même âge", "X19a", "Marck", "", "0536491919", "Nouvelle à Marck : Nina, 24 ans, blonde. Elle vous "
+     "reçoit dans un appartement discret, hygiène assurée, de 10h à 22h. Appels uniquement."),
+    ("modèle, même âge", "X19b", "Marck", "", "0536491919", "Nouvelle à Marck : Tania, 24 ans, brune. Elle vous "
+     "reçoit dans un appartement discret, hygiène assurée, de 10h à 22h. Appels uniquement."),
     # one person whose ads write her height three ways, one rounded otherwise → one person
     ("taille arrondie", "X17a", "Le Portel", "Nora", "0536491717", "Nora, 29 ans, 1m68, métisse. Massage "
      "relaxant chez moi au Portel, sur rendez-vous."),
@@ -115,7 +125,7 @@ EXPECTED_PERSONS = {"commune": 1, "nouveau numéro": 1, "sans pseudo": 1, "numé
                     "modèle de réseau": 3, "même numéro": 2, "couleurs contradictoires": 2, "pseudo prénom": 2,
                     "description partielle": 1, "description en partie commune": 1, "cheveux teints": 1,
                     "deux prénoms": 1, "modèle sous un numéro": 2, "tailles différentes": 2,
-                    "taille arrondie": 1}
+                    "taille arrondie": 1, "deux prénoms, deux textes": 1, "modèle, même âge": 2}
 
 
 def _sheet(path: Path, rows: list[dict]) -> pd.DataFrame:

@@ -762,20 +762,24 @@ def _level_labels(linker: Linker, field: str) -> dict[int, str]:
 ONE_VALUE = ("prenom", "yeux")
 
 
-# One person under a second first name: a link whose ads share the number, the age, the
-# looks (descriptions compatible, or nothing to compare) and nearly all their words joins two
-# groups of ads that name the person differently. The report is silent (V-A-4 counts several
-# pseudonyms in one ad among a network's incoherences, not one person's ads under two names);
-# the handbook's reading: apparently one person, renamed. A network's template under one number
-# for several persons changes their ages or looks with their names (V-A-4: ads « apparemment
-# relatives à des personnes différentes » with « les mêmes mots ou expressions »), and stays apart.
-RENAMED = {"telephone": ("même numéro",), "age": ("même âge",),
-           "description": ("descriptions compatibles", NOTHING_TO_COMPARE), "texte": ("textes presque identiques",)}
+# One person under a second first name: a link whose ads share the number, the age and the
+# looks (descriptions that agree on a trait they both give), or the number, the age and
+# nearly all their words (descriptions compatible, or nothing to compare), joins two groups of
+# ads that name the person differently. The report is silent (V-A-4 counts several pseudonyms
+# in one ad among a network's incoherences, not one person's ads under two names); the
+# handbook's reading: apparently one person, renamed. A network's template under one number for
+# several persons changes their ages or looks with their names (V-A-4: ads « apparemment
+# relatives à des personnes différentes » with « les mêmes mots ou expressions »), and stays
+# apart. Each entry: the levels a link must reach, field by field; one entry is enough.
+RENAMED = ({"telephone": ("même numéro",), "age": ("même âge",), "description": ("descriptions compatibles",)},
+           {"telephone": ("même numéro",), "age": ("même âge",),
+            "description": ("descriptions compatibles", NOTHING_TO_COMPARE), "texte": ("textes presque identiques",)})
 
 
 def renamed(pairs: pd.DataFrame) -> np.ndarray:
-    """Which scored pairs (`scored_pairs`) may join two first names: their levels are those of `RENAMED`."""
-    return np.logical_and.reduce([pairs[f"niveau_{field}"].isin(levels).to_numpy() for field, levels in RENAMED.items()])
+    """Which scored pairs (`scored_pairs`) may join two first names: their levels are those of an entry of `RENAMED`."""
+    return np.logical_or.reduce([np.logical_and.reduce([pairs[f"niveau_{field}"].isin(levels).to_numpy()
+                                                        for field, levels in entry.items()]) for entry in RENAMED])
 
 
 def _compatible(group_a: tuple, group_b: tuple, second_name: bool) -> bool:
