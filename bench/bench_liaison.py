@@ -21,7 +21,8 @@ tenth (`synthetic.ads_tenth`, Hérault) a weight of the pseudo, not kept, the el
 (`synthetic.ads_twelfth`, Haute-Garonne) their floor, the thirteenth (`synthetic.ads_thirteenth`,
 Seine-Maritime) a reading of first names; in the fifteenth, the fourteenth
 (`synthetic.ads_fourteenth`, Moselle) one person under a second first name (`dedup.RENAMED`);
-in the sixteenth, the fifteenth (`synthetic.ads_fifteenth`, Isère) the height an ad declares.
+in the sixteenth, the fifteenth (`synthetic.ads_fifteenth`, Isère) the height an ad declares, and
+the sixteenth (`synthetic.ads_sixteenth`, Ille-et-Vilaine) a second first name through the looks.
 Each row also counts the networks of several persons of which two persons or more are found as
 one (`dedup.networks_merged`).
 """
@@ -47,7 +48,8 @@ LABELS = {"defaut": "monde par défaut", "independant": "monde indépendant", "t
           "huitieme": "huitième monde (Loire-Atlantique)", "neuvieme": "neuvième monde (Bas-Rhin)",
           "dixieme": "dixième monde (Hérault)", "onzieme": "onzième monde (Alpes-Maritimes)",
           "douzieme": "douzième monde (Haute-Garonne)", "treizieme": "treizième monde (Seine-Maritime)",
-          "quatorzieme": "quatorzième monde (Moselle)", "quinzieme": "quinzième monde (Isère)"}
+          "quatorzieme": "quatorzième monde (Moselle)", "quinzieme": "quinzième monde (Isère)",
+          "seizieme": "seizième monde (Ille-et-Vilaine)"}
 
 
 def scores(name: str, world: str, labels: pd.Series, truth: pd.DataFrame, seconds: float) -> dict:
