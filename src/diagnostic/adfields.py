@@ -3,9 +3,9 @@
 The linkage of step 7 compares fields, not raw strings (issue 15): the first name the ad
 gives ("moi c'est Axelle", "je suis Melina"), the age it declares ("28 ans"), the height
 ("1m68"), the words of its physical description, the languages it speaks, the phone
-numbers written inside the text, and the commune matched to its INSEE code. Names and phones are pseudonymised
-here exactly like the `telephone` and `pseudo` columns (`privacy.pseudonym`): the clear
-values never leave this module.
+numbers written inside the text, and the commune matched to its INSEE code. Names and
+phones are pseudonymised here exactly like the `telephone` and `pseudo` columns
+(`privacy.pseudonym`): the clear values never leave this module.
 """
 
 from __future__ import annotations
@@ -226,8 +226,8 @@ def fields(title: str, body: str, age_field: str) -> tuple[str, str, float, floa
     text = title + " \n " + body
     name = first_name(text)
     phones, neighbours = text_phones(title, body)
-    return (name, name_key(name), declared_age(age_field, text), declared_height(text), " ".join(description(text)),
-            " ".join(languages(text)), ";".join(phones), ";".join(neighbours))
+    return (name, name_key(name), declared_age(age_field, text), declared_height(text),
+            " ".join(description(text)), " ".join(languages(text)), ";".join(phones), ";".join(neighbours))
 
 
 def mask_first_name(text: str, name: str) -> str:

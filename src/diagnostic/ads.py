@@ -67,11 +67,11 @@ def read_ads(path: str | Path) -> pd.DataFrame:
 
     Read from the text before it is masked (`adfields`, step 7): `prenom_pseudo` (the
     pseudonym of the first name the ad gives, which is then masked in the text too),
-    `age` (declared, a number), `taille` (the declared height in centimetres), `description` and `langues` (words joined by spaces),
-    `telephones_texte` and `voisins_texte` (pseudonyms of the numbers written inside the
-    text, and their neighbour keys), `pseudo_prenom` (the pseudo is only a first name,
-    "Emma", and the ad's first name: the text gives none, or the same; step 7 then compares
-    it once, as the first name), `commune_cle` (the declared commune without its
+    `age` (declared, a number), `taille` (the declared height in centimetres), `description`
+    and `langues` (words joined by spaces), `telephones_texte` and `voisins_texte`
+    (pseudonyms of the numbers written inside the text, and their neighbour keys),
+    `pseudo_prenom` (the pseudo is only a first name, "Emma", and the ad's first name: the
+    text gives none, or the same; step 7 then compares it once, as the first name), `commune_cle` (the declared commune without its
     postcode, accents and vague place words; `adfields.commune_codes` turns it into an
     INSEE code when the département is known).
     """

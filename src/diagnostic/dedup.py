@@ -6,8 +6,8 @@ behind 699 ads; how a duplicate was recognised, it does not say). This module li
 whole corpus instead (issue 15), and says why for every link:
 
 - fields read from each ad (`adfields`): phones (in their column and in the text), the
-  pseudonym, the first name, the age, the height, the description, the commune's INSEE code, and the
-  text's word trigrams (MinHash/LSH keys to find candidate pairs at scale);
+  pseudonym, the first name, the age, the height, the description, the commune's INSEE
+  code, and the text's word trigrams (MinHash/LSH keys to find candidate pairs at scale);
 - the pairs compared: ads sharing a number or a pseudo, by sorted stretches (each ad with
   its neighbours, so that a person's hundreds of reposts make pairs in proportion to
   them), and ads sharing a first name in a commune or a band of their text's signature,
