@@ -49,6 +49,9 @@ AGE = re.compile(r"\b(1[89]|[2-6]\d)\s*(?:ans|years|yo)\b", re.IGNORECASE)
 # "taille 1,68" (annex 5, 1-a: the escort sites sort the persons by their « mensurations »).
 HEIGHT = re.compile(r"\b1\s?m\s?([4-9]\d)\b|\b1[,.]([4-9]\d)\s?m\b|\b(1[4-9]\d)\s?cm\b"
                     r"|(?:taille|mesure|height|gr(?:ö|oe)(?:ß|ss)e)\s*:?\s*1[,.]([4-9]\d)\b", re.IGNORECASE)
+# What every height of `HEIGHT` contains: a text without it is passed over at once (a
+# twentieth of the time `HEIGHT` takes to find nothing in it; most ads give no height).
+_HEIGHT_DIGITS = re.compile(r"1(?:\s?m\s?[4-9]\d|[,.][4-9]\d|[4-9]\d\s?cm)", re.IGNORECASE)
 # Physical description as ads word it: hair, build, height, eyes, tattoos, and the origin
 # words ads use (categories the report criticises, but signs of one person all the same).
 DESCRIPTION_WORDS = {
@@ -141,7 +144,7 @@ def declared_age(age_field: str, text: str) -> float:
 
 def declared_height(text: str) -> float:
     """The height the ad declares, in centimetres (`HEIGHT`: "1m68" gives 168), NaN when none."""
-    found = HEIGHT.search(text or "")
+    found = _HEIGHT_DIGITS.search(text or "") and HEIGHT.search(text)
     if not found:
         return float("nan")
     centimetres, = filter(None, found.groups())
