@@ -1,7 +1,7 @@
 """Benchmark: linking N synthetic ads into persons (time, peak memory, accuracy).
 
 Usage: PYTHONPATH=src .venv/bin/python bench/bench_dedup.py [--moteur spark] [--monde DOSSIER]
-       [--generateur independant|troisieme|…|quinzieme|seizieme] 100000 1000000
+       [--generateur independant|troisieme|…|seizieme|dix-septieme] 100000 1000000
 Goals (issues 7 and 15): 1,000,000 ads read and linked in at most 5 minutes and 8 GiB.
 Each size in its own process; the world is generated first (not timed; `--monde` reuses
 worlds already written, `DOSSIER/monde<N>`; `--generateur independant` writes the second,
@@ -12,8 +12,9 @@ fourth, `synthetic.ads_fourth`, `cinquieme`, `sixieme` and `septieme` the fifth,
 `neuvieme` the ninth, `ads_ninth`, `dixieme` the tenth, `ads_tenth`, `onzieme` the eleventh,
 `ads_eleventh`, `douzieme` the twelfth, `ads_twelfth`, `treizieme` the thirteenth,
 `ads_thirteenth`, `quatorzieme` the fourteenth, `ads_fourteenth`, `quinzieme` the fifteenth,
-`ads_fifteenth`, and `seizieme` the sixteenth, `ads_sixteenth`; a world written blind is kept unmeasured in `BLIND` until it judges a change
-of the model),
+`ads_fifteenth`, `seizieme` the sixteenth, `ads_sixteenth`, and `dix-septieme` the seventeenth,
+`ads_seventeenth`; a world written blind is kept unmeasured in `BLIND` until it judges a
+change of the model),
 then read (pseudonymisation and masking,
 timed apart), then linked. Wall-clock and processor seconds are both given: on a shared
 machine the wall clock also counts the other programs' turns. Memory: the peak of this
@@ -52,8 +53,8 @@ GENERATORS = {"independant": ("ads_independent", "independent"), "troisieme": ("
               "dixieme": ("ads_tenth", "tenth"), "onzieme": ("ads_eleventh", "eleventh"),
               "douzieme": ("ads_twelfth", "twelfth"), "treizieme": ("ads_thirteenth", "thirteenth"),
               "quatorzieme": ("ads_fourteenth", "fourteenth"), "quinzieme": ("ads_fifteenth", "fifteenth"),
-              "seizieme": ("ads_sixteenth", "sixteenth")}
-BLIND = ()   # written blind and not yet measured: the judges of the next change of the model
+              "seizieme": ("ads_sixteenth", "sixteenth"), "dix-septieme": ("ads_seventeenth", "seventeenth")}
+BLIND = ("dix-septieme",)   # written blind and not yet measured: the judges of the next change of the model
 
 
 def one(n_ads: int, engine: str, worlds: Path | None, generator: str) -> dict:
