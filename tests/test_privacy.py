@@ -30,6 +30,7 @@ import zipfile
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from openpyxl import load_workbook
 
 from diagnostic import ads, cli, coding, params, privacy, publication, spreadsheets
@@ -101,6 +102,28 @@ def test_a_phone_in_any_spelling_is_found_by_the_publication_check(phone):
 def test_dates_postcodes_ages_and_prices_are_not_phones(text):
     assert privacy.mask_contacts(text) == text
     assert publication.scan_text(text, "page x", set()) == []
+
+
+@given(st.sampled_from(["0", "+33", "+33 ", "+33.", "0033", "0033-"]), st.integers(1, 9),
+       st.lists(st.tuples(st.sampled_from(["", " ", ".", "-"]), st.integers(0, 9)), min_size=8, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_a_number_written_the_usual_way_reads_as_libphonenumber_reads_it(prefix, first, rest):
+    written = prefix + str(first) + "".join(separator + str(digit) for separator, digit in rest)
+    assert privacy._USUAL_FRENCH.fullmatch(written)   # read without libphonenumber
+    assert privacy.normalise_phone(written) == privacy._e164(written) == "+33" + written.translate(
+        {ord(c): None for c in " .-+"})[-9:]
+
+
+def test_other_numbers_are_read_by_libphonenumber():
+    assert [privacy.normalise_phone(n) for n in ("+33 (0)6 39 98 12 34", "0033 6 39 98 12 34", "+44 20 7946 0018",
+                                                 "06 39 98 12 34 56")] == [
+        "+33639981234", "+33639981234", "+442079460018", None]
+
+
+def test_the_quick_test_before_the_invisible_characters_lets_none_through():
+    invisible = privacy._INVISIBLE.pattern[1:-1]
+    assert len(invisible) > 60 and all(privacy._MAY_BE_INVISIBLE.search(c) for c in invisible)
+    assert not privacy._MAY_BE_INVISIBLE.search("Âgée de 25 ans, très câline « œil » 150 €"[:-1])
 
 
 # 2. Obfuscated e-mails -----------------------------------------------------------------

@@ -66,12 +66,19 @@ _ODD_SEPARATOR_IN_DIGITS = re.compile(r"\d[ \t]*[/_,|*~][ \t]*\d")   # a quick t
 # Invisible characters (zero-width spaces, joiners, soft hyphens…: Unicode format characters).
 _INVISIBLE = re.compile("[" + "".join(chr(c) for c in range(0x110000)
                                       if unicodedata.category(chr(c)) == "Cf" and c < 0xE0000) + "]")
+# A quick test before `_INVISIBLE`, whose long class is slow to scan: the soft hyphen, or a
+# character beyond the Latin, Greek and Cyrillic letters of French texts (the curly apostrophe
+# is one: most texts are then scanned again, but only a few with a ’)
+_MAY_BE_INVISIBLE = re.compile("[\xad\u0600-\U0010ffff]")
 # The letter O written for a zero inside a number ("O6 39 98 12 O4"): ten digits or O's, in
 # pairs or not, with at least six true digits (tested only where an O touches a digit).
 _LETTER_O = re.compile(r"(?<![^\W\d_])[0-9Oo](?:[ .\-]?[0-9Oo]){9}(?![^\W\d_])")
 _O_BY_A_DIGIT = re.compile(r"[Oo]\d|\d[ .\-]?[Oo]")
 # A date at the start of a candidate number ("02 10 2018 14"): not a phone number.
 _DATE = re.compile(r"^\d{1,2}\D{1,3}\d{1,2}\D{1,3}(?:19|20)\d{2}(?!\d)")
+# A French number written the usual way: "06 39 98 12 34", "0639981234", "+33 6.39.98.12.34",
+# "0033639981234" (libphonenumber gives "+33" and its last nine digits: `test_privacy`).
+_USUAL_FRENCH = re.compile(r"(?:0|(?:\+|00)33[ .\-]?)[1-9](?:[ .\-]?\d){8}")
 
 
 def _french_numbers() -> dict[str, int]:
@@ -102,6 +109,7 @@ _NUMBER_WORD = "|".join(sorted((w.replace("-", r"[\s-]+").replace("zero", "z[eé
 _NUMBER_WORD_RE = re.compile(rf"(?<![^\W\d_])(?:{_NUMBER_WORD})(?![^\W\d_])", re.IGNORECASE)
 # A number spelled out, group after group, from its first "zéro" ("zéro six douze trente-quatre…").
 _SPELLED = re.compile(rf"(?<![^\W\d_])z[eé]ro(?:[\s,.;:-]+(?:{_NUMBER_WORD}))+(?![^\W\d_])", re.IGNORECASE)
+_ZERO = re.compile("z[eé]ro", re.IGNORECASE)   # a quick test before `_SPELLED`, which starts so
 
 
 HOW_TO_CREATE_KEY = (
@@ -200,8 +208,17 @@ def normalise_phone(text: str) -> str | None:
     digits = _WITHIN_DIGITS.search(_normalised(str(text))[0])
     if digits is None or _MASKED_DIGIT.search(digits.group(0)):
         return None
+    if _USUAL_FRENCH.fullmatch(digits.group(0)):   # most numbers, read without libphonenumber (a million ads)
+        return "+33" + re.sub(r"\D", "", digits.group(0))[-9:]
+    return _e164(digits.group(0))
+
+
+
+def _e164(written: str) -> str | None:
+    """A number's digits, as `normalise_phone` finds them, in E.164 as libphonenumber reads
+    them (a French number unless it starts with a country code), or None."""
     try:
-        number = phonenumbers.parse(digits.group(0), "FR")
+        number = phonenumbers.parse(written, "FR")
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
@@ -251,9 +268,9 @@ def _normalised(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """The text with numbers written to escape robots rewritten in digits, and for every
     character the span of the original text it comes from (None: the text is unchanged)."""
     # (a quick test that the long pattern may match, the pattern, its rewrite)
-    rewrites = ((lambda t: not t.isascii(), _INVISIBLE, lambda m: ""),
+    rewrites = ((_MAY_BE_INVISIBLE.search, _INVISIBLE, lambda m: ""),
                 (_ODD_SEPARATOR_IN_DIGITS.search, _SEPARATED, lambda m: _ODD_SEPARATOR.sub(" ", m.group(0))),
-                (lambda t: "z" in t.lower(), _SPELLED, lambda m: _spelled_digits(m.group(0))),  # "zéro six…"
+                (_ZERO.search, _SPELLED, lambda m: _spelled_digits(m.group(0))),  # "zéro six…"
                 (_O_BY_A_DIGIT.search, _LETTER_O, _zeros))
     spans = None  # built only when a rewrite is needed (most texts have none)
     for may_match, pattern, rewrite in rewrites:
