@@ -295,20 +295,19 @@ def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None
         warnings.warn(f"Fichier « {path} » : colonne(s) non lue(s), ignorée(s) : "
                       + ", ".join(f"« {c} »" for c in unknown)
                       + ". Colonnes lues : " + ", ".join(model.model_fields) + ".", ColumnWarning, stacklevel=2)
-    read = frame[[c for c in frame.columns if c in model.model_fields]].apply(lambda cells: cells.str.strip())
-    kept = (read != "").any(axis=1).to_numpy()   # empty rows are skipped
-    lines = [index + 2 for index in range(len(read)) if kept[index]]   # the header is line 1 in a spreadsheet
-    read = read[kept].astype(object)
-    read = read.where(read != "", None)
+    columns = [c for c in frame.columns if c in model.model_fields]
+    cells = list(zip(*([cell.strip() for cell in frame[c].tolist()] for c in columns)))   # row by row
+    # empty rows are skipped; the header is line 1 in a spreadsheet; empty cells are None
+    lines = [number for number, row in enumerate(cells, start=2) if any(row)]
+    records = [{c: cell or None for c, cell in zip(columns, row)} for row in cells if any(row)]
     problems = []   # (line, problem), sorted by line at the end
-    if unique and unique in read.columns:
-        values = read[unique].tolist()
+    if unique in columns:
+        values = [record[unique] for record in records]
         first_line: dict[str, int] = {}
         for line, key in zip(lines, values):
             if key is not None and first_line.setdefault(key, line) != line:
                 problems.append((line, Problem(f"ligne {line}, colonne « {unique} »", key,
                                                f"une valeur qui n'apparaît qu'une fois (déjà ligne {first_line[key]})")))
-    records = read.to_dict("records")
     rows: list = []
     try:
         rows = _rows_model(model).dump_python(_rows_model(model).validate_python(records))
@@ -320,4 +319,4 @@ def read_rows(path: str | Path, model: type[Row], aliases: dict[str, str] | None
                                                     "(le fichier n'a que ses en-têtes)")))
     if problems:
         raise InputError(path, [problem for _, problem in sorted(problems, key=lambda found: found[0])])
-    return pd.DataFrame(rows, columns=list(model.model_fields))
+    return pd.DataFrame.from_records(rows, columns=list(model.model_fields))
