@@ -1,6 +1,7 @@
 """The small text helpers: accents, and computing once per distinct row (shared between processes)."""
 
 import os
+import re
 import signal
 
 from diagnostic import text
@@ -12,6 +13,17 @@ def test_accents_are_removed():
 
 def _pid_and_upper(value: str) -> tuple[int, str]:
     return os.getpid(), value.upper()
+
+
+def test_any_of_finds_what_the_list_of_words_longest_first_finds():
+    words = ["blond", "blonde", "blonde naturelle", "blondinette", "brun", "yeux bleus", "yeux", "a.b"]
+    listed = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+    tree = re.compile(r"\b(" + text.any_of(words) + r")\b")
+    texts = ["une blonde naturelle, yeux bleus", "blonde naturellement, brune, blondinettes", "yeux bleu",
+             "blond blondinette a.b axb yeux  bleus", "brun-blonde", ""]
+    assert [tree.findall(t) for t in texts] == [listed.findall(t) for t in texts] == [
+        ["blonde naturelle", "yeux bleus"], ["blonde"], ["yeux"], ["blond", "blondinette", "a.b", "yeux"],
+        ["brun", "blonde"], []]
 
 
 def test_each_distinct_row_is_computed_once_in_order(monkeypatch):

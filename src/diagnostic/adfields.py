@@ -18,7 +18,7 @@ import phonenumbers
 from . import communes
 from .privacy import (NAME_MASK, is_first_name, literal_pattern, phone_neighbour_keys, phone_pseudonyms, pseudonym,
                       written_phones)
-from .text import without_accents
+from .text import any_of, without_accents
 
 _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
 # "moi c'est Axelle", "je suis Melina", "je m'appelle Sofia", "my name is Joy", "I am Kim":
@@ -108,7 +108,7 @@ TRAIT_KINDS = {"cheveux": ("blond", "brun", "roux", "chatain", "cheveux-longs", 
                "silhouette": ("grand", "petit", "mince", "pulpeux", "rond", "sportif", "muscle", "elance"),
                "peau": ("tatoue", "bronze")}
 _KIND_OF = {word: kind for kind, words in TRAIT_KINDS.items() for word in words}
-_DESCRIPTION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DESCRIPTION_WORDS), key=len, reverse=True)) + r")\b")
+_DESCRIPTION = re.compile(r"\b(" + any_of(DESCRIPTION_WORDS) + r")\b")
 LANGUAGE_WORDS = {"francais": "francais", "french": "francais", "anglais": "anglais", "english": "anglais",
                   "espagnol": "espagnol", "spanish": "espagnol", "italien": "italien", "italian": "italien",
                   "russe": "russe", "russian": "russe", "roumain": "roumain", "portugais": "portugais",
