@@ -25,8 +25,7 @@ _NAME = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
 # the ways ads introduce the person (section II-B quotes ads in the first person, « Je suis
 # Melina… »; V-A-4 counts the third person among the indices of a network).
 FIRST_NAME_PATTERNS = [
-    re.compile(r"(?:moi c'?est|moi c’est|je suis|je m'appelle|je m’appelle|my name is|i am|i'm|call me)\s+" + _NAME,
-               re.IGNORECASE),
+    re.compile(r"(?:moi c['’]?est|je (?:suis|m['’]appelle)|my name is|i am|i'm|call me)\s+" + _NAME, re.IGNORECASE),
     re.compile(r"pr[ée]nom\s*:\s*" + _NAME, re.IGNORECASE),   # a profile sheet's label
 ]
 # Else a known first name followed by the age ("Lina, 22 ans", "Lina 22 ans", "Lina (22 ans)",
@@ -206,6 +205,8 @@ def exclusive_trait(words: list[str], trait: str) -> str:
 def languages(text: str) -> list[str]:
     """The languages the ad says its author speaks ("parle anglais et espagnol")."""
     lowered = without_accents(text or "").lower()
+    if "parl" not in lowered and "langue" not in lowered and "speak" not in lowered:   # what `_LANGUAGES` needs
+        return []
     found = set()
     for group in _LANGUAGES.findall(lowered):
         found |= {LANGUAGE_WORDS[w] for w in re.findall(r"[a-z]+", group) if w in LANGUAGE_WORDS}
