@@ -1035,12 +1035,15 @@ def networks_merged(labels: pd.Series, truth: pd.DataFrame) -> tuple[int, int]:
     return int(merged[persons > 1].sum()), int((persons > 1).sum())
 
 
+PERSON_COLUMNS = ["id_annonce", "id_personne", "id_personne_probable"]   # `annonces_personnes.csv`
+
+
 def write_outputs(persons: pd.DataFrame, links: Iterable[pd.DataFrame], folder: str | Path) -> dict:
     """Write `annonces_personnes.csv`, `liens.csv` (the links table given in one part or
     several, `Links.parts`) and `resume.json` into `folder`."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    write_csv(persons[["id_annonce", "id_personne", "id_personne_probable"]], folder / "annonces_personnes.csv")
+    write_csv(persons[PERSON_COLUMNS], folder / "annonces_personnes.csv")
     by_status = collections.Counter()
     with open(folder / "liens.csv", "w", encoding="utf-8", newline="") as out:
         for k, part in enumerate(links):

@@ -26,7 +26,6 @@ import pandas as pd
 
 from . import dedup, evaluation
 
-PERSON_COLUMNS = ["id_annonce", "id_personne", "id_personne_probable"]
 THRESHOLDS = np.round(np.arange(0.3, 1.0001, 0.05), 2)
 MISSED_CASES = {"Aucun doublon manqué": 0.0, "5 % des doublons manqués": 0.05}
 
@@ -39,7 +38,7 @@ def link_collection(run, root=None) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     persons, links = dedup.link(read_ads(resolve(run.donnees.annonces, root)), run.departement.code,
                                 dict(run.communes.alias), decisions=None)
-    return persons[PERSON_COLUMNS], links
+    return persons[dedup.PERSON_COLUMNS], links
 
 
 @dataclass
