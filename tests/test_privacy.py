@@ -123,7 +123,7 @@ def test_other_numbers_are_read_by_libphonenumber():
 def test_the_quick_test_before_the_invisible_characters_lets_none_through():
     invisible = privacy._INVISIBLE.pattern[1:-1]
     assert len(invisible) > 60 and all(privacy._MAY_BE_INVISIBLE.search(c) for c in invisible)
-    assert not privacy._MAY_BE_INVISIBLE.search("Âgée de 25 ans, très câline « œil » 150 €"[:-1])
+    assert not privacy._MAY_BE_INVISIBLE.search("Âgée de 25 ans, très câline, « œil » de biche")
 
 
 # 2. Obfuscated e-mails -----------------------------------------------------------------

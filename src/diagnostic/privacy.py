@@ -67,8 +67,8 @@ _ODD_SEPARATOR_IN_DIGITS = re.compile(r"\d[ \t]*[/_,|*~][ \t]*\d")   # a quick t
 _INVISIBLE = re.compile("[" + "".join(chr(c) for c in range(0x110000)
                                       if unicodedata.category(chr(c)) == "Cf" and c < 0xE0000) + "]")
 # A quick test before `_INVISIBLE`, whose long class is slow to scan: the soft hyphen, or a
-# character beyond the Latin, Greek and Cyrillic letters of French texts (the curly apostrophe
-# is one: most texts are then scanned again, but only a few with a ’)
+# character from U+0600 on, where every other invisible character is (French accented letters
+# come before; the curly apostrophe and the euro sign after, so a text with one is scanned)
 _MAY_BE_INVISIBLE = re.compile("[\xad\u0600-\U0010ffff]")
 # The letter O written for a zero inside a number ("O6 39 98 12 O4"): ten digits or O's, in
 # pairs or not, with at least six true digits (tested only where an O touches a digit).
@@ -211,7 +211,6 @@ def normalise_phone(text: str) -> str | None:
     if _USUAL_FRENCH.fullmatch(digits.group(0)):   # most numbers, read without libphonenumber (a million ads)
         return "+33" + re.sub(r"\D", "", digits.group(0))[-9:]
     return _e164(digits.group(0))
-
 
 
 def _e164(written: str) -> str | None:
