@@ -1,6 +1,5 @@
 """The whole book: built by the runner, read as a reader would, offline."""
 
-import fcntl
 import hashlib
 import json
 import os
@@ -19,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from diagnostic.run import CHROMIUM_FLAGS, RunError, run
 
-pytestmark = pytest.mark.book
+pytestmark = [pytest.mark.book, pytest.mark.xdist_group("livre_par_defaut")]
 SAMPLING_PAGE = Path("html/notebooks/05_echantillonnage.html")
 
 
@@ -30,17 +29,11 @@ def page_text(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def default_book(tmp_path_factory, project_root):
-    """The default book, built once per test run and shared by the xdist workers: the first
-    worker to take the lock builds it, the others wait and read it (nobody changes it)."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the folder of this test run, common to its workers
-    book = shared / "livre-commun" / "pas-de-calais"
-    with open(shared / "livre-commun.verrou", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (book / "html" / "index.html").is_file():
-            run(project_root / "params/pas-de-calais.yaml", root=project_root, output=book.parent)
-    return book
+    """The default book, built once and read by this module's tests (nobody changes it),
+    which run in one xdist worker (`xdist_group`: the other builds the Gironde edition)."""
+    output = tmp_path_factory.mktemp("livre-commun")
+    run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output)
+    return output / "pas-de-calais"
 
 
 def test_sampling_page_shows_the_published_sample_size(default_book):

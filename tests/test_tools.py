@@ -1,5 +1,5 @@
 """The test tools as `make test` runs them: the tests of one `xdist_group` share one worker,
-so that a module's books are built once (tests/test_premiere_edition.py)."""
+so that a module's books are built once (tests/test_book.py, tests/test_premiere_edition.py)."""
 
 import os
 import subprocess
