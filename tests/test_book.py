@@ -30,7 +30,7 @@ def page_text(path: Path) -> str:
 @pytest.fixture(scope="session")
 def default_book(tmp_path_factory, project_root):
     """The default book, built once and read by this module's tests (nobody changes it),
-    which run in one xdist worker (`xdist_group`: the other builds the Gironde edition)."""
+    which run in one xdist worker (`xdist_group`): no other worker waits for it."""
     output = tmp_path_factory.mktemp("livre-commun")
     run(project_root / "params/pas-de-calais.yaml", root=project_root, output=output)
     return output / "pas-de-calais"
