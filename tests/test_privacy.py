@@ -65,12 +65,18 @@ def test_ad_texts_that_look_like_formulas_stay_strings_in_the_coder_sheet(tmp_pa
 
 def test_csv_cells_never_start_a_formula():
     buffer = io.StringIO()
-    spreadsheets.write_csv(pd.DataFrame({"texte": INJECTIONS + ["ordinaire", " espace"], "n": range(10)}), buffer)
+    texts = INJECTIONS + ["ordinaire", " espace"]
+    # a column of text (searched at once), the same texts among numbers and a gap (cell by cell), a category
+    table = pd.DataFrame({"texte": texts, "n": range(10), "mele": pd.Series([*texts[:8], 7, None], dtype=object),
+                          "categorie": pd.Categorical(texts)})
+    spreadsheets.write_csv(table, buffer)
     rows = list(csv.reader(io.StringIO(buffer.getvalue(), newline="")))
     cells = [row[0] for row in rows[1:]]
     assert cells[:2] == ["'=HYPERLINK(\"http://x.example\",\"clic\")", "'=cmd|' /C calc'!A0"]
     assert cells[2:] == ["'  =1+1", "'+33 rien", "'-2+3", "'@SUM(A1)", "'\t=1", "'\r=1", "ordinaire", " espace"]
     assert [row[1] for row in rows[1:3]] == ["0", "1"]  # numbers are left alone
+    assert [row[2] for row in rows[1:]] == cells[:8] + ["7", ""]
+    assert [row[3] for row in rows[1:]] == cells
 
 
 # 1. Phone numbers in every spelling ----------------------------------------------------

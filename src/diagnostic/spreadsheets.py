@@ -48,13 +48,17 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """The table with every text cell that could start a formula prefixed by an apostrophe.
 
     Only the columns that can hold text are read, and the others are shared with `frame`,
-    not copied: a national corpus's links are tens of millions of rows of numbers."""
+    not copied: a national corpus's links are tens of millions of rows of numbers. A column
+    of text (pandas' `str`) is searched at once, by Arrow; any other, cell by cell."""
     def safe(value):
         return "'" + value if isinstance(value, str) and FORMULA_START.match(value) else value
     safe_frame = frame.copy(deep=False)
     for k, dtype in enumerate(frame.dtypes):
-        if not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)):
-            safe_frame.isetitem(k, frame.iloc[:, k].map(safe))
+        column = frame.iloc[:, k]
+        if isinstance(dtype, pd.StringDtype):
+            safe_frame.isetitem(k, column.mask(column.str.match(FORMULA_START.pattern).fillna(False), "'" + column))
+        elif not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)):
+            safe_frame.isetitem(k, column.map(safe))
     return safe_frame
 
 
