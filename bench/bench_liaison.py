@@ -25,7 +25,8 @@ in the sixteenth, the fifteenth (`synthetic.ads_fifteenth`, Isère) the height a
 the sixteenth (`synthetic.ads_sixteenth`, Ille-et-Vilaine) a second first name through the looks.
 The seventeenth (`synthetic.ads_seventeenth`, Paris), written blind in the sixteenth session, was
 first measured in the eighteenth without any change of the model: the model's accuracy on a
-corpus it had never met.
+corpus it had never met. The eighteenth (`synthetic.ads_eighteenth`, Var), written blind in the
+eighteenth session, waits in `bench_dedup.BLIND` to judge the next change.
 Each row also counts the networks of several persons of which two persons or more are found as
 one (`dedup.networks_merged`).
 """
