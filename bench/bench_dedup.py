@@ -15,11 +15,11 @@ fourth, `synthetic.ads_fourth`, `cinquieme`, `sixieme` and `septieme` the fifth,
 `ads_fifteenth`, `seizieme` the sixteenth, `ads_sixteenth`, `dix-septieme` the seventeenth,
 `ads_seventeenth`, and `dix-huitieme` the eighteenth, `ads_eighteenth`; a world written blind
 is kept unmeasured in `BLIND` until it judges a change of the model), then read
-(pseudonymisation and masking, timed apart), then linked. Wall-clock and processor seconds are both given: on a shared
-machine the wall clock also counts the other programs' turns. Memory: the peak of this
-process, and the largest peak of the processes it forked to read a national corpus
-(`text.each`; their pages are shared with this one until written, so the sum of the two
-bounds the whole from above).
+(pseudonymisation and masking, timed apart), then linked. Wall-clock and processor seconds
+are both given: on a shared machine the wall clock also counts the other programs' turns.
+Memory: the peak of this process, and the largest peak of the processes it forked to read a
+national corpus (`text.each`; their pages are shared with this one until written, so the sum
+of the two bounds the whole from above).
 """
 
 import argparse
