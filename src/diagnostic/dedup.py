@@ -892,7 +892,10 @@ class Links:
 
     pairs: pd.DataFrame
     status: np.ndarray   # each pair's status, an index in `STATUS_KEYS`
-    ids: np.ndarray      # each ad's `id_annonce`, by the ads' numbers in `pairs`
+    ids: np.ndarray      # each ad's `id_annonce`, by the ads' numbers in `pairs` (held as pandas text)
+
+    def __post_init__(self) -> None:
+        self.ids = pd.array(self.ids, dtype="str")   # as text once, taken from by every part of `table`
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -901,9 +904,8 @@ class Links:
         """The links `rows` (a slice or a mask of the pairs) as rows of `liens.csv`, with the
         ads' ids, the status in words and the reason of each link (`_reasons`)."""
         pairs = self.pairs[rows]
-        ids = pd.array(self.ids, dtype="str")
-        table = pd.DataFrame({"id_annonce_a": ids.take(pairs["a"].to_numpy()),
-                              "id_annonce_b": ids.take(pairs["b"].to_numpy()),
+        table = pd.DataFrame({"id_annonce_a": self.ids.take(pairs["a"].to_numpy()),
+                              "id_annonce_b": self.ids.take(pairs["b"].to_numpy()),
                               "statut": pd.array(list(LINK_STATUSES.values()), dtype="str").take(
                                   self.status[rows].astype(np.int64)),
                               "poids": pairs["poids"].round(2).to_numpy(),
